@@ -1,0 +1,54 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { CATALOG } from '../catalog/index.js';
+import { asyncFunctionDecider, createFileContext, type FileContext } from '../context/serving-context.js';
+import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
+import { findBlockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
+
+/** Everything the rules need about one file, computed once and shared by every rule. */
+export interface FileAnalysis {
+  readonly uses: readonly BlockingUse[];
+  /** The name of a variable visible at `at` that holds `module`'s whole module object, if any. */
+  moduleObjectAt(module: string, at: TSESTree.Node): string | null;
+  readonly context: FileContext;
+  /** Whether fixes add ESM imports or CommonJS requires. */
+  readonly moduleKind: ModuleKind;
+}
+
+const cache = new WeakMap<object, FileAnalysis>();
+
+export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  let analysis = cache.get(sourceCode.ast);
+  if (!analysis) {
+    let moduleKind: ModuleKind | undefined;
+    const resolved = findBlockingUses(sourceCode, CATALOG);
+    analysis = {
+      uses: resolved.uses,
+      moduleObjectAt(module, at) {
+        const root = CATALOG.modules.get(module);
+        const variables = root && resolved.moduleVariables.get(root);
+        if (!variables) return null;
+        for (const variable of variables) {
+          if (isVisibleAt(sourceCode, variable, at)) return variable.name;
+        }
+        return null;
+      },
+      context: createFileContext([asyncFunctionDecider]),
+      // Only fixes need it; most files have nothing to fix.
+      get moduleKind() {
+        return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
+      },
+    };
+    cache.set(sourceCode.ast, analysis);
+  }
+  return analysis;
+}
+
+/** `variable` is what its name resolves to at `at`. */
+function isVisibleAt(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable, at: TSESTree.Node): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+    const found = scope.set.get(variable.name);
+    if (found) return found === variable;
+  }
+  return false;
+}

@@ -1,0 +1,79 @@
+import type { AsyncTwin, CatalogEntry, EntrySpec, ModuleSpec } from './types.js';
+
+/** Path segment for "the value returned by calling the previous segment". */
+export const CALL_RESULT = '()';
+/** Path segment for "the instance made by `new` on the previous segment". */
+export const CONSTRUCT_RESULT = 'new()';
+
+/**
+ * A node of the trace trie: the value reached by following a property path from a module's
+ * exports. The resolver walks this trie along the program's data flow.
+ */
+export interface TraceNode {
+  readonly children: Map<string, TraceNode>;
+  /** Calling this value blocks. */
+  call: CatalogEntry | null;
+  /** Members of the value a call returns (a statement, a connection…). */
+  callResult: TraceNode | null;
+  /** Members of the instance `new` makes. */
+  constructResult: TraceNode | null;
+  /** The module object itself (its `.foo` member calls can be rewritten in place). */
+  readonly isModule: boolean;
+}
+
+export function createTraceNode(isModule = false): TraceNode {
+  return { children: new Map(), call: null, callResult: null, constructResult: null, isModule };
+}
+
+export function displayPath(path: readonly string[]): string {
+  return path.filter((segment) => segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT).join('.');
+}
+
+function normaliseTwin(twin: EntrySpec['twin'], module: string): AsyncTwin | null {
+  if (!twin) return null;
+  const member = twin.member === undefined ? null : twin.member;
+  return {
+    module: twin.module ?? module,
+    name: twin.name,
+    member,
+    promisify: twin.promisify ?? false,
+    template: twin.template ?? 'await $',
+    label: twin.label ?? twin.name,
+  };
+}
+
+export function defineEntries(spec: ModuleSpec): CatalogEntry[] {
+  return spec.entries.map((entry): CatalogEntry => {
+    const path = typeof entry.path === 'string' ? entry.path.split('.') : [...entry.path];
+    return Object.freeze({
+      module: spec.module,
+      path: Object.freeze(path),
+      family: spec.family,
+      api: entry.api ?? `${spec.module}.${displayPath(path)}`,
+      twin: normaliseTwin(entry.twin, spec.module),
+      advice: entry.advice ?? null,
+    });
+  });
+}
+
+/** Adds an entry to a module's trie, creating the intermediate nodes. */
+export function insertEntry(root: TraceNode, entry: CatalogEntry): void {
+  let node = root;
+  for (const segment of entry.path) {
+    if (segment === CALL_RESULT) {
+      node.callResult ??= createTraceNode();
+      node = node.callResult;
+    } else if (segment === CONSTRUCT_RESULT) {
+      node.constructResult ??= createTraceNode();
+      node = node.constructResult;
+    } else {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = createTraceNode();
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+  }
+  node.call = entry;
+}

@@ -1,0 +1,41 @@
+import { createTraceNode, defineEntries, insertEntry, type TraceNode } from './define.js';
+import { fsExtra, fsPackages, gracefulFs, nodeFs } from './fs.js';
+import type { CatalogEntry, ModuleSpec } from './types.js';
+
+export type { AsyncTwin, CatalogEntry, Family, ModuleSpec } from './types.js';
+export { FAMILIES } from './types.js';
+export { CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
+
+/** Every module family file, in the order docs list them. */
+export const MODULE_SPECS: readonly ModuleSpec[] = [nodeFs, fsExtra, gracefulFs, ...fsPackages];
+
+export interface Catalog {
+  readonly entries: readonly CatalogEntry[];
+  /** Trace trie per module specifier as written in source (`fs` and `node:fs` share one). */
+  readonly modules: ReadonlyMap<string, TraceNode>;
+  /** Trace trie per global name (`Atomics`), reached without an import. */
+  readonly globals: ReadonlyMap<string, TraceNode>;
+}
+
+export function compileCatalog(specs: readonly ModuleSpec[]): Catalog {
+  const entries: CatalogEntry[] = [];
+  const modules = new Map<string, TraceNode>();
+  const globals = new Map<string, TraceNode>();
+  for (const spec of specs) {
+    const table = spec.global ? globals : modules;
+    let root = table.get(spec.module);
+    if (!root) {
+      root = createTraceNode(true);
+      table.set(spec.module, root);
+      if (spec.builtin && !spec.global) modules.set(`node:${spec.module}`, root);
+    }
+    for (const entry of defineEntries(spec)) {
+      insertEntry(root, entry);
+      entries.push(entry);
+    }
+  }
+  return { entries: Object.freeze(entries), modules, globals };
+}
+
+/** The built-in catalog, compiled once per process (per worker thread under --concurrency). */
+export const CATALOG: Catalog = compileCatalog(MODULE_SPECS);

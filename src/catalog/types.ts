@@ -1,0 +1,63 @@
+/** The families of blocking APIs; each family is reported by exactly one rule. */
+export const FAMILIES = ['fs', 'child-process', 'http', 'busy-wait', 'crypto', 'zlib', 'database'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/**
+ * How to reach the non-blocking twin of a blocking API, and how to turn the
+ * twin's awaited result back into what the sync call returned.
+ */
+export interface AsyncTwin {
+  /** Module the twin is imported from when the call site uses a named binding (`node:fs/promises`). */
+  readonly module: string;
+  /** Export name of the twin in `module` (`readFile`). */
+  readonly name: string;
+  /**
+   * Property path from the *original* module object to the twin (`['promises', 'readFile']`), used
+   * when the call site is `fs.readFileSync(...)` so no import is needed. `null`: no such path.
+   */
+  readonly member: readonly string[] | null;
+  /** The twin takes a Node-style callback: call it through `promisify()` from `node:util`. */
+  readonly promisify: boolean;
+  /**
+   * Expression that yields the sync API's result, where `$` is the twin's call (a promise).
+   * Default `await $`. Examples: `(await $).bytesRead`, `await $.then(() => true, () => false)`.
+   */
+  readonly template: string;
+  /** Human-readable name of the replacement for messages and docs (`fs.promises.readFile`). */
+  readonly label: string;
+}
+
+/** One blocking API: a path of properties from a module's exports, and what to use instead. */
+export interface CatalogEntry {
+  /** Canonical module specifier, without the `node:` prefix (`fs`, `fs-extra`). */
+  readonly module: string;
+  /** Property path from `module.exports` (`['readFileSync']`, `['realpathSync', 'native']`). */
+  readonly path: readonly string[];
+  readonly family: Family;
+  /** Display name used in messages: `fs.readFileSync`. */
+  readonly api: string;
+  /** The async twin, or `null` when none keeps the result (then `advice` says what to do). */
+  readonly twin: AsyncTwin | null;
+  /** What to do when there is no twin, or a note added to the docs. */
+  readonly advice: string | null;
+}
+
+/** Data written in the family files; `define.ts` fills in defaults and builtin `node:` twins. */
+export interface EntrySpec {
+  /** Dotted path or segments; `()` is "what calling the previous segment returns", `new()` likewise for `new`. */
+  readonly path: string | readonly string[];
+  /** Display name when `module.path` reads badly (instance methods). */
+  readonly api?: string;
+  readonly twin?: Partial<AsyncTwin> & { readonly name: string } | null;
+  readonly advice?: string;
+}
+
+export interface ModuleSpec {
+  readonly module: string;
+  readonly family: Family;
+  /** True for Node builtins: `node:`-prefixed specifiers resolve to the same entries. */
+  readonly builtin: boolean;
+  /** `module` names a global object (`Atomics`), reached without any import. */
+  readonly global?: boolean;
+  readonly entries: readonly EntrySpec[];
+}

@@ -1,0 +1,106 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isFunction, staticPropertyName, type FunctionNode } from '../resolve/ast.js';
+
+type Node = TSESTree.Node;
+
+/** Why code counts as running on the event loop while serving work. */
+export type ServingKind = 'async-function' | 'route-handler';
+
+export interface ServingContext {
+  readonly kind: ServingKind;
+  /** The async function or handler whose run this code belongs to. */
+  readonly root: FunctionNode;
+  /** Words for messages: "inside async function 'load'". */
+  readonly description: string;
+}
+
+/**
+ * Decides, per function, whether its body runs while serving work. Each decider looks at one
+ * function and answers with a context, with `null` ("never here": start-up, worker code), or
+ * with `undefined` (no opinion; the next decider or the enclosing function decides).
+ * Route-handler, start-up and worker detection plug in here as deciders.
+ */
+export type ContextDecider = (fn: FunctionNode) => ServingContext | null | undefined;
+
+export interface FileContext {
+  /** The serving context of the code at `node`, or `null` when it runs at top level or in plain sync code. */
+  contextOf(node: Node): ServingContext | null;
+  /** The innermost function around `node`, or `null` at module level. */
+  functionOf(node: Node): FunctionNode | null;
+}
+
+export function createFileContext(deciders: readonly ContextDecider[]): FileContext {
+  const memo = new Map<FunctionNode, ServingContext | null>();
+
+  const functionOf = (node: Node): FunctionNode | null => {
+    for (let current = node.parent; current; current = current.parent) {
+      if (isFunction(current)) return current;
+      // Class field initialisers and static blocks run when the class or instance is created,
+      // not as part of an enclosing function's body.
+      if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') return null;
+    }
+    return null;
+  };
+
+  const contextOfFunction = (fn: FunctionNode): ServingContext | null => {
+    const known = memo.get(fn);
+    if (known !== undefined) return known;
+    let result: ServingContext | null | undefined;
+    for (const decide of deciders) {
+      result = decide(fn);
+      if (result !== undefined) break;
+    }
+    if (result === undefined) {
+      // A sync function nested in a serving function (a `.map` callback, a local helper, a timer
+      // callback) runs on the same loop on behalf of it: it inherits the context.
+      const outer = functionOf(fn);
+      result = outer ? contextOfFunction(outer) : null;
+    }
+    memo.set(fn, result);
+    return result;
+  };
+
+  return {
+    functionOf,
+    contextOf(node) {
+      const fn = functionOf(node);
+      return fn ? contextOfFunction(fn) : null;
+    },
+  };
+}
+
+/** The base decider: `async` functions, arrows and methods serve work. */
+export const asyncFunctionDecider: ContextDecider = (fn) =>
+  fn.async ? { kind: 'async-function', root: fn, description: `inside ${describeFunction(fn, 'async ')}` } : undefined;
+
+/** "async function 'load'", "async method 'get'", "async arrow function 'handler'", "this async arrow function". */
+export function describeFunction(fn: FunctionNode, prefix: string): string {
+  const name = functionName(fn);
+  const parent = fn.parent;
+  const isMethod = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
+  const kind = isMethod ? 'method' : fn.type === 'ArrowFunctionExpression' ? 'arrow function' : 'function';
+  return name ? `${prefix}${kind} '${name}'` : `this ${prefix}${kind}`;
+}
+
+/** The name a function is known by: its own, its variable's, its key's. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.id.type === 'Identifier' ? parent.id.name : null;
+    case 'MethodDefinition':
+    case 'Property':
+    case 'PropertyDefinition':
+      return staticPropertyName(parent);
+    case 'AssignmentExpression':
+      return parent.left.type === 'Identifier'
+        ? parent.left.name
+        : parent.left.type === 'MemberExpression'
+          ? staticPropertyName(parent.left)
+          : null;
+    default:
+      return null;
+  }
+}

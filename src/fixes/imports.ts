@@ -1,0 +1,166 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { constantString } from '../resolve/ast.js';
+
+type Node = TSESTree.Node;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+export type ModuleKind = 'esm' | 'cjs';
+
+/** An expression that reaches an export from the call site, plus the fixes that make it reachable. */
+export interface Binding {
+  readonly text: string;
+  readonly fixes: (fixer: Fixer) => Fix[];
+}
+
+/** `node:fs/promises` and `fs/promises` name the same module. */
+function sameModule(specifier: string, module: string): boolean {
+  return specifier === module || specifier === module.replace(/^node:/, '') || `node:${specifier}` === module;
+}
+
+/** Whether a new import/require should be written as ESM or CommonJS in this file. */
+export function moduleKindOf(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, sourceType: string | undefined): ModuleKind {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration') return 'esm';
+    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.exportKind !== 'type') return 'esm';
+  }
+  if (sourceType === 'commonjs' || sourceType === 'script' || /\.c[jt]s$/.test(filename)) return 'cjs';
+  if (/\.m[jt]s$/.test(filename)) return 'esm';
+  // A `.js`/`.ts` file without import or export: CommonJS when it uses require or module.exports.
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(sourceCode.text) ? 'cjs' : 'esm';
+}
+
+/** True when `name` is free at `at` and declaring it at module level would not shadow anything. */
+function isFreeName(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, name: string): boolean {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+  while (scope) {
+    if (scope.set.has(name)) return false;
+    if (scope.type === 'global' && scope.through.some((reference) => reference.identifier.name === name)) return false;
+    scope = scope.upper;
+  }
+  return true;
+}
+
+function freeName(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, wanted: string): string {
+  if (isFreeName(sourceCode, at, wanted)) return wanted;
+  for (let index = 1; ; index++) {
+    const candidate = `${wanted}Async${index === 1 ? '' : index}`;
+    if (isFreeName(sourceCode, at, candidate)) return candidate;
+  }
+}
+
+/** The local name of `identifier` resolves, at `at`, to the module-level variable it names. */
+function resolvesToModuleLevel(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, declaration: Node, name: string): boolean {
+  const declared = sourceCode.getDeclaredVariables(declaration).find((variable) => variable.name === name);
+  if (!declared) return false;
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+  while (scope) {
+    const variable = scope.set.get(name);
+    if (variable) return variable === declared;
+    scope = scope.upper;
+  }
+  return false;
+}
+
+/** Where new top-level statements go: after the last import (ESM) or require (CJS), else after directives. */
+function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer, statementText: string, kind: ModuleKind): Fix {
+  const body = sourceCode.ast.body;
+  let anchor: Node | undefined;
+  for (const statement of body) {
+    if (kind === 'esm' ? statement.type === 'ImportDeclaration' : isRequireDeclaration(statement)) anchor = statement;
+  }
+  if (!anchor) {
+    for (const statement of body) {
+      if (statement.type === 'ExpressionStatement' && statement.directive !== undefined) anchor = statement;
+      else break;
+    }
+  }
+  if (anchor) return fixer.insertTextAfter(anchor, `\n${statementText}`);
+  return fixer.insertTextBefore(body[0]!, `${statementText}\n`);
+}
+
+function requireSource(node: Node | null | undefined): string | null {
+  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
+    return constantString(node.arguments[0]);
+  }
+  return null;
+}
+
+function isRequireDeclaration(statement: Node): boolean {
+  return statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => requireSource(declarator.init) !== null);
+}
+
+/**
+ * An expression for `module`'s export `name` at `at`: reuses an existing import or require
+ * (`readFile`, `fsp.readFile`), extends an existing named import or destructuring, or adds a new
+ * import/require statement, picking a local name that clashes with nothing.
+ */
+export function ensureBinding(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  at: Node,
+  module: string,
+  name: string,
+  kind: ModuleKind,
+): Binding {
+  const none = () => [] as Fix[];
+  const body = sourceCode.ast.body;
+
+  if (kind === 'esm') {
+    let extendable: TSESTree.ImportDeclaration | null = null;
+    for (const statement of body) {
+      if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type' || !sameModule(statement.source.value, module)) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          if (imported === name && specifier.importKind !== 'type' && resolvesToModuleLevel(sourceCode, at, specifier, specifier.local.name)) {
+            return { text: specifier.local.name, fixes: none };
+          }
+        } else if (resolvesToModuleLevel(sourceCode, at, specifier, specifier.local.name)) {
+          return { text: `${specifier.local.name}.${name}`, fixes: none };
+        }
+      }
+      if (!extendable && statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier')) extendable = statement;
+    }
+    const local = freeName(sourceCode, at, name);
+    const specifierText = local === name ? name : `${name} as ${local}`;
+    if (extendable) {
+      const last = extendable.specifiers.at(-1)!;
+      return { text: local, fixes: (fixer) => [fixer.insertTextAfter(last, `, ${specifierText}`)] };
+    }
+    return { text: local, fixes: (fixer) => [insertStatement(sourceCode, fixer, `import { ${specifierText} } from '${module}';`, kind)] };
+  }
+
+  let extendable: TSESTree.ObjectPattern | null = null;
+  for (const statement of body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const source = requireSource(declarator.init);
+      if (source === null || !sameModule(source, module)) continue;
+      if (declarator.id.type === 'Identifier' && resolvesToModuleLevel(sourceCode, at, declarator, declarator.id.name)) {
+        return { text: `${declarator.id.name}.${name}`, fixes: none };
+      }
+      if (declarator.id.type === 'ObjectPattern') {
+        for (const property of declarator.id.properties) {
+          if (
+            property.type === 'Property' &&
+            !property.computed &&
+            property.key.type === 'Identifier' &&
+            property.key.name === name &&
+            property.value.type === 'Identifier' &&
+            resolvesToModuleLevel(sourceCode, at, declarator, property.value.name)
+          ) {
+            return { text: property.value.name, fixes: none };
+          }
+        }
+        if (!extendable && !declarator.id.properties.some((property) => property.type === 'RestElement')) extendable = declarator.id;
+      }
+    }
+  }
+  const local = freeName(sourceCode, at, name);
+  const propertyText = local === name ? name : `${name}: ${local}`;
+  if (extendable && extendable.properties.length > 0) {
+    const last = extendable.properties.at(-1)!;
+    return { text: local, fixes: (fixer) => [fixer.insertTextAfter(last, `, ${propertyText}`)] };
+  }
+  return { text: local, fixes: (fixer) => [insertStatement(sourceCode, fixer, `const { ${propertyText} } = require('${module}');`, kind)] };
+}

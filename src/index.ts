@@ -1,0 +1,53 @@
+import { createRequire } from 'node:module';
+import type { Linter, ESLint } from 'eslint';
+import { rules } from './rules.js';
+
+const packageJson = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+
+export const NAMESPACE = 'event-loop';
+
+/** Files the configs apply to: rules never run on JSON, CSS or Markdown. */
+export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
+type RuleName = keyof typeof rules;
+
+function ruleLevels(names: readonly RuleName[]): Linter.RulesRecord {
+  return Object.fromEntries(names.map((name) => [`${NAMESPACE}/${name}`, 'error'])) as Linter.RulesRecord;
+}
+
+const ruleNames = Object.keys(rules) as RuleName[];
+const recommendedNames = ruleNames.filter((name) => rules[name].meta.docs?.recommended);
+
+export interface EventLoopPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules & ESLint.Plugin['rules'];
+  configs: {
+    recommended: Linter.Config;
+    all: Linter.Config;
+  };
+}
+
+const plugin = {
+  meta: { name: packageJson.name, version: packageJson.version, namespace: NAMESPACE },
+  rules,
+  configs: {} as EventLoopPlugin['configs'],
+} as EventLoopPlugin;
+
+// Each config registers the plugin itself, so `export default [eventLoop.configs.recommended]` is a whole set-up.
+Object.assign(plugin.configs, {
+  recommended: {
+    name: `${NAMESPACE}/recommended`,
+    files: SOURCE_FILES,
+    plugins: { [NAMESPACE]: plugin },
+    rules: ruleLevels(recommendedNames),
+  },
+  all: {
+    name: `${NAMESPACE}/all`,
+    files: SOURCE_FILES,
+    plugins: { [NAMESPACE]: plugin },
+    rules: ruleLevels(ruleNames),
+  },
+} satisfies EventLoopPlugin['configs']);
+
+export default plugin;
+export { rules };

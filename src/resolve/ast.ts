@@ -1,0 +1,51 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/** The string value of a string literal or a template literal without substitutions. */
+export function constantString(node: Node | null | undefined): string | null {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The static key of a member access, property or class member (`a.b`, `a['b']`, `{ b: … }`). */
+export function staticPropertyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.TSAbstractMethodDefinition,
+): string | null {
+  const key = node.type === 'MemberExpression' ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === 'Identifier') return key.name;
+    if (key.type === 'Literal') return String(key.value);
+    return null;
+  }
+  return constantString(key);
+}
+
+/** Strips TypeScript-only wrappers and optional chains: `(fs as any).x!` -> the inner expression. */
+export function unwrapExpression(node: TSESTree.Expression): TSESTree.Expression {
+  let current: TSESTree.Expression = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        current = current.expression;
+        continue;
+      case 'ChainExpression':
+        current = current.expression as TSESTree.Expression;
+        continue;
+      default:
+        return current;
+    }
+  }
+}
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: Node): node is FunctionNode {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
