@@ -56,7 +56,7 @@ function reportUse(
   use: BlockingUse,
   serving: ServingContext,
 ): void {
-  const { entry } = use;
+  const entry = use.payload;
   const data = { api: entry.api, where: serving.description, instead: insteadText(entry), replacement: entry.twin?.label ?? '' };
   if (!use.call) {
     context.report({ node: use.reference, messageId: 'blockingValue', data });
@@ -114,7 +114,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
         Program() {
           const analysis = getFileAnalysis(context);
           for (const use of analysis.uses) {
-            if (use.entry.family !== family || isAllowed(use.entry, allow)) continue;
+            if (use.payload.family !== family || isAllowed(use.payload, allow)) continue;
             const serving = analysis.context.contextOf(use.reference);
             if (serving) reportUse(context, analysis, use, serving);
           }

@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CATALOG } from '../catalog/index.js';
 import { asyncFunctionDecider, createFileContext, type FileContext } from '../context/serving-context.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
-import { findBlockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
+import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
+import { traceFile } from '../resolve/trace.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -21,9 +22,9 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
-    const resolved = findBlockingUses(sourceCode, CATALOG);
+    const resolved = traceFile(sourceCode, CATALOG);
     analysis = {
-      uses: resolved.uses,
+      uses: blockingUses(resolved.hits),
       moduleObjectAt(module, at) {
         const root = CATALOG.modules.get(module);
         const variables = root && resolved.moduleVariables.get(root);

@@ -1,4 +1,4 @@
-import type { AsyncTwin, CatalogEntry, EntrySpec, ModuleSpec } from './types.js';
+import type { AsyncTwin, CallPayload, CatalogEntry, EntrySpec, ModuleSpec } from './types.js';
 
 /** Path segment for "the value returned by calling the previous segment". */
 export const CALL_RESULT = '()';
@@ -11,8 +11,11 @@ export const CONSTRUCT_RESULT = 'new()';
  */
 export interface TraceNode {
   readonly children: Map<string, TraceNode>;
-  /** Calling this value blocks. */
-  call: CatalogEntry | null;
+  /**
+   * What calling this value means (a blocking API, a route registrar…), most specific first: the
+   * first payload whose `when` condition the call meets applies.
+   */
+  readonly calls: CallPayload[];
   /** Members of the value a call returns (a statement, a connection…). */
   callResult: TraceNode | null;
   /** Members of the instance `new` makes. */
@@ -22,7 +25,7 @@ export interface TraceNode {
 }
 
 export function createTraceNode(isModule = false): TraceNode {
-  return { children: new Map(), call: null, callResult: null, constructResult: null, isModule };
+  return { children: new Map(), calls: [], callResult: null, constructResult: null, isModule };
 }
 
 export function displayPath(path: readonly string[]): string {
@@ -49,17 +52,19 @@ export function defineEntries(spec: ModuleSpec): CatalogEntry[] {
       module: spec.module,
       path: Object.freeze(path),
       family: spec.family,
+      kind: 'blocking',
       api: entry.api ?? `${spec.module}.${displayPath(path)}`,
+      when: entry.when,
       twin: normaliseTwin(entry.twin, spec.module),
       advice: entry.advice ?? null,
     });
   });
 }
 
-/** Adds an entry to a module's trie, creating the intermediate nodes. */
-export function insertEntry(root: TraceNode, entry: CatalogEntry): void {
+/** Adds a payload at its path in a module's trie, creating the intermediate nodes. */
+export function insertPayload(root: TraceNode, path: readonly string[], payload: CallPayload): void {
   let node = root;
-  for (const segment of entry.path) {
+  for (const segment of path) {
     if (segment === CALL_RESULT) {
       node.callResult ??= createTraceNode();
       node = node.callResult;
@@ -75,5 +80,7 @@ export function insertEntry(root: TraceNode, entry: CatalogEntry): void {
       node = child;
     }
   }
-  node.call = entry;
+  // Conditioned payloads first, so `execSync('curl …')` is blocking HTTP before it is a child process.
+  if (payload.when) node.calls.unshift(payload);
+  else node.calls.push(payload);
 }

@@ -1,8 +1,8 @@
-import { createTraceNode, defineEntries, insertEntry, type TraceNode } from './define.js';
+import { createTraceNode, defineEntries, insertPayload, type TraceNode } from './define.js';
 import { fsExtra, fsPackages, gracefulFs, nodeFs } from './fs.js';
 import type { CatalogEntry, ModuleSpec } from './types.js';
 
-export type { AsyncTwin, CatalogEntry, Family, ModuleSpec } from './types.js';
+export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec } from './types.js';
 export { FAMILIES } from './types.js';
 export { CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
 
@@ -30,7 +30,7 @@ export function compileCatalog(specs: readonly ModuleSpec[]): Catalog {
       if (spec.builtin && !spec.global) modules.set(`node:${spec.module}`, root);
     }
     for (const entry of defineEntries(spec)) {
-      insertEntry(root, entry);
+      insertPayload(root, entry.path, entry);
       entries.push(entry);
     }
   }

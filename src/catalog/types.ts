@@ -27,8 +27,22 @@ export interface AsyncTwin {
   readonly label: string;
 }
 
+/**
+ * When a call of a traced function counts, judged from its arguments alone (data, not code, so
+ * user settings can express it too). All given properties must hold.
+ */
+export interface CallCondition {
+  /** The last argument is not a function (Node-style APIs run synchronously without a callback). */
+  readonly withoutCallback?: boolean;
+  /** Argument `index` is a constant string (or a template's leading text) matching `pattern`. */
+  readonly argumentMatches?: { readonly index: number; readonly pattern: RegExp };
+  /** Argument `index` is exactly this literal value. */
+  readonly argumentEquals?: { readonly index: number; readonly value: string | number | boolean | null };
+}
+
 /** One blocking API: a path of properties from a module's exports, and what to use instead. */
 export interface CatalogEntry {
+  readonly kind: 'blocking';
   /** Canonical module specifier, without the `node:` prefix (`fs`, `fs-extra`). */
   readonly module: string;
   /** Property path from `module.exports` (`['readFileSync']`, `['realpathSync', 'native']`). */
@@ -40,7 +54,12 @@ export interface CatalogEntry {
   readonly twin: AsyncTwin | null;
   /** What to do when there is no twin, or a note added to the docs. */
   readonly advice: string | null;
+  /** Only calls meeting this condition block (`randomBytes(n)` without a callback). */
+  readonly when: CallCondition | undefined;
 }
+
+/** What a call of a traced value means. Framework tables add their own payload kinds here. */
+export type CallPayload = CatalogEntry;
 
 /** Data written in the family files; `define.ts` fills in defaults and builtin `node:` twins. */
 export interface EntrySpec {
@@ -48,6 +67,7 @@ export interface EntrySpec {
   readonly path: string | readonly string[];
   /** Display name when `module.path` reads badly (instance methods). */
   readonly api?: string;
+  readonly when?: CallCondition;
   readonly twin?: Partial<AsyncTwin> & { readonly name: string } | null;
   readonly advice?: string;
 }

@@ -222,7 +222,7 @@ module.exports = async function read(p) {
   return fs.readFileSync(p, 'utf8');
 };`,
       filename: 'file.js',
-      languageOptions: {sourceType: 'commonjs'},
+      languageOptions: {globals: {require: 'readonly',module: 'writable'}},
       errors: [
         {
           messageId: 'blocking',

@@ -1,0 +1,381 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createTraceNode, type TraceNode } from '../catalog/define.js';
+import type { CallPayload } from '../catalog/types.js';
+import { constantString, staticPropertyName, unwrapExpression } from './ast.js';
+import { matchesCondition } from './conditions.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/** One place where the program reaches a traced function: a call of it, or the function passed along. */
+export interface TraceHit<P extends CallPayload = CallPayload> {
+  readonly payload: P;
+  /**
+   * The expression that names the API: the callee of the call (`fs.readFileSync`, `read`,
+   * `fs.readFileSync.call`), or the function passed along as a value (`fs.readFileSync` in
+   * `paths.map(fs.readFileSync)`). Reports go on this range.
+   */
+  readonly reference: TSESTree.Expression;
+  /** The part of `reference` that denotes the API itself (without `.call`/`.apply`). */
+  readonly target: TSESTree.Expression;
+  /** The call that runs it; `null` when the function is handed over as a value. */
+  readonly call: TSESTree.CallExpression | null;
+  /** `target` is `<module object>.<export>`: it can be rewritten in place (`fs.promises.readFile`). */
+  readonly onModuleObject: boolean;
+}
+
+/**
+ * A trace node for functions that load a module from a constant specifier: `require`, the
+ * function `createRequire()` returns, `process.getBuiltinModule`.
+ */
+const LOADER: TraceNode = createTraceNode();
+
+/** The modules and globals where tracing starts (the compiled catalog and framework tables). */
+export interface TraceRoots {
+  readonly modules: ReadonlyMap<string, TraceNode>;
+  readonly globals: ReadonlyMap<string, TraceNode>;
+}
+
+/** Lets a hit handler keep following values (a plugin's instance parameter, a returned router…). */
+export interface Tracer {
+  /** Follows the value of `node`, described by `trace`, through everything that uses it. */
+  follow(node: TSESTree.Expression, trace: TraceNode): void;
+  /** Follows a binding pattern (parameter, declarator id) that receives a value described by `trace`. */
+  followPattern(pattern: Node, trace: TraceNode, declaration: Node): void;
+}
+
+/** Entry points that are not catalog data but lead to it: module loaders. */
+const LOADER_MODULES: ReadonlyMap<string, TraceNode> = (() => {
+  const moduleModule = createTraceNode(true);
+  const createRequire = createTraceNode();
+  createRequire.callResult = LOADER;
+  moduleModule.children.set('createRequire', createRequire);
+  const processModule = createTraceNode(true);
+  processModule.children.set('getBuiltinModule', LOADER);
+  return new Map([
+    ['module', moduleModule],
+    ['node:module', moduleModule],
+    ['process', processModule],
+    ['node:process', processModule],
+  ]);
+})();
+
+const LOADER_GLOBALS: ReadonlyMap<string, TraceNode> = new Map([
+  ['require', LOADER],
+  ['process', LOADER_MODULES.get('process')!],
+]);
+
+const DYNAMIC_IMPORT = /\bimport\s*\(/g;
+
+export interface TracedFile {
+  readonly hits: readonly TraceHit[];
+  /** Variables bound to a whole module object (`import fs from 'fs'`, `const fs = require('fs')`), by module trie. */
+  readonly moduleVariables: ReadonlyMap<TraceNode, readonly Variable[]>;
+}
+
+/**
+ * Finds, in one file, every call (or pass-along) of a traced function, by following values from
+ * where modules enter the program (imports, requires, loaders, globals) through variables,
+ * destructuring, aliases, class fields, member accesses and calls. A binding that shadows an
+ * import is a different variable, so it is never followed. `onHit` may follow further values.
+ */
+export function traceFile(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  roots: TraceRoots,
+  onHit?: (hit: TraceHit, tracer: Tracer) => void,
+): TracedFile {
+  const hits: TraceHit[] = [];
+  const moduleVariables = new Map<TraceNode, Variable[]>();
+  const seen = new Set<Node>();
+  const visited = new Map<Variable, Set<TraceNode>>();
+  const program = sourceCode.ast;
+  const globalScope = sourceCode.scopeManager?.globalScope ?? null;
+
+  const moduleTrace = (specifier: string | null): TraceNode | undefined =>
+    specifier === null ? undefined : (roots.modules.get(specifier) ?? LOADER_MODULES.get(specifier));
+
+  /** Records the first payload whose condition the call meets (conditioned payloads come first). */
+  const report = (trace: TraceNode, reference: TSESTree.Expression, target: TSESTree.Expression, call: TSESTree.CallExpression | null, onModuleObject: boolean) => {
+    if (seen.has(reference)) return;
+    const payload = trace.calls.find((candidate) => (call ? matchesCondition(candidate.when, call) : !candidate.when));
+    if (!payload) return;
+    seen.add(reference);
+    const hit: TraceHit = { payload, reference, target, call, onModuleObject };
+    hits.push(hit);
+    onHit?.(hit, tracer);
+  };
+
+  const followVariable = (variable: Variable | null | undefined, trace: TraceNode) => {
+    if (!variable) return;
+    let traces = visited.get(variable);
+    if (!traces) {
+      traces = new Set();
+      visited.set(variable, traces);
+    }
+    if (traces.has(trace)) return;
+    traces.add(trace);
+    if (trace.isModule) {
+      const list = moduleVariables.get(trace) ?? [];
+      list.push(variable);
+      moduleVariables.set(trace, list);
+    }
+    for (const reference of variable.references) {
+      if (reference.isRead() && !reference.isWrite()) follow(reference.identifier as TSESTree.Identifier, trace);
+    }
+  };
+
+  /** Follows the value of `pattern` after it is assigned a value described by `trace`. */
+  const followPattern = (pattern: Node, trace: TraceNode, declaration: Node) => {
+    switch (pattern.type) {
+      case 'Identifier': {
+        const declared = sourceCode.getDeclaredVariables(declaration).find((variable) => variable.name === pattern.name);
+        followVariable(declared ?? findVariableOf(pattern), trace);
+        return;
+      }
+      case 'AssignmentPattern':
+        followPattern(pattern.left, trace, declaration);
+        return;
+      case 'ObjectPattern':
+        for (const property of pattern.properties) {
+          if (property.type !== 'Property') continue;
+          const key = staticPropertyName(property);
+          const child = key === null ? undefined : memberTrace(trace, key);
+          if (child) followPattern(property.value, child, declaration);
+        }
+        return;
+      case 'MemberExpression':
+        if (pattern.object.type === 'ThisExpression') followThisMember(pattern, trace);
+        return;
+      default:
+        return;
+    }
+  };
+
+  const findVariableOf = (identifier: TSESTree.Identifier): Variable | null => {
+    let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+    while (scope) {
+      const variable = scope.set.get(identifier.name);
+      if (variable) return variable;
+      scope = scope.upper;
+    }
+    return null;
+  };
+
+  /** `this.db = new Database()`: follow every `this.db` in the same class. */
+  const followThisMember = (member: TSESTree.MemberExpression, trace: TraceNode) => {
+    const name = staticPropertyName(member);
+    const classBody = enclosingClassBody(member);
+    if (name === null || !classBody) return;
+    for (const use of thisMembers(classBody, name, sourceCode.visitorKeys)) {
+      if (use !== member) follow(use, trace);
+    }
+  };
+
+  /** Walks from a value described by `trace` up through the expressions that use it. */
+  const follow = (start: TSESTree.Expression, trace: TraceNode): void => {
+    let node: TSESTree.Expression = start;
+    // True while `node` is `<module object>.<export>`: such a callee can be rewritten in place.
+    let onModuleObject = false;
+    for (;;) {
+      const parent = node.parent as Node | undefined;
+      if (!parent) return;
+      switch (parent.type) {
+        case 'ChainExpression':
+        case 'TSAsExpression':
+        case 'TSSatisfiesExpression':
+        case 'TSNonNullExpression':
+        case 'TSTypeAssertion':
+        case 'TSInstantiationExpression':
+        case 'LogicalExpression':
+          node = parent;
+          continue;
+        case 'ConditionalExpression':
+          if (parent.test === node) return;
+          node = parent;
+          continue;
+        case 'SequenceExpression':
+          if (parent.expressions.at(-1) !== node) return;
+          node = parent;
+          continue;
+        case 'MemberExpression': {
+          if (parent.object !== node) return;
+          const name = staticPropertyName(parent);
+          if (name === null) return;
+          const grand = parent.parent as Node;
+          const calledMember = grand.type === 'CallExpression' && grand.callee === parent;
+          if (trace.calls.length > 0 && calledMember && (name === 'call' || name === 'apply')) {
+            report(trace, parent, unwrapExpression(node), grand, onModuleObject);
+            return;
+          }
+          if (trace.calls.length > 0 && calledMember && name === 'bind') {
+            // `fs.readFileSync.bind(fs)` is the same function.
+            node = grand;
+            onModuleObject = false;
+            continue;
+          }
+          if (trace.isModule && calledMember && name === 'then') {
+            followThenCallback(grand, trace);
+            return;
+          }
+          const child = memberTrace(trace, name);
+          if (!child) return;
+          onModuleObject = trace.isModule && child !== trace;
+          node = parent;
+          trace = child;
+          continue;
+        }
+        case 'CallExpression': {
+          if (parent.callee === node) {
+            if (trace === LOADER) {
+              const root = moduleTrace(constantString(parent.arguments[0]));
+              if (root) follow(parent, root);
+              return;
+            }
+            if (trace.calls.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);
+            if (trace.callResult) follow(parent, trace.callResult);
+            return;
+          }
+          if (trace.calls.length > 0 && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+            report(trace, node, unwrapExpression(node), null, false);
+          }
+          return;
+        }
+        case 'NewExpression':
+          if (parent.callee === node && trace.constructResult) follow(parent, trace.constructResult);
+          return;
+        case 'AwaitExpression':
+          // Only module namespaces are awaited meaningfully here (`await import('fs')`).
+          if (!trace.isModule) return;
+          node = parent;
+          continue;
+        case 'VariableDeclarator':
+          if (parent.init === node) followPattern(parent.id, trace, parent);
+          return;
+        case 'AssignmentExpression':
+          if (parent.right === node && parent.operator === '=') followPattern(parent.left, trace, parent);
+          return;
+        case 'PropertyDefinition':
+          if (parent.value === node && !parent.static && parent.key.type !== 'PrivateIdentifier') {
+            const name = staticPropertyName(parent);
+            const classBody = parent.parent;
+            if (name !== null && classBody.type === 'ClassBody') {
+              for (const use of thisMembers(classBody, name, sourceCode.visitorKeys)) follow(use, trace);
+            }
+          }
+          return;
+        default:
+          return;
+      }
+    }
+  };
+
+  const tracer: Tracer = { follow: (node, trace) => follow(node, trace), followPattern: (pattern, trace, declaration) => followPattern(pattern, trace, declaration) };
+
+  const followThenCallback = (thenCall: TSESTree.CallExpression, trace: TraceNode) => {
+    const callback = thenCall.arguments[0];
+    if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
+      const parameter = callback.params[0];
+      if (parameter) followPattern(parameter, trace, callback);
+    }
+  };
+
+  // 1. ESM imports and TypeScript `import x = require('m')`.
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind === 'type') continue;
+      const root = moduleTrace(statement.source.value);
+      if (!root) continue;
+      for (const specifier of statement.specifiers) {
+        let trace: TraceNode | undefined = root;
+        if (specifier.type === 'ImportSpecifier') {
+          if (specifier.importKind === 'type') continue;
+          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          trace = memberTrace(root, imported);
+        }
+        if (trace) followVariable(sourceCode.getDeclaredVariables(specifier)[0], trace);
+      }
+    } else if (
+      statement.type === 'TSImportEqualsDeclaration' &&
+      statement.importKind !== 'type' &&
+      statement.moduleReference.type === 'TSExternalModuleReference'
+    ) {
+      const root = moduleTrace(constantString(statement.moduleReference.expression));
+      if (root) followVariable(sourceCode.getDeclaredVariables(statement)[0], root);
+    }
+  }
+
+  // 2. Globals: `require` (declared or not), `process.getBuiltinModule`, catalog globals.
+  if (globalScope) {
+    const startGlobal = (identifier: TSESTree.Identifier) => {
+      const trace = LOADER_GLOBALS.get(identifier.name) ?? roots.globals.get(identifier.name);
+      if (trace) follow(identifier, trace);
+    };
+    for (const reference of globalScope.through) startGlobal(reference.identifier as TSESTree.Identifier);
+    for (const name of [...LOADER_GLOBALS.keys(), ...roots.globals.keys()]) {
+      const variable = globalScope.set.get(name);
+      // A configured global (no definitions in the file); a declared one is user code.
+      if (variable && variable.defs.length === 0) {
+        for (const reference of variable.references) startGlobal(reference.identifier as TSESTree.Identifier);
+      }
+    }
+  }
+
+  // 3. `await import('fs')` and `import('fs').then((fs) => …)`.
+  const text = sourceCode.text;
+  if (text.includes('import')) {
+    for (const match of text.matchAll(DYNAMIC_IMPORT)) {
+      const node = sourceCode.getNodeByRangeIndex(match.index) as Node | null;
+      if (node?.type !== 'ImportExpression') continue;
+      const root = moduleTrace(constantString(node.source));
+      if (root) follow(node, root);
+    }
+  }
+
+  return { hits, moduleVariables };
+}
+
+/** The trace reached by reading `.name` on a value; `.default` of a module is the module (CJS interop). */
+function memberTrace(trace: TraceNode, name: string): TraceNode | undefined {
+  return trace.children.get(name) ?? (trace.isModule && name === 'default' ? trace : undefined);
+}
+
+function enclosingClassBody(node: Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return current;
+  }
+  return null;
+}
+
+const thisMemberCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+
+/** Every `this.<name>` read in a class body, not crossing into nested non-arrow functions or classes. */
+function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.MemberExpression[] {
+  let byName = thisMemberCache.get(classBody);
+  if (!byName) {
+    byName = new Map();
+    thisMemberCache.set(classBody, byName);
+    const collect = (node: Node, depth: number) => {
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
+        const key = staticPropertyName(node);
+        if (key !== null) {
+          const list = byName!.get(key) ?? [];
+          list.push(node);
+          byName!.set(key, list);
+        }
+      }
+      // Inside a method, a nested `function` or class rebinds `this`.
+      if (depth > 0 && (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody')) return;
+      const childDepth = node.type === 'FunctionExpression' ? depth + 1 : depth;
+      for (const key of visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const child of value) if (child && typeof child === 'object' && 'type' in child) collect(child as Node, childDepth);
+        } else if (value && typeof value === 'object' && 'type' in value) {
+          collect(value as Node, childDepth);
+        }
+      }
+    };
+    for (const member of classBody.body) collect(member, 0);
+  }
+  return byName.get(name) ?? [];
+}
