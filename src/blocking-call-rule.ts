@@ -96,7 +96,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
     name,
     meta: {
       type: 'problem',
-      docs: { description, recommended: true, requiresTypeChecking: false },
+      docs: { description, recommended: true, requiresTypeChecking: false, family },
       hasSuggestions: true,
       schema: [{ type: 'object', additionalProperties: false, properties: { allow: allowSchema } }],
       defaultOptions: [{ allow: [] }],

@@ -2,7 +2,21 @@ import { createRequire } from 'node:module';
 import type { Linter, ESLint } from 'eslint';
 import { rules } from './rules.js';
 
-const packageJson = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+/** package.json sits two levels up from dist/src/index.js, one level up from src/index.ts. */
+function readPackageJson(): { name: string; version: string } {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      const json = require(candidate) as { name?: string; version?: string };
+      if (json.name === 'eslint-plugin-event-loop' && json.version) return { name: json.name, version: json.version };
+    } catch {
+      // Not at this level: try the next one.
+    }
+  }
+  return { name: 'eslint-plugin-event-loop', version: '0.0.0' };
+}
+
+const packageJson = readPackageJson();
 
 export const NAMESPACE = 'event-loop';
 
