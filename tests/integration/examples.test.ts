@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+// The built plugin, as users get it (npm test builds before testing).
+import plugin from '../../dist/src/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = path.join(ROOT, 'dist/src/cli.js');
+
+/** What the recommended config must report on docs/examples, and nothing else. */
+const EXPECTED = [
+  'docs/examples/routes/reports.ts:12:5 event-loop/no-sync-fs',
+  'docs/examples/routes/reports.ts:17:19 event-loop/no-sync-fs',
+  'docs/examples/routes/reports.ts:18:39 event-loop/no-sync-fs',
+  'docs/examples/routes/users.js:12:8 event-loop/no-sync-fs',
+  'docs/examples/routes/users.js:16:27 event-loop/no-sync-fs',
+  'docs/examples/services/avatars.cjs:9:3 event-loop/no-sync-fs',
+  'docs/examples/services/avatars.cjs:10:10 event-loop/no-sync-fs',
+].sort();
+
+function findings(results: ESLint.LintResult[]): string[] {
+  return results
+    .flatMap((result) => result.messages.map((message) => `${path.relative(ROOT, result.filePath)}:${message.line}:${message.column} ${message.ruleId ?? message.message}`))
+    .sort();
+}
+
+describe('configs.recommended with ESLint 10 on docs/examples', () => {
+  it('reports the per-request blocking calls and spares start-up and script code', async () => {
+    const eslint = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.{js,cjs,ts}'], languageOptions: { parser: tsParser as Linter.Parser } }, plugin.configs.recommended],
+    });
+    const results = await eslint.lintFiles(['docs/examples']);
+    expect(findings(results)).toEqual(EXPECTED);
+    for (const message of results.flatMap((result) => result.messages)) {
+      expect(message.suggestions?.length ?? 0, message.message).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('event-loop-lint (built bin)', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('prints each finding with its suggestion and exits 1', () => {
+    const { status, stdout } = run('docs/examples');
+    expect(status).toBe(1);
+    expect(stdout).toContain('docs/examples/routes/users.js');
+    expect(stdout).toContain('16:27  error  `fs.readFileSync` blocks the event loop');
+    expect(stdout).toContain('suggestion: Replace with `fs.promises.readFile` and await it.');
+    expect(stdout).toContain('+ const user = JSON.parse(await readFile(file, \'utf8\'));');
+    expect(stdout).toContain(`✖ ${EXPECTED.length} problems`);
+  });
+
+  it('passes --format through to ESLint formatters', () => {
+    const { status, stdout } = run('docs/examples', '--format', 'json');
+    expect(status).toBe(1);
+    const results = JSON.parse(stdout) as ESLint.LintResult[];
+    expect(findings(results.map((result) => ({ ...result, filePath: path.resolve(ROOT, result.filePath) })))).toEqual(EXPECTED);
+  });
+
+  it('exits 0 on code without blocking calls in serving paths', () => {
+    const { status, stdout } = run('docs/examples/scripts', 'docs/examples/server.js');
+    expect(stdout).toBe('No blocking calls found.\n');
+    expect(status).toBe(0);
+  });
+
+  it('exits 2 with a message on a bad option', () => {
+    const { status, stderr } = run('--bogus');
+    expect(status).toBe(2);
+    expect(stderr).toContain("Unknown option '--bogus'");
+  });
+});
