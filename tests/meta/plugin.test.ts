@@ -1,13 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
+import { rules } from '../../src/rules.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ruleFiles = readdirSync(path.join(ROOT, 'rules')).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort();
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** The parts of a JSON schema these checks read. */
+interface JSONSchema4 {
+  type?: unknown;
+  description?: string;
+  additionalProperties?: unknown;
+  properties?: Record<string, JSONSchema4>;
+  items?: JSONSchema4 | JSONSchema4[];
+  anyOf?: JSONSchema4[];
+  oneOf?: JSONSchema4[];
+}
 
 /** Every `properties` object in a schema, with the path to it. */
 function* schemaProperties(schema: JSONSchema4 | JSONSchema4[], at = 'schema'): Generator<[string, JSONSchema4]> {
@@ -44,13 +55,13 @@ describe('plugin meta', () => {
 
   it('all enables every rule; recommended enables the recommended ones', () => {
     expect(Object.keys(plugin.configs.all.rules ?? {}).sort()).toEqual(ruleFiles.map((name) => `event-loop/${name}`));
-    const recommended = ruleFiles.filter((name) => plugin.rules[name as keyof typeof plugin.rules].meta.docs?.recommended);
+    const recommended = ruleFiles.filter((name) => rules[name as keyof typeof rules].meta.docs?.recommended);
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(recommended.map((name) => `event-loop/${name}`));
   });
 });
 
 describe.each(ruleFiles)('rule %s', (name) => {
-  const rule = plugin.rules[name as keyof typeof plugin.rules];
+  const rule = rules[name as keyof typeof rules];
   const docPath = path.join(ROOT, 'docs/rules', `${name}.md`);
 
   it('has a doc whose url matches its name', () => {
@@ -73,7 +84,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
   });
 
   it('schema: every option has a description, objects forbid unknown keys, defaults are given', () => {
-    const schema = rule.meta.schema as JSONSchema4[];
+    const schema = rule.meta.schema as unknown as JSONSchema4[];
     expect(Array.isArray(schema)).toBe(true);
     for (const [at, property] of schemaProperties(schema)) expect(property.description, at).toEqual(expect.any(String));
     for (const node of schema) if (node.type === 'object') expect(node.additionalProperties).toBe(false);
@@ -82,7 +93,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
 
   it('doc mentions every option', () => {
     const doc = readFileSync(docPath, 'utf8');
-    for (const [at] of schemaProperties(rule.meta.schema as JSONSchema4[])) {
+    for (const [at] of schemaProperties(rule.meta.schema as unknown as JSONSchema4[])) {
       const key = at.split('.').at(-1)!.replace(/\[\]$/, '');
       expect(doc, at).toContain(`\`${key}\``);
     }
