@@ -163,5 +163,7 @@ export const fsPackages: readonly ModuleSpec[] = [
       versionDependent('sync', 'Use `await mkdirp(dir)` from mkdirp >= 1, or `fs.promises.mkdir(dir, { recursive: true })`.'),
     ],
   },
+  // write-file-atomic's default export returns a promise without a callback (v3+); `.sync` blocks.
+  { module: 'write-file-atomic', family: 'fs', builtin: false, entries: [{ ...sameModule('write-file-atomic', 'sync', 'default', []), twin: { module: 'write-file-atomic', name: 'default', member: [], label: 'writeFileAtomic' } }] },
   { module: 'jsonfile', family: 'fs', builtin: false, entries: [sameModule('jsonfile', 'readFileSync', 'readFile'), sameModule('jsonfile', 'writeFileSync', 'writeFile')] },
 ];

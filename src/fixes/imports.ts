@@ -86,12 +86,62 @@ function requireSource(node: Node | null | undefined): string | null {
   return null;
 }
 
+/** `const x = require('m')` or `const x = require('m').y`: where new requires go after. */
 function isRequireDeclaration(statement: Node): boolean {
-  return statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => requireSource(declarator.init) !== null);
+  return (
+    statement.type === 'VariableDeclaration' &&
+    statement.declarations.some((declarator) => {
+      const init = declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init;
+      return requireSource(init) !== null;
+    })
+  );
+}
+
+/** `write-file-atomic` -> `writeFileAtomic`: the conventional local name of a default export. */
+function defaultLocalName(module: string): string {
+  const base = module.replace(/^node:/, '').split('/').at(-1)!.replace(/[^A-Za-z0-9_$-]/g, '');
+  const camel = base.replace(/-([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return /^[A-Za-z_$]/.test(camel) ? camel : `_${camel}`;
+}
+
+/** The default export (`module.exports` of a CommonJS package) of `module` at `at`. */
+function ensureDefaultBinding(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, module: string, kind: ModuleKind): Binding {
+  const none = () => [] as Fix[];
+  const body = sourceCode.ast.body;
+  const local = () => freeName(sourceCode, at, defaultLocalName(module));
+  if (kind === 'esm') {
+    let extendable: TSESTree.ImportDeclaration | null = null;
+    for (const statement of body) {
+      if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type' || !sameModule(statement.source.value, module)) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') continue;
+        if (!resolvesToModuleLevel(sourceCode, at, specifier, specifier.local.name)) continue;
+        return { text: specifier.type === 'ImportDefaultSpecifier' ? specifier.local.name : `${specifier.local.name}.default`, fixes: none };
+      }
+      if (!extendable && statement.specifiers.length > 0 && statement.specifiers.every((specifier) => specifier.type === 'ImportSpecifier')) extendable = statement;
+    }
+    const name = local();
+    if (extendable) {
+      const brace = sourceCode.getFirstToken(extendable, { filter: (token) => token.value === '{' })!;
+      return { text: name, fixes: (fixer) => [fixer.insertTextBefore(brace, `${name}, `)] };
+    }
+    return { text: name, fixes: (fixer) => [insertStatement(sourceCode, fixer, `import ${name} from '${module}';`, kind)] };
+  }
+  for (const statement of body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const source = requireSource(declarator.init);
+      if (source !== null && sameModule(source, module) && declarator.id.type === 'Identifier' && resolvesToModuleLevel(sourceCode, at, declarator, declarator.id.name)) {
+        return { text: declarator.id.name, fixes: none };
+      }
+    }
+  }
+  const name = local();
+  return { text: name, fixes: (fixer) => [insertStatement(sourceCode, fixer, `const ${name} = require('${module}');`, kind)] };
 }
 
 /**
- * An expression for `module`'s export `name` at `at`: reuses an existing import or require
+ * An expression for `module`'s export `name` (`default`: the module's default export) at `at`: reuses an existing import or require
  * (`readFile`, `fsp.readFile`), extends an existing named import or destructuring, or adds a new
  * import/require statement, picking a local name that clashes with nothing.
  */
@@ -102,6 +152,7 @@ export function ensureBinding(
   name: string,
   kind: ModuleKind,
 ): Binding {
+  if (name === 'default') return ensureDefaultBinding(sourceCode, at, module, kind);
   const none = () => [] as Fix[];
   const body = sourceCode.ast.body;
 

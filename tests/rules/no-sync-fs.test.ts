@@ -1049,6 +1049,60 @@ async function* lines(p: string) {
       ],
     },
     {
+      name: 'write-file-atomic sync from a require member adds a require of the default export',
+      code: `const writeFileAtomicSync = require('write-file-atomic').sync;
+router.post('/save', async (req, res) => {
+  writeFileAtomicSync(req.body.path, req.body.data);
+  res.end();
+});`,
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output: `const writeFileAtomicSync = require('write-file-atomic').sync;
+const writeFileAtomic = require('write-file-atomic');
+router.post('/save', async (req, res) => {
+  await writeFileAtomic(req.body.path, req.body.data);
+  res.end();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'write-file-atomic named sync import gains a default import',
+      code: `import { sync as writeSync } from 'write-file-atomic';
+export async function save(p: string, data: string) {
+  writeSync(p, data);
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output: `import writeFileAtomic, { sync as writeSync } from 'write-file-atomic';
+export async function save(p: string, data: string) {
+  await writeFileAtomic(p, data);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'CommonJS file adds a require after the last one',
       code: `'use strict';
 const path = require('path');
