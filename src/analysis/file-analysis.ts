@@ -1,12 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CATALOG } from '../catalog/index.js';
-import { asyncFunctionDecider, createFileContext, type FileContext } from '../context/serving-context.js';
+import { fileRole, type FileRole } from '../context/file-role.js';
+import { asyncFunctionDecider, createFileContext, type ContextDecider, type FileContext } from '../context/serving-context.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
+  readonly role: FileRole;
   readonly uses: readonly BlockingUse[];
   /** The name of a variable visible at `at` that holds `module`'s whole module object, if any. */
   moduleObjectAt(module: string, at: TSESTree.Node): string | null;
@@ -22,8 +24,12 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
+    const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text);
     const resolved = traceFile(sourceCode, CATALOG);
+    // Tests and scripts never serve requests: no function in them is a serving context.
+    const deciders: ContextDecider[] = role === 'application' ? [asyncFunctionDecider] : [() => null];
     analysis = {
+      role,
       uses: blockingUses(resolved.hits),
       moduleObjectAt(module, at) {
         const root = CATALOG.modules.get(module);
@@ -34,7 +40,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         }
         return null;
       },
-      context: createFileContext([asyncFunctionDecider]),
+      context: createFileContext(deciders),
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));

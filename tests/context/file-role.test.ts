@@ -1,0 +1,47 @@
+import { parse } from '@typescript-eslint/parser';
+import { describe, expect, it } from 'vitest';
+import { fileRole } from '../../src/context/file-role.js';
+
+const CWD = '/home/dev/app';
+const roleOf = (file: string, code = 'export {};') => fileRole(`${CWD}/${file}`, CWD, parse(code, { sourceType: 'module' }) as never, code);
+
+describe('fileRole', () => {
+  it.each([
+    ['src/users.test.ts'],
+    ['src/users.spec.js'],
+    ['test/users.js'],
+    ['tests/helpers/db.ts'],
+    ['src/__tests__/users.ts'],
+    ['packages/api/e2e/login.ts'],
+    ['cypress/support/commands.js'],
+  ])('%s is a test file by its path', (file) => {
+    expect(roleOf(file)).toBe('test');
+  });
+
+  it('a file importing a test framework is a test file', () => {
+    expect(roleOf('src/check.ts', "import { describe } from 'vitest';")).toBe('test');
+    expect(roleOf('src/check.ts', "import request from 'supertest';")).toBe('test');
+  });
+
+  it.each([['scripts/build.js'], ['bin/www'], ['src/migrations/001-init.ts'], ['db/seeds/users.js'], ['vite.config.ts'], ['jest.config.js'], ['gulpfile.js']])(
+    '%s is a script by its path',
+    (file) => {
+      expect(roleOf(file)).toBe('script');
+    },
+  );
+
+  it('a file with a shebang is a script', () => {
+    expect(roleOf('src/cli.js', '#!/usr/bin/env node\nexport {};')).toBe('script');
+  });
+
+  it.each([['src/routes/users.ts'], ['server.js'], ['app/api/users/route.ts'], ['src/services/testimonials.ts'], ['src/contest/entries.js']])(
+    '%s is application code',
+    (file) => {
+      expect(roleOf(file)).toBe('application');
+    },
+  );
+
+  it('only the path inside the project counts (a project checked out under /tmp/test/ is not a test)', () => {
+    expect(fileRole('/tmp/test/app/src/server.js', '/tmp/test/app', parse('export {};') as never, 'export {};')).toBe('application');
+  });
+});
