@@ -97,6 +97,18 @@ export async function f() {
 }`,
       options: [{allow: ['pragma']}],
     },
+    {
+      name: 'allow by display name and by module and export path',
+      code: `import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
+const a = new Database(':memory:');
+const b = new DatabaseSync(':memory:');
+export async function f() {
+  b.exec('vacuum');
+  return a.prepare('select 1').get();
+}`,
+      options: [{allow: ['better-sqlite3 Statement#get',{module: 'node:sqlite',export: 'DatabaseSync.exec'}]}],
+    },
   ],
   invalid: [
     {
@@ -498,6 +510,78 @@ export async function many(ids: number[]) {
           column: 26,
           endLine: 5,
           endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'exec returns the database; chained statement modifiers',
+      code: `import Database from 'better-sqlite3';
+const db = new Database(':memory:');
+export async function f(id: number) {
+  const row = db.exec('pragma foreign_keys = on').prepare('select * from t where id = ?').get(id);
+  return [row, db.prepare('select * from t').bind().safeIntegers().expand().all()];
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 22,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 94,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 80,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'bun:sqlite Database.open and Statement.as',
+      code: `import { Database } from 'bun:sqlite';
+class User {}
+const db = Database.open('app.db');
+export async function users() {
+  return db.query('select * from users').as(User).all();
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 54,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'node:sqlite through process.getBuiltinModule',
+      code: `const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
+const db = new DatabaseSync(':memory:');
+export async function f() {
+  return db.prepare('select 1').all();
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 36,
           suggestions: [],
         },
       ],
