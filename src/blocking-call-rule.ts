@@ -39,7 +39,7 @@ function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
   return allow.some((item) =>
     typeof item === 'string'
       ? item === path || item === entry.api
-      : item.export === path && item.module.replace(/^node:/, '') === entry.module,
+      : item.export === path && item.module.replace(/^node:/, '') === entry.module.replace(/^node:/, ''),
   );
 }
 

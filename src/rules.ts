@@ -1,6 +1,12 @@
+import noSyncCrypto from '../rules/no-sync-crypto.js';
+import noSyncDatabase from '../rules/no-sync-database.js';
 import noSyncFs from '../rules/no-sync-fs.js';
+import noSyncZlib from '../rules/no-sync-zlib.js';
 
 /** Every rule of the plugin, by name (names match the files in `rules/`). */
 export const rules = {
   'no-sync-fs': noSyncFs,
+  'no-sync-crypto': noSyncCrypto,
+  'no-sync-zlib': noSyncZlib,
+  'no-sync-database': noSyncDatabase,
 };

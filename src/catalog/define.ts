@@ -1,4 +1,4 @@
-import type { AsyncTwin, CallPayload, CatalogEntry, EntrySpec, ModuleSpec } from './types.js';
+import type { AsyncTwin, CallPayload, CatalogEntry, EntrySpec, ModuleSpec, PathAlias } from './types.js';
 
 /** Path segment for "the value returned by calling the previous segment". */
 export const CALL_RESULT = '()';
@@ -61,8 +61,8 @@ export function defineEntries(spec: ModuleSpec): CatalogEntry[] {
   });
 }
 
-/** Adds a payload at its path in a module's trie, creating the intermediate nodes. */
-export function insertPayload(root: TraceNode, path: readonly string[], payload: CallPayload): void {
+/** The node at `path` in a module's trie, creating the missing nodes. */
+function nodeAt(root: TraceNode, path: readonly string[]): TraceNode {
   let node = root;
   for (const segment of path) {
     if (segment === CALL_RESULT) {
@@ -80,7 +80,34 @@ export function insertPayload(root: TraceNode, path: readonly string[], payload:
       node = child;
     }
   }
+  return node;
+}
+
+/** Adds a payload at its path in a module's trie, creating the intermediate nodes. */
+export function insertPayload(root: TraceNode, path: readonly string[], payload: CallPayload): void {
+  const node = nodeAt(root, path);
   // Conditioned payloads first, so `execSync('curl …')` is blocking HTTP before it is a child process.
   if (payload.when) node.calls.unshift(payload);
   else node.calls.push(payload);
+}
+
+const segments = (path: string | readonly string[]): readonly string[] => (typeof path === 'string' ? path.split('.') : path);
+
+/**
+ * Makes `path` reach the very node at `target` (the trie may become cyclic: `stmt.pluck()` is
+ * `stmt`). The tracer walks the program, not the trie, so cycles cost nothing.
+ */
+export function insertAlias(root: TraceNode, alias: PathAlias): void {
+  const path = segments(alias.path);
+  const target = nodeAt(root, segments(alias.target));
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path.at(-1);
+  const existing =
+    last === CALL_RESULT ? parent.callResult : last === CONSTRUCT_RESULT ? parent.constructResult : last === undefined ? root : parent.children.get(last);
+  if (existing && existing !== target) {
+    throw new Error(`Catalog alias ${path.join('.')} would hide entries already under that path`);
+  }
+  if (last === CALL_RESULT) parent.callResult = target;
+  else if (last === CONSTRUCT_RESULT) parent.constructResult = target;
+  else if (last !== undefined) parent.children.set(last, target);
 }

@@ -1,13 +1,25 @@
-import { createTraceNode, defineEntries, insertPayload, type TraceNode } from './define.js';
+import { createTraceNode, defineEntries, insertAlias, insertPayload, type TraceNode } from './define.js';
 import { fsExtra, fsPackages, gracefulFs, nodeFs } from './fs.js';
+import { cryptoPackages, nodeCrypto } from './crypto.js';
+import { databaseSpecs } from './database.js';
+import { nodeZlib } from './zlib.js';
 import type { CatalogEntry, ModuleSpec } from './types.js';
 
-export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec } from './types.js';
+export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec, PathAlias } from './types.js';
 export { FAMILIES } from './types.js';
 export { CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
 
 /** Every module family file, in the order docs list them. */
-export const MODULE_SPECS: readonly ModuleSpec[] = [nodeFs, fsExtra, gracefulFs, ...fsPackages];
+export const MODULE_SPECS: readonly ModuleSpec[] = [
+  nodeFs,
+  fsExtra,
+  gracefulFs,
+  ...fsPackages,
+  nodeCrypto,
+  ...cryptoPackages,
+  nodeZlib,
+  ...databaseSpecs,
+];
 
 export interface Catalog {
   readonly entries: readonly CatalogEntry[];
@@ -33,6 +45,7 @@ export function compileCatalog(specs: readonly ModuleSpec[]): Catalog {
       insertPayload(root, entry.path, entry);
       entries.push(entry);
     }
+    for (const alias of spec.aliases ?? []) insertAlias(root, alias);
   }
   return { entries: Object.freeze(entries), modules, globals };
 }

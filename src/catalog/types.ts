@@ -38,6 +38,14 @@ export interface CallCondition {
   readonly argumentMatches?: { readonly index: number; readonly pattern: RegExp };
   /** Argument `index` is exactly this literal value. */
   readonly argumentEquals?: { readonly index: number; readonly value: string | number | boolean | null };
+
+  // --- crypto / zlib / database conditions ---
+  /**
+   * Argument `index` is not known to be a size of at most `max`: it is not a numeric constant
+   * (literal, arithmetic, `const` of one) <= `max`, nor a buffer allocated with such a length
+   * (`Buffer.alloc(16)`, `new Uint8Array(16)`). `randomBytes(16)` is cheap; `randomBytes(n)` may not be.
+   */
+  readonly argumentNotSmall?: { readonly index: number; readonly max: number };
 }
 
 /** One blocking API: a path of properties from a module's exports, and what to use instead. */
@@ -72,6 +80,12 @@ export interface EntrySpec {
   readonly advice?: string;
 }
 
+/** The value at `path` is the value at `target` (`Database()` is `new Database()`; `stmt.pluck()` is `stmt`). */
+export interface PathAlias {
+  readonly path: string | readonly string[];
+  readonly target: string | readonly string[];
+}
+
 export interface ModuleSpec {
   readonly module: string;
   readonly family: Family;
@@ -80,4 +94,6 @@ export interface ModuleSpec {
   /** `module` names a global object (`Atomics`), reached without any import. */
   readonly global?: boolean;
   readonly entries: readonly EntrySpec[];
+  /** Paths that reach the same value as another path (chainable methods, calling a class without `new`). */
+  readonly aliases?: readonly PathAlias[];
 }

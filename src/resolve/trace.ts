@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallPayload } from '../catalog/types.js';
-import { constantString, staticPropertyName, unwrapExpression } from './ast.js';
+import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from './ast.js';
 import { matchesCondition } from './conditions.js';
 
 type Node = TSESTree.Node;
@@ -145,6 +145,7 @@ export function traceFile(
         return;
       case 'MemberExpression':
         if (pattern.object.type === 'ThisExpression') followThisMember(pattern, trace);
+        else followExportsMember(pattern, trace);
         return;
       default:
         return;
@@ -163,12 +164,52 @@ export function traceFile(
 
   /** `this.db = new Database()`: follow every `this.db` in the same class. */
   const followThisMember = (member: TSESTree.MemberExpression, trace: TraceNode) => {
-    const name = staticPropertyName(member);
+    const name = classMemberKey(member);
     const classBody = enclosingClassBody(member);
     if (name === null || !classBody) return;
     for (const use of thisMembers(classBody, name, sourceCode.visitorKeys)) {
       if (use !== member) follow(use, trace);
     }
+  };
+
+  /**
+   * `module.exports = db`, `exports.db = db`, `module.exports.db = db`: follow every other read of
+   * the same CommonJS export in this file (`module.exports.prepare(…)`, `exports.db.exec(…)`).
+   */
+  const followExportsMember = (member: TSESTree.MemberExpression, trace: TraceNode) => {
+    const key = exportsKey(member);
+    if (key === null) return;
+    for (const use of exportsReads(program, sourceCode.visitorKeys).get(key) ?? []) {
+      if (use !== member && isUnboundGlobal(exportsRoot(use))) follow(use, trace);
+    }
+  };
+
+  const isUnboundGlobal = (identifier: TSESTree.Identifier | null): boolean => {
+    if (!identifier) return false;
+    const variable = findVariableOf(identifier);
+    return !variable || variable.defs.length === 0;
+  };
+
+  /**
+   * A function returns a traced value (`function getDb() { return db; }`, `() => this.db`): follow
+   * what its calls return. Async functions and generators return something else, so they stop here.
+   */
+  const followReturned = (fn: FunctionNode, trace: TraceNode) => {
+    if (fn.async || fn.generator) return;
+    const wrapper = returning(trace);
+    if (!wrapper) return;
+    if (fn.type === 'FunctionDeclaration') {
+      followVariable(sourceCode.getDeclaredVariables(fn)[0], wrapper);
+      return;
+    }
+    const parent = fn.parent;
+    if (parent.type === 'MethodDefinition' && parent.value === fn && parent.kind === 'method' && !parent.static) {
+      // `getDb() { return this.db; }` is called as `this.getDb()` in the same class.
+      const name = classMemberKey(parent);
+      if (name !== null) for (const use of thisMembers(parent.parent, name, sourceCode.visitorKeys)) follow(use, wrapper);
+      return;
+    }
+    follow(fn, wrapper);
   };
 
   /** Walks from a value described by `trace` up through the expressions that use it. */
@@ -252,11 +293,23 @@ export function traceFile(
           if (parent.init === node) followPattern(parent.id, trace, parent);
           return;
         case 'AssignmentExpression':
-          if (parent.right === node && parent.operator === '=') followPattern(parent.left, trace, parent);
+          if (parent.right !== node || !ASSIGNING_OPERATORS.has(parent.operator)) return;
+          followPattern(parent.left, trace, parent);
+          // The assignment's value is the assigned value: `const db = module.exports = new Database()`.
+          node = parent;
+          onModuleObject = false;
+          continue;
+        case 'ReturnStatement': {
+          const fn = enclosingFunction(parent);
+          if (fn) followReturned(fn, trace);
+          return;
+        }
+        case 'ArrowFunctionExpression':
+          if (parent.body === node) followReturned(parent, trace);
           return;
         case 'PropertyDefinition':
-          if (parent.value === node && !parent.static && parent.key.type !== 'PrivateIdentifier') {
-            const name = staticPropertyName(parent);
+          if (parent.value === node && !parent.static) {
+            const name = classMemberKey(parent);
             const classBody = parent.parent;
             if (name !== null && classBody.type === 'ClassBody') {
               for (const use of thisMembers(classBody, name, sourceCode.visitorKeys)) follow(use, trace);
@@ -334,9 +387,102 @@ export function traceFile(
   return { hits, moduleVariables };
 }
 
+/** Assignments whose value is the right-hand side (when they assign at all). */
+const ASSIGNING_OPERATORS = new Set(['=', '||=', '??=']);
+
+/** How many calls deep a value may be returned from functions before the tracer gives up. */
+const MAX_RETURN_DEPTH = 3;
+const returnWrappers = new WeakMap<TraceNode, { node: TraceNode; depth: number }>();
+const returnDepth = new WeakMap<TraceNode, number>();
+
+/** The trace of a function whose calls return values described by `trace` (`null` past the depth limit). */
+function returning(trace: TraceNode): TraceNode | null {
+  const cached = returnWrappers.get(trace);
+  if (cached) return cached.node;
+  const depth = (returnDepth.get(trace) ?? 0) + 1;
+  if (depth > MAX_RETURN_DEPTH) return null;
+  const node = createTraceNode();
+  node.callResult = trace;
+  returnWrappers.set(trace, { node, depth });
+  returnDepth.set(node, depth);
+  return node;
+}
+
+function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return null;
+}
+
+/** `module.exports` or `exports` (the object every CommonJS export hangs off). */
+function isExportsObject(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'exports';
+  return (
+    node.type === 'MemberExpression' &&
+    !node.computed &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    node.property.type === 'Identifier' &&
+    node.property.name === 'exports'
+  );
+}
+
+/** `''` for `module.exports` itself, `'db'` for `exports.db` / `module.exports.db`, else `null`. */
+function exportsKey(member: TSESTree.MemberExpression): string | null {
+  if (isExportsObject(member)) return '';
+  if (!isExportsObject(member.object)) return null;
+  const name = staticPropertyName(member);
+  return name === null ? null : `.${name}`;
+}
+
+/** The `module` or `exports` identifier an exports member starts from. */
+function exportsRoot(member: TSESTree.MemberExpression): TSESTree.Identifier | null {
+  let object: Node = member;
+  while (object.type === 'MemberExpression') object = object.object;
+  return object.type === 'Identifier' ? object : null;
+}
+
+const exportsReadCache = new WeakMap<TSESTree.Program, Map<string, TSESTree.MemberExpression[]>>();
+
+/** Every `module.exports`, `exports.x` and `module.exports.x` in a file, by key. */
+function exportsReads(program: TSESTree.Program, visitorKeys: TSESLint.SourceCode.VisitorKeys): Map<string, TSESTree.MemberExpression[]> {
+  let byKey = exportsReadCache.get(program);
+  if (byKey) return byKey;
+  byKey = new Map();
+  const found = byKey;
+  const visit = (node: Node) => {
+    if (node.type === 'MemberExpression') {
+      const key = exportsKey(node);
+      if (key !== null) {
+        const list = found.get(key) ?? [];
+        list.push(node);
+        found.set(key, list);
+      }
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        visit(value as Node);
+      }
+    }
+  };
+  visit(program);
+  exportsReadCache.set(program, byKey);
+  return byKey;
+}
+
 /** The trace reached by reading `.name` on a value; `.default` of a module is the module (CJS interop). */
 function memberTrace(trace: TraceNode, name: string): TraceNode | undefined {
   return trace.children.get(name) ?? (trace.isModule && name === 'default' ? trace : undefined);
+}
+
+/** The key of a class member or `this` member; private names keep their `#` (`#db` is not `db`). */
+function classMemberKey(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
+  const key = node.type === 'MemberExpression' ? node.property : node.key;
+  return key.type === 'PrivateIdentifier' ? `#${key.name}` : staticPropertyName(node);
 }
 
 function enclosingClassBody(node: Node): TSESTree.ClassBody | null {
@@ -356,7 +502,7 @@ function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: T
     thisMemberCache.set(classBody, byName);
     const collect = (node: Node, depth: number) => {
       if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
-        const key = staticPropertyName(node);
+        const key = classMemberKey(node);
         if (key !== null) {
           const list = byName!.get(key) ?? [];
           list.push(node);

@@ -1,66 +1,180 @@
+import { Linter, type ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import { CALL_RESULT, CONSTRUCT_RESULT, type CatalogEntry } from '../../src/catalog/index.js';
-import plugin from '../../src/index.js';
+import { CALL_RESULT, CATALOG, CONSTRUCT_RESULT, MODULE_SPECS, type CatalogEntry, type Family } from '../../src/catalog/index.js';
+import { rules } from '../../src/rules.js';
 
-/** One way real code reaches a module's export: module-level prelude plus an expression for it. */
-export interface ImportStyle {
+// Generates, from the catalog itself, code that reaches every entry of a family through every
+// import style (and, for instance APIs, every way of making and keeping the instance), so a new
+// entry is tested the moment it is added.
+
+export interface MatrixCase {
   readonly name: string;
-  /** Only for Node builtins (the `node:` prefix, `process.getBuiltinModule`). */
-  readonly builtinOnly?: boolean;
-  /** Statements at module level; `head` is the first segment of the export path, or null for the module itself. */
-  prelude(module: string, head: string | null): string;
-  /** Statements inside the async function before the call. */
-  setup?(module: string): string;
-  /** Expression for the export `head` (or the module itself when `head` is null); null: not expressible. */
-  reach(module: string, head: string | null): string | null;
+  readonly code: string;
+  readonly entry: CatalogEntry;
+  /** Reports the rule must make: 1 inside an async function, 0 at module top level. */
+  readonly expected: 0 | 1;
 }
 
-const member = (object: string, head: string | null) => (head === null ? object : `${object}.${head}`);
+/** How code reaches the value at the first path segment; `null` when the style cannot express it. */
+interface ImportStyle {
+  readonly name: string;
+  /** Top-of-file statements and the expression for the value at `head` (inside the function when `inFunction`). */
+  build(specifier: string, head: string): { preamble: string; setup: string; value: string } | null;
+}
 
-export const IMPORT_STYLES: readonly ImportStyle[] = [
-  { name: 'default import', prelude: (m) => `import mod from '${m}';`, reach: (_, h) => member('mod', h) },
-  { name: 'namespace import', prelude: (m) => `import * as mod from '${m}';`, reach: (_, h) => member('mod', h) },
-  { name: 'named import', prelude: (m, h) => (h ? `import { ${h} } from '${m}';` : ''), reach: (_, h) => h },
-  { name: 'renamed import', prelude: (m, h) => (h ? `import { ${h} as renamed } from '${m}';` : ''), reach: (_, h) => (h ? 'renamed' : null) },
-  { name: 'node: prefix', builtinOnly: true, prelude: (m) => `import mod from 'node:${m}';`, reach: (_, h) => member('mod', h) },
-  { name: 'require', prelude: (m) => `const mod = require('${m}');`, reach: (_, h) => member('mod', h) },
-  { name: 'destructured require', prelude: (m, h) => (h ? `const { ${h} } = require('${m}');` : ''), reach: (_, h) => h },
-  { name: 'renamed destructured require', prelude: (m, h) => (h ? `const { ${h}: renamed } = require('${m}');` : ''), reach: (_, h) => (h ? 'renamed' : null) },
-  { name: 'inline require', prelude: () => '', reach: (m, h) => member(`require('${m}')`, h) },
-  { name: 'import equals', prelude: (m) => `import mod = require('${m}');`, reach: (_, h) => member('mod', h) },
-  { name: 'await import', prelude: () => '', setup: (m) => `const mod = await import('${m}');`, reach: (_, h) => member('mod', h) },
+const isBuiltinSpecifier = (specifier: string) => MODULE_SPECS.some((spec) => spec.builtin && (spec.module === specifier || `node:${spec.module}` === specifier));
+const isName = (segment: string) => segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT;
+/** `mod.head`, or `mod` when the path starts by calling or constructing the module itself. */
+const memberOf = (object: string, head: string) => (isName(head) ? `${object}.${head}` : object);
+
+const IMPORT_STYLES: readonly ImportStyle[] = [
+  { name: 'named import', build: (m, head) => (isName(head) ? { preamble: `import { ${head} } from '${m}';`, setup: '', value: head } : null) },
+  { name: 'renamed import', build: (m, head) => (isName(head) ? { preamble: `import { ${head} as renamed } from '${m}';`, setup: '', value: 'renamed' } : null) },
+  { name: 'default import', build: (m, head) => ({ preamble: `import mod from '${m}';`, setup: '', value: memberOf('mod', head) }) },
+  { name: 'namespace import', build: (m, head) => (isName(head) ? { preamble: `import * as mod from '${m}';`, setup: '', value: `mod.${head}` } : null) },
+  { name: 'require', build: (m, head) => ({ preamble: `const mod = require('${m}');`, setup: '', value: memberOf('mod', head) }) },
+  { name: 'destructured require', build: (m, head) => (isName(head) ? { preamble: `const { ${head}: local } = require('${m}');`, setup: '', value: 'local' } : null) },
+  { name: 'inline require', build: (m, head) => ({ preamble: '', setup: '', value: isName(head) ? `require('${m}').${head}` : `(require('${m}'))` }) },
+  { name: 'TS import equals', build: (m, head) => ({ preamble: `import mod = require('${m}');`, setup: '', value: memberOf('mod', head) }) },
+  { name: 'plain destructured require', build: (m, head) => (isName(head) ? { preamble: `const { ${head} } = require('${m}');`, setup: '', value: head } : null) },
   {
     name: 'createRequire',
-    prelude: (m) => `import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nconst mod = load('${m}');`,
-    reach: (_, h) => member('mod', h),
+    build: (m, head) => ({ preamble: `import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nconst mod = load('${m}');`, setup: '', value: memberOf('mod', head) }),
   },
-  { name: 'getBuiltinModule', builtinOnly: true, prelude: (m) => `const mod = process.getBuiltinModule('${m}');`, reach: (_, h) => member('mod', h) },
-  { name: 'alias', prelude: (m, h) => `import mod from '${m}';\nconst alias = ${member('mod', h)};`, reach: () => 'alias' },
+  {
+    name: 'process.getBuiltinModule',
+    build: (m, head) => (isBuiltinSpecifier(m) ? { preamble: `const mod = process.getBuiltinModule('${m}');`, setup: '', value: memberOf('mod', head) } : null),
+  },
+  { name: 'alias of the export', build: (m, head) => (isName(head) ? { preamble: `import mod from '${m}';\nconst alias = mod.${head};`, setup: '', value: 'alias' } : null) },
+  {
+    name: 'await import',
+    build: (m, head) => ({ preamble: '', setup: `const mod = await import('${m}');`, value: isName(head) ? `mod.${head}` : 'mod.default' }),
+  },
 ];
 
-/** Source text that calls `entry` through `style`, or null when the style cannot express it. */
-export function callThrough(entry: CatalogEntry, style: ImportStyle, args: string): { prelude: string; setup: string; call: string } | null {
-  const [first, ...rest] = entry.path;
-  const startsWithInstance = first === CALL_RESULT || first === CONSTRUCT_RESULT;
-  const head = startsWithInstance ? null : first!;
-  let expression = style.reach(entry.module, head);
-  if (expression === null) return null;
-  for (const segment of startsWithInstance ? entry.path : rest) {
-    if (segment === CALL_RESULT) expression = `${expression}('x')`;
-    else if (segment === CONSTRUCT_RESULT) expression = `new (${expression})('x')`;
-    else expression = `${expression}.${segment}`;
-  }
-  return { prelude: style.prelude(entry.module, head), setup: style.setup?.(entry.module) ?? '', call: `${expression}(${args})` };
+/** Arguments that meet the entry's condition (non-constant sizes, no callback). */
+function argumentsFor(entry: CatalogEntry): string {
+  const when = entry.when;
+  if (when && (when.argumentMatches || when.argumentEquals)) throw new Error(`matrix: no argument generator for ${entry.api}`);
+  return 'input';
 }
 
-const linter = new Linter();
+/** Applies path segments to an expression: member reads, calls, `new`. */
+function chain(value: string, segments: readonly string[]): string {
+  let expression = value;
+  for (const segment of segments) {
+    if (segment === CONSTRUCT_RESULT) expression = `new (${expression})('arg')`;
+    else if (segment === CALL_RESULT) expression = `${expression}('arg')`;
+    else expression = `${expression}.${segment}`;
+  }
+  return expression;
+}
 
-/** Lints `code` with one rule of the plugin and returns its messages. */
-export function lintWith(ruleName: string, code: string, filename = 'file.ts'): Linter.LintMessage[] {
-  return linter.verify(
+/** The call of the entry's API at the end of `segments`. */
+const callAt = (value: string, segments: readonly string[], entry: CatalogEntry) => `${chain(value, segments)}(${argumentsFor(entry)})`;
+
+/** The segments still to apply after an import style produced the value for `path[0]`. */
+const afterHead = (path: readonly string[]) => (isName(path[0]!) ? path.slice(1) : path);
+
+const isEntryPath = (module: string, path: readonly string[]) =>
+  CATALOG.entries.some((entry) => entry.module === module && entry.path.length === path.length && entry.path.every((segment, index) => path[index] === segment));
+
+/** The entry's path plus the equivalent paths its module's aliases give (`Database()` for `new Database()`). */
+function pathVariants(entry: CatalogEntry): { name: string; path: readonly string[] }[] {
+  const variants = [{ name: 'catalog path', path: entry.path }];
+  for (const spec of MODULE_SPECS) {
+    if (spec.module !== entry.module || spec.family !== entry.family) continue;
+    for (const alias of spec.aliases ?? []) {
+      const target = typeof alias.target === 'string' ? alias.target.split('.') : alias.target;
+      const path = typeof alias.path === 'string' ? alias.path.split('.') : alias.path;
+      // An alias through a blocking call (`db.exec(a).exec(b)`) would report twice: the rule tests cover those.
+      const throughBlockingCall = path.some((segment, index) => segment === CALL_RESULT && isEntryPath(entry.module, path.slice(0, index)));
+      if (!throughBlockingCall && target.length <= entry.path.length && target.every((segment, index) => entry.path[index] === segment)) {
+        variants.push({ name: `alias ${path.join('.')}`, path: [...path, ...entry.path.slice(target.length)] });
+      }
+    }
+  }
+  return variants;
+}
+
+const specifiers = (entry: CatalogEntry): string[] => {
+  const builtin = MODULE_SPECS.some((spec) => spec.module === entry.module && spec.builtin);
+  return builtin ? [entry.module, `node:${entry.module}`] : [entry.module];
+};
+
+/** Index just past the first `new()`/`()` segment: the instance, when the path has one. */
+function instanceEnd(path: readonly string[]): number {
+  const index = path.findIndex((segment) => !isName(segment));
+  return index === -1 || index === path.length - 1 ? -1 : index + 1;
+}
+
+export function matrixCases(family: Family): MatrixCase[] {
+  const cases: MatrixCase[] = [];
+  for (const entry of CATALOG.entries.filter((candidate) => candidate.family === family)) {
+    for (const variant of pathVariants(entry)) {
+      const head = variant.path[0]!;
+      const rest = afterHead(variant.path);
+      for (const specifier of specifiers(entry)) {
+        for (const style of IMPORT_STYLES) {
+          const built = style.build(specifier, head);
+          if (!built) continue;
+          const call = callAt(built.value, rest, entry);
+          const label = `${entry.api} [${variant.name}] via ${style.name} of '${specifier}'`;
+          cases.push({
+            name: `${label}, in an async function`,
+            entry,
+            expected: 1,
+            code: `${built.preamble}\nexport async function handler(input: any) {\n  ${built.setup}\n  return ${call};\n}\n`,
+          });
+          cases.push({
+            name: `${label}, in a plain sync function`,
+            entry,
+            expected: 0,
+            code: `${built.preamble}\nexport function load(input: any) {\n  ${built.setup.replace('await ', '')}\n  return ${call};\n}\n`,
+          });
+          cases.push({
+            name: `${label}, at module top level`,
+            entry,
+            expected: 0,
+            code: `${built.preamble}\nconst input: any = process.argv[2];\n${built.setup}\nexport const result = ${call};\n`,
+          });
+        }
+        // Instance APIs: the instance kept in a variable, a constructor-assigned field, a class property.
+        const end = instanceEnd(variant.path);
+        if (end === -1) continue;
+        const base = IMPORT_STYLES.find((style) => style.name === 'default import')!.build(specifier, head)!;
+        const instance = chain(base.value, afterHead(variant.path.slice(0, end)));
+        const use = (object: string) => callAt(object, variant.path.slice(end), entry);
+        const label = `${entry.api} [${variant.name}] of '${specifier}'`;
+        const holders = [
+          { name: 'module-level variable', code: `const inst = ${instance};\nexport async function handler(input: any) {\n  return ${use('inst')};\n}\n` },
+          {
+            name: 'field assigned in the constructor',
+            code: `export class Repo {\n  inst: any;\n  constructor() {\n    this.inst = ${instance};\n  }\n  async handler(input: any) {\n    return ${use('this.inst')};\n  }\n}\n`,
+          },
+          { name: 'class property initialiser', code: `export class Repo {\n  private inst = ${instance};\n  async handler(input: any) {\n    return ${use('this.inst')};\n  }\n}\n` },
+          { name: 'getter function', code: `let inst: any;\nfunction getInst() {\n  inst ??= ${instance};\n  return inst;\n}\nexport async function handler(input: any) {\n  return ${use('getInst()')};\n}\n` },
+        ];
+        for (const holder of holders) {
+          cases.push({ name: `${label} held in a ${holder.name}`, entry, expected: 1, code: `${base.preamble}\n${holder.code}` });
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+const linter = new Linter({ configType: 'flat' });
+const plugin = { rules } as unknown as ESLint.Plugin;
+
+/** The rule's messages for `code` (a fatal parse error fails loudly instead). */
+export function lint(rule: string, code: string): Linter.LintMessage[] {
+  const messages = linter.verify(
     code,
-    [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { 'event-loop': plugin as never }, rules: { [`event-loop/${ruleName}`]: 'error' } }],
-    filename,
+    [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'event-loop': plugin }, rules: { [`event-loop/${rule}`]: 'error' } }],
+    'file.ts',
   );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`${fatal.message}\n${code}`);
+  return messages;
 }

@@ -1,0 +1,78 @@
+import type { EntrySpec, ModuleSpec } from './types.js';
+
+// CPU-heavy crypto. The sync forms run on the event loop; their callback twins run the same work on
+// libuv's thread pool (UV_THREADPOOL_SIZE, default 4), and `promisify` of each resolves to exactly
+// what the sync form returned (checked on Node 20: pbkdf2/scrypt -> Buffer, hkdf -> ArrayBuffer,
+// generateKeyPair -> { publicKey, privateKey } through its custom promisify, generateKey ->
+// KeyObject, generatePrime -> ArrayBuffer | bigint, checkPrime -> boolean, randomFill -> the buffer).
+
+/** `fooSync(…)` -> `await promisify(crypto.foo)(…)`. */
+const promisified = (sync: string, name: string, when?: EntrySpec['when']): EntrySpec => ({
+  path: sync,
+  twin: { module: 'node:crypto', name, member: [name], promisify: true, label: `promisify(crypto.${name})` },
+  ...(when ? { when } : {}),
+});
+
+/**
+ * Sizes up to 64 KiB count as cheap: the CSPRNG fills 64 KiB in about 0.1–0.25 ms (Node 20), and
+ * 65,536 bytes is the limit the web platform gives its synchronous `crypto.getRandomValues`.
+ */
+export const SMALL_RANDOM_SIZE = 65_536;
+
+export const nodeCrypto: ModuleSpec = {
+  module: 'crypto',
+  family: 'crypto',
+  builtin: true,
+  entries: [
+    promisified('pbkdf2Sync', 'pbkdf2'),
+    promisified('scryptSync', 'scrypt'),
+    promisified('generateKeyPairSync', 'generateKeyPair'),
+    promisified('generateKeySync', 'generateKey'),
+    promisified('generatePrimeSync', 'generatePrime'),
+    promisified('checkPrimeSync', 'checkPrime'),
+    promisified('hkdfSync', 'hkdf'),
+    // Without a callback `randomBytes(size)` fills the buffer on the event loop; small constant
+    // sizes (tokens, IVs, salts) take microseconds and are not reported.
+    promisified('randomBytes', 'randomBytes', { withoutCallback: true, argumentNotSmall: { index: 0, max: SMALL_RANDOM_SIZE } }),
+    promisified('randomFillSync', 'randomFill', { argumentNotSmall: { index: 0, max: SMALL_RANDOM_SIZE } }),
+    // Not listed: `randomInt` (a few bytes from a cached pool), `randomUUID`, `getRandomValues`
+    // (capped at 64 KiB), `hash`/`createHash` (streaming, fast per chunk), and `randomFill`/`scrypt`
+    // without a callback, which throw instead of running synchronously.
+  ],
+};
+
+/** `fooSync(…)` -> `await pkg.foo(…)`: the package's own promise API, same arguments and result. */
+const promiseApi = (module: string, sync: string, name: string): EntrySpec => ({
+  path: sync,
+  twin: { module, name, member: [name], label: `${module}.${name}` },
+});
+
+// bcrypt (native; >= 2 returns a promise without a callback) and bcryptjs (pure JS; >= 2.4 likewise):
+// `hash`/`compare`/`genSalt` take the same leading arguments as the sync forms.
+const bcryptEntries = (module: string): readonly EntrySpec[] => [
+  promiseApi(module, 'hashSync', 'hash'),
+  promiseApi(module, 'compareSync', 'compare'),
+  promiseApi(module, 'genSaltSync', 'genSalt'),
+];
+
+export const cryptoPackages: readonly ModuleSpec[] = [
+  { module: 'bcrypt', family: 'crypto', builtin: false, entries: bcryptEntries('bcrypt') },
+  { module: 'bcryptjs', family: 'crypto', builtin: false, entries: bcryptEntries('bcryptjs') },
+  {
+    // napi-rs bindings: every `*Sync` has a promise twin with the same arguments (`compare*` are aliases of `verify*`).
+    module: '@node-rs/bcrypt',
+    family: 'crypto',
+    builtin: false,
+    entries: [...bcryptEntries('@node-rs/bcrypt'), promiseApi('@node-rs/bcrypt', 'verifySync', 'verify')],
+  },
+  {
+    module: '@node-rs/argon2',
+    family: 'crypto',
+    builtin: false,
+    entries: [
+      promiseApi('@node-rs/argon2', 'hashSync', 'hash'),
+      promiseApi('@node-rs/argon2', 'hashRawSync', 'hashRaw'),
+      promiseApi('@node-rs/argon2', 'verifySync', 'verify'),
+    ],
+  },
+];

@@ -1,0 +1,101 @@
+import type { EntrySpec, ModuleSpec, PathAlias } from './types.js';
+
+// Synchronous SQLite drivers. None has an async twin that keeps the call's shape, so entries carry
+// advice instead of a rewrite: the fix is a worker thread that owns its own connection.
+// Paths use `new()` (the instance `new` makes) and `()` (what a call returns): a statement is
+// `['new()', 'prepare', '()']`, and calling its `get` is `['new()', 'prepare', '()', 'get']`.
+
+const ADVICE =
+  'Run the query in a worker thread that owns its own connection (see "Worker-pool recipe" in docs/rules/no-sync-database.md), or use an async driver.';
+
+const STATEMENT_METHODS = ['run', 'get', 'all', 'iterate'] as const;
+const TRANSACTION_MODES = ['deferred', 'immediate', 'exclusive'] as const;
+
+const entry = (path: readonly string[], api: string): EntrySpec => ({ path, api, twin: null, advice: ADVICE });
+
+/** Queries on a database object at `db`: `exec`-like methods, prepared statements, transaction functions. */
+function databaseEntries(
+  module: string,
+  db: readonly string[],
+  names: { readonly database: string; readonly statement: string },
+  methods: { readonly database: readonly string[]; readonly prepare: readonly string[]; readonly statement: readonly string[]; readonly transaction: boolean },
+): EntrySpec[] {
+  const entries: EntrySpec[] = [];
+  for (const method of methods.database) entries.push(entry([...db, method], `${module} ${names.database}#${method}`));
+  for (const prepare of methods.prepare) {
+    for (const method of methods.statement) entries.push(entry([...db, prepare, '()', method], `${module} ${names.statement}#${method}`));
+  }
+  // `const insertMany = db.transaction(fn)`: each call of `insertMany` runs `fn` inside BEGIN/COMMIT.
+  if (methods.transaction) entries.push(entry([...db, 'transaction', '()'], `${module} transaction function`));
+  return entries;
+}
+
+/** Statement methods that return the statement itself (`db.prepare(sql).pluck().get()`). */
+const chainable = (statement: readonly string[], methods: readonly string[]): PathAlias[] =>
+  methods.map((method) => ({ path: [...statement, method, '()'], target: statement }));
+
+const transactionModes = (db: readonly string[]): PathAlias[] =>
+  TRANSACTION_MODES.map((mode) => ({ path: [...db, 'transaction', '()', mode], target: [...db, 'transaction', '()'] }));
+
+// better-sqlite3: `module.exports` is the `Database` function, callable with or without `new`.
+// `backup()` is already async (it steps with setImmediate); `serialize()` copies the whole
+// database on the event loop; `prepare()` only compiles and is not listed.
+const BETTER_DB = ['new()'];
+export const betterSqlite3: ModuleSpec = {
+  module: 'better-sqlite3',
+  family: 'database',
+  builtin: false,
+  entries: databaseEntries('better-sqlite3', BETTER_DB, { database: 'Database', statement: 'Statement' }, {
+    database: ['exec', 'pragma', 'serialize'],
+    prepare: ['prepare'],
+    statement: STATEMENT_METHODS,
+    transaction: true,
+  }),
+  aliases: [
+    { path: ['()'], target: BETTER_DB },
+    // `exec` returns the database.
+    { path: [...BETTER_DB, 'exec', '()'], target: BETTER_DB },
+    ...chainable([...BETTER_DB, 'prepare', '()'], ['pluck', 'expand', 'raw', 'bind', 'safeIntegers']),
+    ...transactionModes(BETTER_DB),
+  ],
+};
+
+// node:sqlite (Node 22.5+ behind a flag, unflagged in 22.13 / 23.4): only `node:sqlite` names the
+// builtin (`sqlite` is an npm package), so the spec is not `builtin`.
+const NODE_DB = ['DatabaseSync', 'new()'];
+export const nodeSqlite: ModuleSpec = {
+  module: 'node:sqlite',
+  family: 'database',
+  builtin: false,
+  entries: databaseEntries('node:sqlite', NODE_DB, { database: 'DatabaseSync', statement: 'StatementSync' }, {
+    database: ['exec'],
+    prepare: ['prepare'],
+    statement: STATEMENT_METHODS,
+    transaction: false,
+  }),
+};
+
+// bun:sqlite: `Database` is both a named and the default export. `query()` (cached) and `prepare()`
+// return a Statement; `run`/`exec` and statement calls execute; `as(Class)` returns the statement.
+const BUN_DB = ['Database', 'new()'];
+export const bunSqlite: ModuleSpec = {
+  module: 'bun:sqlite',
+  family: 'database',
+  builtin: false,
+  entries: databaseEntries('bun:sqlite', BUN_DB, { database: 'Database', statement: 'Statement' }, {
+    database: ['run', 'exec', 'serialize'],
+    prepare: ['query'],
+    statement: [...STATEMENT_METHODS, 'values'],
+    transaction: true,
+  }),
+  aliases: [
+    { path: ['new()'], target: BUN_DB },
+    { path: ['Database', 'open', '()'], target: BUN_DB },
+    { path: ['open', '()'], target: BUN_DB },
+    { path: [...BUN_DB, 'prepare', '()'], target: [...BUN_DB, 'query', '()'] },
+    ...chainable([...BUN_DB, 'query', '()'], ['as']),
+    ...transactionModes(BUN_DB),
+  ],
+};
+
+export const databaseSpecs: readonly ModuleSpec[] = [betterSqlite3, nodeSqlite, bunSqlite];
