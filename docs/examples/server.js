@@ -1,6 +1,7 @@
 // Start-up: runs once before the server accepts requests, so sync reads here are fine.
 import fs from 'node:fs';
 import express from 'express';
+import { authRouter } from './routes/auth.js';
 import { usersRouter } from './routes/users.js';
 
 const config = JSON.parse(fs.readFileSync(new URL('./config.json', import.meta.url), 'utf8'));
@@ -8,6 +9,7 @@ const config = JSON.parse(fs.readFileSync(new URL('./config.json', import.meta.u
 const app = express();
 app.use(express.json());
 app.use('/users', usersRouter);
+app.use('/auth', authRouter);
 
 app.get('/health', (req, res) => {
   res.json({ ok: true, version: config.version });

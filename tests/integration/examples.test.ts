@@ -12,13 +12,16 @@ const CLI = path.join(ROOT, 'dist/src/cli.js');
 
 /** What the recommended config must report on docs/examples, and nothing else. */
 const EXPECTED = [
-  'docs/examples/routes/reports.ts:12:5 event-loop/no-sync-fs',
-  'docs/examples/routes/reports.ts:17:19 event-loop/no-sync-fs',
-  'docs/examples/routes/reports.ts:18:39 event-loop/no-sync-fs',
+  'docs/examples/routes/auth.js:10:17 event-loop/no-sync-crypto',
+  'docs/examples/routes/reports.ts:13:5 event-loop/no-sync-fs',
+  'docs/examples/routes/reports.ts:21:12 event-loop/no-sync-zlib',
+  'docs/examples/routes/reports.ts:25:19 event-loop/no-sync-fs',
+  'docs/examples/routes/reports.ts:26:39 event-loop/no-sync-fs',
   'docs/examples/routes/users.js:12:8 event-loop/no-sync-fs',
   'docs/examples/routes/users.js:16:27 event-loop/no-sync-fs',
   'docs/examples/services/avatars.cjs:9:3 event-loop/no-sync-fs',
   'docs/examples/services/avatars.cjs:10:10 event-loop/no-sync-fs',
+  'docs/examples/services/users-db.js:9:10 event-loop/no-sync-database',
 ].sort();
 
 function findings(results: ESLint.LintResult[]): string[] {
@@ -36,8 +39,9 @@ describe('configs.recommended with ESLint 10 on docs/examples', () => {
     });
     const results = await eslint.lintFiles(['docs/examples']);
     expect(findings(results)).toEqual(EXPECTED);
+    // Every finding but the sync database query (no async twin: the message points to a worker pool) has a rewrite.
     for (const message of results.flatMap((result) => result.messages)) {
-      expect(message.suggestions?.length ?? 0, message.message).toBeGreaterThan(0);
+      expect(message.suggestions?.length ?? 0, message.message).toBe(message.ruleId === 'event-loop/no-sync-database' ? 0 : 1);
     }
   });
 });

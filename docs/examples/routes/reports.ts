@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
 interface Report {
   id: string;
@@ -11,6 +12,13 @@ export default async function reportRoutes(app: FastifyInstance) {
     const target = `reports/${request.body.id}.json`;
     fs.writeFileSync(target, JSON.stringify(request.body.rows));
     return { saved: target };
+  });
+
+  app.get('/reports/:id/download', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = await fs.promises.readFile(`reports/${id}.json`);
+    reply.header('content-encoding', 'gzip');
+    return gzipSync(body);
   });
 
   app.get('/reports', async () => {
