@@ -1,6 +1,12 @@
+import noBlockingHttp from '../rules/no-blocking-http.js';
+import noBusyWait from '../rules/no-busy-wait.js';
+import noSyncChildProcess from '../rules/no-sync-child-process.js';
 import noSyncFs from '../rules/no-sync-fs.js';
 
 /** Every rule of the plugin, by name (names match the files in `rules/`). */
 export const rules = {
   'no-sync-fs': noSyncFs,
+  'no-sync-child-process': noSyncChildProcess,
+  'no-blocking-http': noBlockingHttp,
+  'no-busy-wait': noBusyWait,
 };

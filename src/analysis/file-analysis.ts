@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { CATALOG } from '../catalog/index.js';
+import { BUSY_WAIT_LOOPS, CATALOG, type Family } from '../catalog/index.js';
 import { asyncFunctionDecider, createFileContext, type FileContext } from '../context/serving-context.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
+import { findBusyWaitLoops, type BusyWaitLoop } from '../resolve/busy-wait-loops.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -13,6 +14,8 @@ export interface FileAnalysis {
   readonly context: FileContext;
   /** Whether fixes add ESM imports or CommonJS requires. */
   readonly moduleKind: ModuleKind;
+  /** Loops spinning on a clock until a deadline that `family` reports (computed on first use). */
+  busyWaitLoopsOf(family: Family): readonly BusyWaitLoop[];
 }
 
 const cache = new WeakMap<object, FileAnalysis>();
@@ -22,6 +25,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
+    let busyWaitLoops: readonly BusyWaitLoop[] | undefined;
     const resolved = traceFile(sourceCode, CATALOG);
     analysis = {
       uses: blockingUses(resolved.hits),
@@ -38,6 +42,10 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
+      },
+      busyWaitLoopsOf(family) {
+        if (family !== BUSY_WAIT_LOOPS.family) return [];
+        return (busyWaitLoops ??= findBusyWaitLoops(sourceCode, BUSY_WAIT_LOOPS));
       },
     };
     cache.set(sourceCode.ast, analysis);

@@ -1,13 +1,26 @@
 import { createTraceNode, defineEntries, insertPayload, type TraceNode } from './define.js';
 import { fsExtra, fsPackages, gracefulFs, nodeFs } from './fs.js';
+import { childProcessSpecs } from './child-process.js';
+import { httpSpecs } from './http.js';
+import { busyWaitSpecs } from './busy-wait.js';
 import type { CatalogEntry, ModuleSpec } from './types.js';
 
 export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec } from './types.js';
+export type { ClockSpec, ResponseRead, Rewrite, RewriteSpec } from './types.js';
+export { BUSY_WAIT_LOOPS, type BusyWaitLoopSpec } from './busy-wait.js';
 export { FAMILIES } from './types.js';
 export { CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
 
 /** Every module family file, in the order docs list them. */
-export const MODULE_SPECS: readonly ModuleSpec[] = [nodeFs, fsExtra, gracefulFs, ...fsPackages];
+export const MODULE_SPECS: readonly ModuleSpec[] = [
+  nodeFs,
+  fsExtra,
+  gracefulFs,
+  ...fsPackages,
+  ...childProcessSpecs,
+  ...httpSpecs,
+  ...busyWaitSpecs,
+];
 
 export interface Catalog {
   readonly entries: readonly CatalogEntry[];

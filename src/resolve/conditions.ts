@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CallCondition } from '../catalog/types.js';
-import { constantString } from './ast.js';
+import { constantString, staticPropertyName } from './ast.js';
 
 function isFunctionArgument(node: TSESTree.Node | undefined): boolean {
   return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
@@ -25,5 +25,18 @@ export function matchesCondition(condition: CallCondition | undefined, call: TSE
     const arg = args[condition.argumentEquals.index];
     if (arg?.type !== 'Literal' || arg.value !== condition.argumentEquals.value) return false;
   }
+  // --- child-process / http / busy-wait conditions
+  if (condition.withoutOption && args.some((arg) => setsOption(arg, condition.withoutOption!.name))) return false;
   return true;
+}
+
+/** `{ name: <anything but false> }` as an object literal argument. */
+function setsOption(node: TSESTree.Node, name: string): boolean {
+  if (node.type !== 'ObjectExpression') return false;
+  return node.properties.some(
+    (property) =>
+      property.type === 'Property' &&
+      staticPropertyName(property) === name &&
+      !(property.value.type === 'Literal' && property.value.value === false),
+  );
 }
