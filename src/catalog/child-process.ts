@@ -52,7 +52,7 @@ export const nodeChildProcess: ModuleSpec = { module: 'child_process', family: '
 // API returns the same result object its async twin resolves, so `await` keeps the value.
 const execaTwin = (path: string, name: string, member: readonly string[] | null): EntrySpec => ({
   path,
-  twin: { module: 'execa', name, member, label: member && member.length === 0 ? 'execa' : member ? `execa.${member.join('.')}` : name },
+  twin: { module: 'execa', name, member, label: name },
 });
 
 export const execa: ModuleSpec = {

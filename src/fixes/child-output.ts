@@ -38,7 +38,8 @@ function literalEncoding(options: TSESTree.ObjectExpression): string | undefined
     if (property.type !== 'Property') return null;
     const key = staticPropertyName(property);
     if (key === null) return null;
-    if (key === 'input') return null;
+    // exec has no `input`, and picks its own stdio (it buffers the output): no faithful rewrite.
+    if (key === 'input' || key === 'stdio') return null;
     if (key === 'encoding') {
       if (property.value.type !== 'Literal' || typeof property.value.value !== 'string') return null;
       found = property.value.value;
@@ -55,7 +56,7 @@ function literalEncoding(options: TSESTree.ObjectExpression): string | undefined
  * - a literal `encoding` option: `(await promisify(exec)(cmd, o)).stdout` (exec honours it, `'buffer'` too);
  * - no options: `{ encoding: 'buffer' }` is passed so `stdout` stays a Buffer; a literal options
  *   object without `encoding` gets `encoding: 'buffer'` added.
- * Anything else (options in a variable, `input`, which exec does not support): no rewrite.
+ * Anything else (options in a variable; `input` or `stdio`, which exec does not support): no rewrite.
  */
 export function buildChildOutputFix(request: Omit<SwapRequest, 'twin'>, rewrite: ChildOutput): SwapFix | null {
   const { use } = request;
