@@ -135,8 +135,8 @@ export function findBusyWaitLoops(sourceCode: Readonly<TSESLint.SourceCode>, spe
       }
       let prefix: string | null = null;
       if (loop.type === 'ForStatement' && loop.init) {
-        const initText = sourceCode.getText(loop.init);
-        prefix = loop.init.type === 'VariableDeclaration' ? initText : `${initText};`;
+        // A declaration in a `for` head has no semicolon of its own.
+        prefix = `${sourceCode.getText(loop.init)};`;
       }
       loops.push({ loop, comparison, clock: reading.clock, entry: entryFor(spec, reading.clock), remaining, prefix });
       return;
