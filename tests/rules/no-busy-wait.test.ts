@@ -96,6 +96,21 @@ async function f() {
 }`,
     },
     {
+      name: 'allow loops on a clock by its name',
+      code: `async function f(end: number) {
+  while (Date.now() < end) {}
+}`,
+      options: [{allow: ['Date.now()']}],
+    },
+    {
+      name: 'loop waiting on a flag with a callback in the body is not a busy-wait',
+      code: `async function f(end: number, poll: () => boolean) {
+  while (Date.now() < end) {
+    if (poll()) break;
+  }
+}`,
+    },
+    {
       name: 'allow a package',
       code: `import sleep from 'atomic-sleep';
 async function f() {
