@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
+import { familyHasBusyWaitLoops, getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
 import { displayPath } from './catalog/define.js';
 import type { CatalogEntry, Family } from './catalog/index.js';
 import type { ServingContext } from './context/serving-context.js';
@@ -9,7 +9,7 @@ import { buildRewriteFix } from './fixes/rewrites.js';
 import { buildSleepAt } from './fixes/sleep.js';
 import { buildSwapFix, type SwapFix } from './fixes/swap-to-async.js';
 import type { BlockingUse } from './resolve/blocking-uses.js';
-import type { BusyWaitLoop } from './resolve/busy-wait-loops.js';
+import type { BusyWaitLoop, BusyWaitLoopNode } from './resolve/busy-wait-loops.js';
 
 export type AllowItem = string | { readonly module: string; readonly export: string };
 export type Options = [{ readonly allow?: readonly AllowItem[] }];
@@ -148,7 +148,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
     },
     create(context, [options]) {
       const allow = options.allow ?? [];
-      return {
+      const listeners: TSESLint.RuleListener = {
         Program() {
           const analysis = getFileAnalysis(context);
           for (const use of analysis.uses) {
@@ -156,13 +156,22 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
             const serving = analysis.context.contextOf(use.reference);
             if (serving) reportUse(context, analysis, use, serving);
           }
-          for (const found of analysis.busyWaitLoopsOf(family)) {
-            if (isAllowed(found.entry, allow)) continue;
-            const serving = analysis.context.contextOf(found.loop);
-            if (serving) reportLoop(context, analysis, found, serving);
-          }
         },
       };
+      if (familyHasBusyWaitLoops(family)) {
+        // Loops come from the traversal ESLint does anyway; the test itself is the shared engine's.
+        const onLoop = (loop: BusyWaitLoopNode) => {
+          const analysis = getFileAnalysis(context);
+          const found = analysis.busyWaitLoop(loop);
+          if (!found || isAllowed(found.entry, allow)) return;
+          const serving = analysis.context.contextOf(found.loop);
+          if (serving) reportLoop(context, analysis, found, serving);
+        };
+        listeners.WhileStatement = onLoop;
+        listeners.DoWhileStatement = onLoop;
+        listeners.ForStatement = onLoop;
+      }
+      return listeners;
     },
   });
 }

@@ -4,7 +4,7 @@ import { asyncFunctionDecider, createFileContext, type FileContext } from '../co
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
-import { findBusyWaitLoops, type BusyWaitLoop } from '../resolve/busy-wait-loops.js';
+import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -14,18 +14,23 @@ export interface FileAnalysis {
   readonly context: FileContext;
   /** Whether fixes add ESM imports or CommonJS requires. */
   readonly moduleKind: ModuleKind;
-  /** Loops spinning on a clock until a deadline that `family` reports (computed on first use). */
-  busyWaitLoopsOf(family: Family): readonly BusyWaitLoop[];
+  /** The busy-wait found at a loop statement, or `null` (memoised per file, shared by every rule). */
+  busyWaitLoop(loop: BusyWaitLoopNode): BusyWaitLoop | null;
 }
 
 const cache = new WeakMap<object, FileAnalysis>();
+
+/** Whether `family` reports busy-wait loops (its rule then hands loop statements to `busyWaitLoop`). */
+export function familyHasBusyWaitLoops(family: Family): boolean {
+  return family === BUSY_WAIT_LOOPS.family;
+}
 
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
-    let busyWaitLoops: readonly BusyWaitLoop[] | undefined;
+    let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
     const resolved = traceFile(sourceCode, CATALOG);
     analysis = {
       uses: blockingUses(resolved.hits),
@@ -43,9 +48,9 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
       },
-      busyWaitLoopsOf(family) {
-        if (family !== BUSY_WAIT_LOOPS.family) return [];
-        return (busyWaitLoops ??= findBusyWaitLoops(sourceCode, BUSY_WAIT_LOOPS));
+      busyWaitLoop(loop) {
+        busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
+        return busyWaitLoop(loop);
       },
     };
     cache.set(sourceCode.ast, analysis);

@@ -42,15 +42,18 @@ function unwrap(node: Node): Node {
   return current;
 }
 
+export type BusyWaitLoopNode = Loop;
+
 /**
- * Finds the busy-wait loops of a file, syntactically: a `while`/`do…while`/`for` whose condition
+ * Makes the busy-wait test for one file: given a loop statement (the rules' traversal hands them
+ * over, so the file is not walked twice), says whether it is a busy-wait, syntactically: a `while`/`do…while`/`for` whose condition
  * compares a clock reading (through the real globals, never a shadowing binding) against
  * something, with no `await`/`yield` anywhere in it, and a body that does nothing but spin (no
  * calls other than clock readings). Loops doing work under a time budget are not busy-waits.
  */
-export function findBusyWaitLoops(sourceCode: Readonly<TSESLint.SourceCode>, spec: BusyWaitLoopSpec): BusyWaitLoop[] {
+export function createBusyWaitLoopFinder(sourceCode: Readonly<TSESLint.SourceCode>, spec: BusyWaitLoopSpec): (loop: Loop) => BusyWaitLoop | null {
   const text = sourceCode.text;
-  if (!spec.clocks.some((clock) => text.includes(clock.global))) return [];
+  if (!spec.clocks.some((clock) => text.includes(clock.global))) return () => null;
   /** The identifier names a global that nothing in scope shadows (a configured global has no definitions). */
   const isGlobal = (identifier: TSESTree.Identifier): boolean => {
     for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
@@ -107,15 +110,13 @@ export function findBusyWaitLoops(sourceCode: Readonly<TSESLint.SourceCode>, spe
     return null;
   };
 
-  const loops: BusyWaitLoop[] = [];
-
-  const examine = (loop: Loop) => {
+  const examine = (loop: Loop): BusyWaitLoop | null => {
     const test = loop.test;
-    if (!test) return;
+    if (!test) return null;
     // Cheap first: the loop's text must name a clock's global at all.
     const loopText = text.slice(loop.range[0], loop.range[1]);
-    if (!spec.clocks.some((clock) => loopText.includes(clock.global))) return;
-    if (containsAwaitOrYield(loop, sourceCode.visitorKeys)) return;
+    if (!spec.clocks.some((clock) => loopText.includes(clock.global))) return null;
+    if (containsAwaitOrYield(loop, sourceCode.visitorKeys)) return null;
     // Variables the loop re-reads the clock into: `now = Date.now()` in the body or update.
     const clockVariables: ClockVariables = new Map();
     const parts: Node[] = [loop.body];
@@ -123,7 +124,7 @@ export function findBusyWaitLoops(sourceCode: Readonly<TSESLint.SourceCode>, spe
     let onlyWaits = true;
     for (const part of parts) {
       const spin = spinOnly(part, readingOf, sourceCode, clockVariables);
-      if (spin === 'work') return;
+      if (spin === 'work') return null;
       if (spin === 'side-effects') onlyWaits = false;
     }
     const comparisons = collectComparisons(test);
@@ -142,24 +143,20 @@ export function findBusyWaitLoops(sourceCode: Readonly<TSESLint.SourceCode>, spe
         // A declaration in a `for` head has no semicolon of its own.
         prefix = `${sourceCode.getText(loop.init)};`;
       }
-      loops.push({ loop, comparison, clock: reading.clock, entry: entryFor(spec, reading.clock), remaining, prefix });
-      return;
+      return { loop, comparison, clock: reading.clock, entry: entryFor(spec, reading.clock), remaining, prefix };
     }
+    return null;
   };
 
-  const visit = (node: Node) => {
-    if (node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement') examine(node);
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        visit(value as Node);
-      }
+  const memo = new Map<Loop, BusyWaitLoop | null>();
+  return (loop) => {
+    let found = memo.get(loop);
+    if (found === undefined) {
+      found = examine(loop);
+      memo.set(loop, found);
     }
+    return found;
   };
-  visit(sourceCode.ast);
-  return loops;
 }
 
 const entryCache = new WeakMap<ClockSpec, CatalogEntry>();
