@@ -1,16 +1,19 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
+import { familyHasBusyWaitLoops, getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
 import { displayPath } from './catalog/define.js';
 import type { CatalogEntry, Family } from './catalog/index.js';
 import type { ServingContext } from './context/serving-context.js';
 import { createRule } from './create-rule.js';
-import { buildSwapFix } from './fixes/swap-to-async.js';
+import { buildRewriteFix } from './fixes/rewrites.js';
+import { buildSleepAt } from './fixes/sleep.js';
+import { buildSwapFix, type SwapFix } from './fixes/swap-to-async.js';
 import type { BlockingUse } from './resolve/blocking-uses.js';
+import type { BusyWaitLoop, BusyWaitLoopNode } from './resolve/busy-wait-loops.js';
 
 export type AllowItem = string | { readonly module: string; readonly export: string };
 export type Options = [{ readonly allow?: readonly AllowItem[] }];
-export type MessageId = 'blocking' | 'blockingValue' | 'suggestAwait' | 'suggestAwaitMakeAsync' | 'suggestPromiseAll';
+export type MessageId = 'blocking' | 'blockingValue' | 'busyLoop' | 'suggestAwait' | 'suggestAwaitMakeAsync' | 'suggestPromiseAll';
 
 const allowSchema: JSONSchema4 = {
   type: 'array',
@@ -46,6 +49,7 @@ function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
 /** "use `fs.promises.readFile` instead." or the catalog's advice. */
 function insteadText(entry: CatalogEntry): string {
   if (entry.twin) return `use \`${entry.twin.label}\` instead.`;
+  if (entry.rewrite && !entry.advice) return `use \`${entry.rewrite.label}\` instead.`;
   const advice = entry.advice ?? 'move the call to a worker pool.';
   return advice.charAt(0).toLowerCase() + advice.slice(1);
 }
@@ -57,27 +61,60 @@ function reportUse(
   serving: ServingContext,
 ): void {
   const entry = use.payload;
-  const data = { api: entry.api, where: serving.description, instead: insteadText(entry), replacement: entry.twin?.label ?? '' };
+  const data = { api: entry.api, where: serving.description, instead: insteadText(entry), replacement: entry.rewrite?.label ?? entry.twin?.label ?? '' };
   if (!use.call) {
     context.report({ node: use.reference, messageId: 'blockingValue', data });
     return;
   }
   const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
-  if (entry.twin) {
-    const swap = buildSwapFix({
+  const makeAsync = serving.kind === 'route-handler' ? serving.root : null;
+  const moduleObject = analysis.moduleObjectAt(entry.module, use.call);
+  let swap: SwapFix | null = null;
+  if (entry.rewrite) {
+    // A rewrite that knows how the result is used (or builds a different call) comes first.
+    swap = buildRewriteFix(entry.rewrite, { sourceCode: context.sourceCode, use, moduleKind: analysis.moduleKind, moduleObject, makeAsync });
+  } else if (entry.twin) {
+    swap = buildSwapFix({
       sourceCode: context.sourceCode,
       use: use as BlockingUse & { call: TSESTree.CallExpression },
       twin: entry.twin,
       moduleKind: analysis.moduleKind,
-      moduleObject: analysis.moduleObjectAt(entry.module, use.call),
-      makeAsync: serving.kind === 'route-handler' ? serving.root : null,
+      moduleObject,
+      makeAsync,
     });
-    if (swap) {
-      const messageId = swap.shape === 'in-place' ? 'suggestAwait' : swap.shape === 'make-async' ? 'suggestAwaitMakeAsync' : 'suggestPromiseAll';
-      suggest.push({ messageId, data, fix: swap.fix });
-    }
   }
+  if (swap) suggest.push({ messageId: suggestionMessage(swap), data, fix: swap.fix });
   context.report({ node: use.reference, messageId: 'blocking', data, suggest });
+}
+
+function suggestionMessage(swap: SwapFix): MessageId {
+  return swap.shape === 'in-place' ? 'suggestAwait' : swap.shape === 'make-async' ? 'suggestAwaitMakeAsync' : 'suggestPromiseAll';
+}
+
+const LOOP_KEYWORD = { WhileStatement: 'while', DoWhileStatement: 'do…while', ForStatement: 'for' } as const;
+
+/** A loop spinning on a clock: reported on its condition's comparison; the fix replaces the loop with a sleep. */
+function reportLoop(
+  context: Readonly<TSESLint.RuleContext<MessageId, Options>>,
+  analysis: FileAnalysis,
+  found: BusyWaitLoop,
+  serving: ServingContext,
+): void {
+  const entry = found.entry;
+  const data = { api: entry.api, loop: LOOP_KEYWORD[found.loop.type], where: serving.description, instead: insteadText(entry), replacement: entry.rewrite?.label ?? '' };
+  const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+  if (found.remaining !== null) {
+    // A labelled loop goes with its label.
+    const replaced = found.loop.parent.type === 'LabeledStatement' ? found.loop.parent : found.loop;
+    const swap = buildSleepAt(
+      { sourceCode: context.sourceCode, moduleKind: analysis.moduleKind, makeAsync: serving.kind === 'route-handler' ? serving.root : null },
+      replaced,
+      found.remaining,
+      { prefix: found.prefix },
+    );
+    if (swap) suggest.push({ messageId: suggestionMessage(swap), data, fix: swap.fix });
+  }
+  context.report({ node: found.comparison, messageId: 'busyLoop', data, suggest });
 }
 
 export interface BlockingCallRuleSpec {
@@ -103,6 +140,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
       messages: {
         blocking: '`{{api}}` blocks the event loop {{where}}; {{instead}}',
         blockingValue: '`{{api}}` is passed on as a function {{where}}, and each call to it blocks the event loop; {{instead}}',
+        busyLoop: 'This `{{loop}}` loop spins on `{{api}}` until a deadline, blocking the event loop {{where}}; {{instead}}',
         suggestAwait: 'Replace with `{{replacement}}` and await it.',
         suggestAwaitMakeAsync: 'Replace with `{{replacement}}`, await it, and make the handler async.',
         suggestPromiseAll: 'Replace with `{{replacement}}` in an async callback and await all results with `Promise.all` (the callbacks then run concurrently).',
@@ -110,7 +148,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
     },
     create(context, [options]) {
       const allow = options.allow ?? [];
-      return {
+      const listeners: TSESLint.RuleListener = {
         Program() {
           const analysis = getFileAnalysis(context);
           for (const use of analysis.uses) {
@@ -120,6 +158,20 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
           }
         },
       };
+      if (familyHasBusyWaitLoops(family)) {
+        // Loops come from the traversal ESLint does anyway; the test itself is the shared engine's.
+        const onLoop = (loop: BusyWaitLoopNode) => {
+          const analysis = getFileAnalysis(context);
+          const found = analysis.busyWaitLoop(loop);
+          if (!found || isAllowed(found.entry, allow)) return;
+          const serving = analysis.context.contextOf(found.loop);
+          if (serving) reportLoop(context, analysis, found, serving);
+        };
+        listeners.WhileStatement = onLoop;
+        listeners.DoWhileStatement = onLoop;
+        listeners.ForStatement = onLoop;
+      }
+      return listeners;
     },
   });
 }

@@ -1,5 +1,8 @@
 import noSyncCrypto from '../rules/no-sync-crypto.js';
 import noSyncDatabase from '../rules/no-sync-database.js';
+import noBlockingHttp from '../rules/no-blocking-http.js';
+import noBusyWait from '../rules/no-busy-wait.js';
+import noSyncChildProcess from '../rules/no-sync-child-process.js';
 import noSyncFs from '../rules/no-sync-fs.js';
 import noSyncZlib from '../rules/no-sync-zlib.js';
 
@@ -9,4 +12,7 @@ export const rules = {
   'no-sync-crypto': noSyncCrypto,
   'no-sync-zlib': noSyncZlib,
   'no-sync-database': noSyncDatabase,
+  'no-sync-child-process': noSyncChildProcess,
+  'no-blocking-http': noBlockingHttp,
+  'no-busy-wait': noBusyWait,
 };

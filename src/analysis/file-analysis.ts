@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { CATALOG } from '../catalog/index.js';
+import { BUSY_WAIT_LOOPS, CATALOG, type Family } from '../catalog/index.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
 import { asyncFunctionDecider, createFileContext, type ContextDecider, type FileContext } from '../context/serving-context.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
+import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -15,9 +16,16 @@ export interface FileAnalysis {
   readonly context: FileContext;
   /** Whether fixes add ESM imports or CommonJS requires. */
   readonly moduleKind: ModuleKind;
+  /** The busy-wait found at a loop statement, or `null` (memoised per file, shared by every rule). */
+  busyWaitLoop(loop: BusyWaitLoopNode): BusyWaitLoop | null;
 }
 
 const cache = new WeakMap<object, FileAnalysis>();
+
+/** Whether `family` reports busy-wait loops (its rule then hands loop statements to `busyWaitLoop`). */
+export function familyHasBusyWaitLoops(family: Family): boolean {
+  return family === BUSY_WAIT_LOOPS.family;
+}
 
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;
@@ -25,6 +33,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
     const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text);
+    let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
     const resolved = traceFile(sourceCode, CATALOG);
     // Tests and scripts never serve requests: no function in them is a serving context.
     const deciders: ContextDecider[] = role === 'application' ? [asyncFunctionDecider] : [() => null];
@@ -44,6 +53,10 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
+      },
+      busyWaitLoop(loop) {
+        busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
+        return busyWaitLoop(loop);
       },
     };
     cache.set(sourceCode.ast, analysis);

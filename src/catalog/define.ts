@@ -42,6 +42,7 @@ function normaliseTwin(twin: EntrySpec['twin'], module: string): AsyncTwin | nul
     promisify: twin.promisify ?? false,
     template: twin.template ?? 'await $',
     label: twin.label ?? twin.name,
+    ...(twin.memberOnly ? { memberOnly: true } : {}),
   };
 }
 
@@ -57,6 +58,7 @@ export function defineEntries(spec: ModuleSpec): CatalogEntry[] {
       when: entry.when,
       twin: normaliseTwin(entry.twin, spec.module),
       advice: entry.advice ?? null,
+      rewrite: entry.rewrite ?? null,
     });
   });
 }

@@ -5,7 +5,13 @@ import { databaseSpecs } from './database.js';
 import { nodeZlib } from './zlib.js';
 import type { CatalogEntry, ModuleSpec } from './types.js';
 
+import { childProcessSpecs } from './child-process.js';
+import { httpSpecs } from './http.js';
+import { busyWaitSpecs } from './busy-wait.js';
+
 export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec, PathAlias } from './types.js';
+export type { ClockSpec, ResponseRead, Rewrite, RewriteSpec } from './types.js';
+export { BUSY_WAIT_LOOPS, type BusyWaitLoopSpec } from './busy-wait.js';
 export { FAMILIES } from './types.js';
 export { CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
 
@@ -19,6 +25,9 @@ export const MODULE_SPECS: readonly ModuleSpec[] = [
   ...cryptoPackages,
   nodeZlib,
   ...databaseSpecs,
+  ...childProcessSpecs,
+  ...httpSpecs,
+  ...busyWaitSpecs,
 ];
 
 export interface Catalog {

@@ -25,6 +25,11 @@ export interface AsyncTwin {
   readonly template: string;
   /** Human-readable name of the replacement for messages and docs (`fs.promises.readFile`). */
   readonly label: string;
+  /**
+   * The twin is only reachable through the module object (execa 5's `execa.sync` -> `execa`, a
+   * default export with no named twin): no import is added, no rewrite without a module object.
+   */
+  readonly memberOnly?: boolean;
 }
 
 /**
@@ -46,6 +51,14 @@ export interface CallCondition {
    * (`Buffer.alloc(16)`, `new Uint8Array(16)`). `randomBytes(16)` is cheap; `randomBytes(n)` may not be.
    */
   readonly argumentNotSmall?: { readonly index: number; readonly max: number };
+  // --- child-process / http / busy-wait conditions -----------------------------------------
+  /**
+   * No object-literal argument sets property `name` to anything but a literal `false`
+   * (shelljs `exec(cmd, { async: true })` runs asynchronously). A spread or a non-literal
+   * options argument is not looked into: the call counts.
+   */
+  readonly withoutOption?: { readonly name: string };
+  // --- end child-process / http / busy-wait conditions -------------------------------------
 }
 
 /** One blocking API: a path of properties from a module's exports, and what to use instead. */
@@ -64,7 +77,69 @@ export interface CatalogEntry {
   readonly advice: string | null;
   /** Only calls meeting this condition block (`randomBytes(n)` without a callback). */
   readonly when: CallCondition | undefined;
+  /** A rewrite that is more than a swap to `twin` (a fix builder in src/fixes/), or `null`. */
+  readonly rewrite: RewriteSpec | null;
 }
+
+// --- rewrites beyond a twin swap (child-process / http / busy-wait) ---------------------------
+
+/** A read of a sync HTTP response and what it becomes on a `fetch` `Response`. */
+export interface ResponseRead {
+  /** Member read on the sync response (`json`, `getBody`, `statusCode`). */
+  readonly member: string;
+  /** The member is called (`res.json()`), not read (`res.statusCode`). */
+  readonly call: boolean;
+  /** For calls: the literal arguments this mapping needs (`['utf8']`); `[]` means no arguments. */
+  readonly args?: readonly string[];
+  /** What the awaited `Response` yields instead: a body read or a property. */
+  readonly fetch: 'json' | 'text' | 'arrayBuffer' | 'blob' | 'buffer' | 'status' | 'statusText' | 'ok' | 'url';
+}
+
+export type Rewrite =
+  /**
+   * `execSync(cmd, o)` -> `(await promisify(exec)(cmd, o)).stdout`, only where the result keeps
+   * its type: unused, read with `.toString()`, or an `encoding` option is given. `options` is the
+   * index of the options argument (`execFileSync(file, args, o)`: 1 or 2, found from the call).
+   */
+  | { readonly kind: 'child-output'; readonly options: 'after-command' | 'after-args'; readonly twin: AsyncTwin }
+  /**
+   * A sync HTTP call -> `await fetch(url, init)`, plus the response read the code does
+   * (`.json()` -> `await (await fetch(u)).json()`). `method`/`url`/`init` are argument indexes
+   * (`method: null` when the API has no method argument); `init: 'request-options'` maps
+   * sync-request's `{ headers, body }` options, `'fetch-init'` passes the init through.
+   */
+  | {
+      readonly kind: 'fetch';
+      readonly method: number | null;
+      readonly url: number;
+      readonly init: { readonly index: number; readonly shape: 'fetch-init' | 'request-options' };
+      readonly reads: readonly ResponseRead[];
+    }
+  /** A blocking sleep -> `await setTimeout(ms)` from `node:timers/promises`; `argument` in `unit`. */
+  | { readonly kind: 'sleep'; readonly argument: number; readonly unit: 's' | 'ms' | 'us' }
+  /** `execSync('sleep 2')` -> `await setTimeout(2000)`, when the command is a constant `sleep N`. */
+  | { readonly kind: 'sleep-command' };
+
+/** Where a rewrite's replacement comes from, for messages (`fetch`, `timers/promises.setTimeout`). */
+export interface RewriteSpec {
+  readonly rewrite: Rewrite;
+  readonly label: string;
+}
+
+/** A clock whose readings a busy-wait loop compares against a deadline (`Date.now()`). */
+export interface ClockSpec {
+  /** The global the clock hangs off; the loop only counts when this global is not shadowed. */
+  readonly global: 'Date' | 'performance' | 'process';
+  /**
+   * How the clock is read: `['now']` is `Date.now()`, `['hrtime', 'bigint']` `process.hrtime.bigint()`,
+   * `['new()', 'getTime']` `new Date().getTime()`, `['new()']` a `new Date()` used as a number.
+   */
+  readonly path: readonly string[];
+  /** Unit of a reading: milliseconds, nanoseconds as a bigint, or an `[s, ns]` pair (no rewrite). */
+  readonly unit: 'ms' | 'ns-bigint' | 'hrtime';
+  readonly api: string;
+}
+// --- end rewrites -------------------------------------------------------------------------------
 
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */
 export type CallPayload = CatalogEntry;
@@ -78,6 +153,8 @@ export interface EntrySpec {
   readonly when?: CallCondition;
   readonly twin?: Partial<AsyncTwin> & { readonly name: string } | null;
   readonly advice?: string;
+  /** A rewrite built by a fix builder rather than a plain twin swap. */
+  readonly rewrite?: RewriteSpec;
 }
 
 /** The value at `path` is the value at `target` (`Database()` is `new Database()`; `stmt.pluck()` is `stmt`). */

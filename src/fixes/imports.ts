@@ -151,6 +151,8 @@ export function ensureBinding(
   module: string,
   name: string,
   kind: ModuleKind,
+  /** Local name for a new binding when `name` itself would mislead (`setTimeout` -> `sleep`). */
+  preferredLocal?: string,
 ): Binding {
   if (name === 'default') return ensureDefaultBinding(sourceCode, at, module, kind);
   const none = () => [] as Fix[];
@@ -172,7 +174,7 @@ export function ensureBinding(
       }
       if (!extendable && statement.specifiers.some((specifier) => specifier.type === 'ImportSpecifier')) extendable = statement;
     }
-    const local = freeName(sourceCode, at, name);
+    const local = freeName(sourceCode, at, preferredLocal ?? name);
     const specifierText = local === name ? name : `${name} as ${local}`;
     if (extendable) {
       const last = extendable.specifiers.at(-1)!;
@@ -207,7 +209,7 @@ export function ensureBinding(
       }
     }
   }
-  const local = freeName(sourceCode, at, name);
+  const local = freeName(sourceCode, at, preferredLocal ?? name);
   const propertyText = local === name ? name : `${name}: ${local}`;
   if (extendable && extendable.properties.length > 0) {
     const last = extendable.properties.at(-1)!;

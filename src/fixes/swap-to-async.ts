@@ -78,24 +78,44 @@ function collectionCall(fn: FunctionNode): { call: TSESTree.CallExpression; forE
 
 export interface SwapRequest {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly use: BlockingUse & { readonly call: TSESTree.CallExpression };
+  readonly use: BlockingUse & { readonly call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression };
   readonly twin: AsyncTwin;
   readonly moduleKind: ModuleKind;
   /** A visible variable holding the API's whole module object (`fs`), reused before adding an import. */
   readonly moduleObject: string | null;
   /** A sync function the caller allows the fix to make `async` (a route handler), if any. */
   readonly makeAsync: FunctionNode | null;
+  /** Overrides `twin.template` (a fix builder that knows how the result is used). */
+  readonly template?: string;
+  /** An expression around the call that the rewrite replaces as a whole (`execSync(c).toString()`). */
+  readonly replaced?: Node;
+  /** Text inserted at a source offset inside the call (`, { encoding: 'buffer' }` after the last argument). */
+  readonly insert?: { readonly at: number; readonly text: string };
+}
+
+/** What a rewrite into awaited code needs: where the blocking call is and what replaces what. */
+export interface AwaitRewrite {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The blocking call (decides the enclosing function that must be async). */
+  readonly at: Node;
+  /** The node replaced: an expression, or a whole statement (`expression` then ends with `;`). */
+  readonly replaced: Node;
+  /** Replacement text; parenthesised where `unary` (it starts with `await`) and the parent needs it. */
+  readonly expression: string;
+  readonly unary: boolean;
+  /** Further edits: imports, bindings. */
+  readonly fixes: (fixer: Fixer) => Fix[];
+  readonly makeAsync: FunctionNode | null;
 }
 
 /**
- * Rewrites a blocking call into its awaited async twin, keeping the value the code used:
- * `fs.readFileSync(p, 'utf8')` -> `await fs.promises.readFile(p, 'utf8')`, or
- * `await readFile(p, 'utf8')` with the import added. Returns `null` when no rewrite stays valid.
+ * Decides how an `await` can be introduced at `at` (in place, by making the handler async, or by
+ * turning a `.map`/`.forEach` callback async under `Promise.all`) and builds the fix that replaces
+ * `replaced` with `expression`. `null` when no shape keeps the code valid.
  */
-export function buildSwapFix({ sourceCode, use, twin, moduleKind, moduleObject, makeAsync }: SwapRequest): SwapFix | null {
-  const { call, target } = use;
-  const inner = innermostFunction(call);
-  if (!inner || (inner.generator && !inner.async) || isInsideParameters(call, inner)) return null;
+export function buildAwaitFix({ sourceCode, at, replaced, expression, unary, fixes: extra, makeAsync }: AwaitRewrite): SwapFix | null {
+  const inner = innermostFunction(at);
+  if (!inner || (inner.generator && !inner.async) || isInsideParameters(at, inner)) return null;
 
   let shape: SwapShape;
   let collection: ReturnType<typeof collectionCall> = null;
@@ -109,36 +129,12 @@ export function buildSwapFix({ sourceCode, use, twin, moduleKind, moduleObject, 
     if (!collection || !outer?.async || isInsideParameters(collection.call, outer)) return null;
     shape = 'promise-all';
   }
-
-  // The function expression that reaches the twin from the call site.
-  let reach: { text: string; fixes: (fixer: Fixer) => Fix[] };
-  if (twin.member && use.onModuleObject && target.type === 'MemberExpression') {
-    const objectText = sourceCode.getText(target.object);
-    reach = { text: [objectText, ...twin.member].join('.'), fixes: () => [] };
-  } else if (twin.member && moduleObject) {
-    reach = { text: [moduleObject, ...twin.member].join('.'), fixes: () => [] };
-  } else {
-    reach = ensureBinding(sourceCode, call, twin.module, twin.name, moduleKind);
-  }
-  if (twin.promisify) {
-    const promisify = ensureBinding(sourceCode, call, 'node:util', 'promisify', moduleKind);
-    const inner = reach;
-    reach = { text: `${promisify.text}(${inner.text})`, fixes: (fixer) => [...promisify.fixes(fixer), ...inner.fixes(fixer)] };
-  }
-
-  // The call with only the API reference swapped: keeps arguments, comments, `.call(...)`, `?.`.
-  const callText = sourceCode.getText(call);
-  const start = call.range[0];
-  const newCall = callText.slice(0, target.range[0] - start) + reach.text + callText.slice(target.range[1] - start);
-  const replaced: Node = call.parent.type === 'ChainExpression' ? call.parent : call;
-  const unary = twin.template.startsWith('await');
-  let expression = twin.template.replace('$', newCall);
-  if (needsParentheses(replaced, unary)) expression = `(${expression})`;
+  const text = needsParentheses(replaced, unary) ? `(${expression})` : expression;
 
   return {
     shape,
     fix(fixer) {
-      const fixes = [...reach.fixes(fixer), fixer.replaceText(replaced, expression)];
+      const fixes = [...extra(fixer), fixer.replaceText(replaced, text)];
       if (shape === 'make-async') fixes.push(asyncKeywordFix(sourceCode, inner)!(fixer));
       if (shape === 'promise-all' && collection) {
         fixes.push(asyncKeywordFix(sourceCode, inner)!(fixer));
@@ -150,4 +146,50 @@ export function buildSwapFix({ sourceCode, use, twin, moduleKind, moduleObject, 
       return fixes;
     },
   };
+}
+
+/**
+ * Rewrites a blocking call into its awaited async twin, keeping the value the code used:
+ * `fs.readFileSync(p, 'utf8')` -> `await fs.promises.readFile(p, 'utf8')`, or
+ * `await readFile(p, 'utf8')` with the import added. Returns `null` when no rewrite stays valid.
+ */
+export function buildSwapFix({ sourceCode, use, twin, moduleKind, moduleObject, makeAsync, template, replaced: around, insert }: SwapRequest): SwapFix | null {
+  const { call, target } = use;
+
+  // The function expression that reaches the twin from the call site.
+  let reach: { text: string; fixes: (fixer: Fixer) => Fix[] };
+  if (twin.member && use.onModuleObject && target.type === 'MemberExpression') {
+    const objectText = sourceCode.getText(target.object);
+    reach = { text: [objectText, ...twin.member].join('.'), fixes: () => [] };
+  } else if (twin.member && moduleObject) {
+    reach = { text: [moduleObject, ...twin.member].join('.'), fixes: () => [] };
+  } else if (twin.memberOnly) {
+    return null;
+  } else {
+    reach = ensureBinding(sourceCode, call, twin.module, twin.name, moduleKind);
+  }
+  if (twin.promisify) {
+    const promisify = ensureBinding(sourceCode, call, 'node:util', 'promisify', moduleKind);
+    const inner = reach;
+    reach = { text: `${promisify.text}(${inner.text})`, fixes: (fixer) => [...promisify.fixes(fixer), ...inner.fixes(fixer)] };
+  }
+
+  // The call with only the API reference swapped: keeps arguments, comments, `.call(...)`, `?.`.
+  const callNode: Node = call.parent.type === 'ChainExpression' ? call.parent : call;
+  const replaced: Node = around ?? callNode;
+  const callText = sourceCode.getText(callNode);
+  const start = callNode.range[0];
+  let newCall = callText.slice(0, target.range[0] - start) + reach.text + callText.slice(target.range[1] - start);
+  if (insert) {
+    // Offsets after the swapped reference moved by the difference in length.
+    if (insert.at < target.range[1] || insert.at > callNode.range[1]) return null;
+    const at = insert.at - start + (reach.text.length - (target.range[1] - target.range[0]));
+    newCall = `${newCall.slice(0, at)}${insert.text}${newCall.slice(at)}`;
+  }
+  const chosen = template ?? twin.template;
+  const unary = chosen.startsWith('await');
+  // The template's `$` is the call; a function replacer keeps `$` signs in the call text literal.
+  const expression = chosen.replace('$', () => newCall);
+
+  return buildAwaitFix({ sourceCode, at: call, replaced, expression, unary, fixes: reach.fixes, makeAsync });
 }

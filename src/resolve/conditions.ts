@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CallCondition } from '../catalog/types.js';
-import { constantString } from './ast.js';
+import { constantString, staticPropertyName } from './ast.js';
 
 function isFunctionArgument(node: TSESTree.Node | undefined): boolean {
   return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
@@ -29,6 +29,8 @@ export function matchesCondition(condition: CallCondition | undefined, call: TSE
     const size = knownSize(args[condition.argumentNotSmall.index]);
     if (size !== null && size <= condition.argumentNotSmall.max) return false;
   }
+  // --- child-process / http / busy-wait conditions
+  if (condition.withoutOption && args.some((arg) => setsOption(arg, condition.withoutOption!.name))) return false;
   return true;
 }
 
@@ -126,4 +128,15 @@ function constInitialiser(identifier: TSESTree.Identifier): TSESTree.Expression 
     }
   }
   return undefined;
+}
+
+/** `{ name: <anything but false> }` as an object literal argument. */
+function setsOption(node: TSESTree.Node, name: string): boolean {
+  if (node.type !== 'ObjectExpression') return false;
+  return node.properties.some(
+    (property) =>
+      property.type === 'Property' &&
+      staticPropertyName(property) === name &&
+      !(property.value.type === 'Literal' && property.value.value === false),
+  );
 }

@@ -18,8 +18,8 @@ export interface TraceHit<P extends CallPayload = CallPayload> {
   readonly reference: TSESTree.Expression;
   /** The part of `reference` that denotes the API itself (without `.call`/`.apply`). */
   readonly target: TSESTree.Expression;
-  /** The call that runs it; `null` when the function is handed over as a value. */
-  readonly call: TSESTree.CallExpression | null;
+  /** The call that runs it (a tagged template is a call too: execa's `` $.sync`ls` ``); `null` when the function is handed over as a value. */
+  readonly call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | null;
   /** `target` is `<module object>.<export>`: it can be rewritten in place (`fs.promises.readFile`). */
   readonly onModuleObject: boolean;
 }
@@ -95,9 +95,16 @@ export function traceFile(
     specifier === null ? undefined : (roots.modules.get(specifier) ?? LOADER_MODULES.get(specifier));
 
   /** Records the first payload whose condition the call meets (conditioned payloads come first). */
-  const report = (trace: TraceNode, reference: TSESTree.Expression, target: TSESTree.Expression, call: TSESTree.CallExpression | null, onModuleObject: boolean) => {
+  const report = (
+    trace: TraceNode,
+    reference: TSESTree.Expression,
+    target: TSESTree.Expression,
+    call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | null,
+    onModuleObject: boolean,
+  ) => {
     if (seen.has(reference)) return;
-    const payload = trace.calls.find((candidate) => (call ? matchesCondition(candidate.when, call) : !candidate.when));
+    // Conditions look at arguments: a tagged template or a function passed along meets none.
+    const payload = trace.calls.find((candidate) => (call?.type === 'CallExpression' ? matchesCondition(candidate.when, call) : !candidate.when));
     if (!payload) return;
     seen.add(reference);
     const hit: TraceHit = { payload, reference, target, call, onModuleObject };
@@ -281,6 +288,12 @@ export function traceFile(
           }
           return;
         }
+        case 'TaggedTemplateExpression':
+          // `` $.sync`ls` `` calls the tag.
+          if (parent.tag !== node) return;
+          if (trace.calls.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);
+          if (trace.callResult) follow(parent, trace.callResult);
+          return;
         case 'NewExpression':
           if (parent.callee === node && trace.constructResult) follow(parent, trace.constructResult);
           return;

@@ -1,4 +1,5 @@
 import { Linter, type ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import * as tsParser from '@typescript-eslint/parser';
 import { CALL_RESULT, CATALOG, CONSTRUCT_RESULT, MODULE_SPECS, type CatalogEntry, type Family } from '../../src/catalog/index.js';
 import { rules } from '../../src/rules.js';
@@ -11,8 +12,12 @@ export interface MatrixCase {
   readonly name: string;
   readonly code: string;
   readonly entry: CatalogEntry;
-  /** Reports the rule must make: 1 inside an async function, 0 at module top level. */
-  readonly expected: 0 | 1;
+  /**
+   * Reports the rule must make: one per blocking call on the way (1, or more when the entry is
+   * reached through another blocking call, as `shell.cat(f).to(out)`) inside an async function;
+   * 0 at module top level and in sync functions.
+   */
+  readonly expected: number;
 }
 
 /** How code reaches the value at the first path segment; `null` when the style cannot express it. */
@@ -23,7 +28,8 @@ interface ImportStyle {
 }
 
 const isBuiltinSpecifier = (specifier: string) => MODULE_SPECS.some((spec) => spec.builtin && (spec.module === specifier || `node:${spec.module}` === specifier));
-const isName = (segment: string) => segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT;
+/** A property name; not `()`/`new()`, and not '' (an empty path: the module itself is called). */
+const isName = (segment: string) => segment !== '' && segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT;
 /** `mod.head`, or `mod` when the path starts by calling or constructing the module itself. */
 const memberOf = (object: string, head: string) => (isName(head) ? `${object}.${head}` : object);
 
@@ -52,11 +58,25 @@ const IMPORT_STYLES: readonly ImportStyle[] = [
   },
 ];
 
-/** Arguments that meet the entry's condition (non-constant sizes, no callback). */
+const SAMPLE_TEXTS = ['x', 'curl -s https://example.com', 'wget https://example.com', 'sleep 1', 'curl', 'wget', 'sleep'];
+
+/** Arguments that meet the entry's `when` condition: sample texts for patterns, literals, non-constant sizes. */
 function argumentsFor(entry: CatalogEntry): string {
+  const args: string[] = ['input'];
   const when = entry.when;
-  if (when && (when.argumentMatches || when.argumentEquals)) throw new Error(`matrix: no argument generator for ${entry.api}`);
-  return 'input';
+  if (when?.argumentMatches) {
+    const { index, pattern } = when.argumentMatches;
+    const sample = SAMPLE_TEXTS.find((text) => pattern.test(text));
+    if (sample === undefined) throw new Error(`matrix: no sample text matches ${pattern} (${entry.api})`);
+    while (args.length <= index) args.push('input');
+    args[index] = `'${sample}'`;
+  }
+  if (when?.argumentEquals) {
+    const { index, value } = when.argumentEquals;
+    while (args.length <= index) args.push('input');
+    args[index] = JSON.stringify(value);
+  }
+  return args.join(', ');
 }
 
 /** Applies path segments to an expression: member reads, calls, `new`. */
@@ -74,7 +94,7 @@ function chain(value: string, segments: readonly string[]): string {
 const callAt = (value: string, segments: readonly string[], entry: CatalogEntry) => `${chain(value, segments)}(${argumentsFor(entry)})`;
 
 /** The segments still to apply after an import style produced the value for `path[0]`. */
-const afterHead = (path: readonly string[]) => (isName(path[0]!) ? path.slice(1) : path);
+const afterHead = (path: readonly string[]) => (path.length > 0 && isName(path[0]!) ? path.slice(1) : path);
 
 const isEntryPath = (module: string, path: readonly string[]) =>
   CATALOG.entries.some((entry) => entry.module === module && entry.path.length === path.length && entry.path.every((segment, index) => path[index] === segment));
@@ -108,11 +128,27 @@ function instanceEnd(path: readonly string[]): number {
   return index === -1 || index === path.length - 1 ? -1 : index + 1;
 }
 
+/** Blocking calls made on the way to the entry: prefixes of its path that are entries themselves. */
+function blockingCallsOnTheWay(entry: CatalogEntry): number {
+  let count = 0;
+  entry.path.forEach((segment, index) => {
+    if (segment === CALL_RESULT && isEntryPath(entry.module, entry.path.slice(0, index))) count++;
+  });
+  return count;
+}
+
 export function matrixCases(family: Family): MatrixCase[] {
   const cases: MatrixCase[] = [];
   for (const entry of CATALOG.entries.filter((candidate) => candidate.family === family)) {
+    if (CATALOG.globals.has(entry.module) && !CATALOG.modules.has(entry.module)) {
+      // A global (`Atomics.wait`): reached without any import.
+      const call = callAt(entry.module, entry.path, entry);
+      cases.push({ name: `${entry.api} as a global, in an async function`, entry, expected: 1, code: `export async function handler(input: any) {\n  return ${call};\n}\n` });
+      cases.push({ name: `${entry.api} as a global, at module top level`, entry, expected: 0, code: `const input: any = process.argv[2];\nexport const result = ${call};\n` });
+      continue;
+    }
     for (const variant of pathVariants(entry)) {
-      const head = variant.path[0]!;
+      const head = variant.path[0] ?? '';
       const rest = afterHead(variant.path);
       for (const specifier of specifiers(entry)) {
         for (const style of IMPORT_STYLES) {
@@ -123,7 +159,7 @@ export function matrixCases(family: Family): MatrixCase[] {
           cases.push({
             name: `${label}, in an async function`,
             entry,
-            expected: 1,
+            expected: 1 + blockingCallsOnTheWay(entry),
             code: `${built.preamble}\nexport async function handler(input: any) {\n  ${built.setup}\n  return ${call};\n}\n`,
           });
           cases.push({
@@ -166,15 +202,34 @@ export function matrixCases(family: Family): MatrixCase[] {
 
 const linter = new Linter({ configType: 'flat' });
 const plugin = { rules } as unknown as ESLint.Plugin;
+const everyRule = Object.fromEntries(Object.keys(rules).map((name) => [`event-loop/${name}`, 'error' as const]));
 
-/** The rule's messages for `code` (a fatal parse error fails loudly instead). */
-export function lint(rule: string, code: string): Linter.LintMessage[] {
-  const messages = linter.verify(
-    code,
-    [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'event-loop': plugin }, rules: { [`event-loop/${rule}`]: 'error' } }],
-    'file.ts',
-  );
+/** Messages of every rule of the plugin for `code` (a fatal parse error fails loudly instead). */
+export function lint(code: string): Linter.LintMessage[] {
+  const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'event-loop': plugin }, rules: everyRule }], 'file.ts');
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${fatal.message}\n${code}`);
   return messages;
+}
+
+/**
+ * The matrix of a family as vitest cases: exactly one report, by `rule`, naming the entry, inside
+ * an async function; none from any rule at top level or in a sync function. Every rule runs, so
+ * an entry reported by two families (`execSync('curl …')`) fails.
+ */
+export function catalogMatrix(family: Family, rule: string): void {
+  const cases = matrixCases(family);
+  describe(`${rule} catalog matrix`, () => {
+    it('covers every entry of the family', () => {
+      const entries = CATALOG.entries.filter((entry) => entry.family === family);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(new Set(cases.map((c) => c.entry))).toEqual(new Set(entries));
+    });
+
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const messages = lint(c.code);
+      expect(messages.map((m) => m.ruleId), c.code).toEqual(Array.from({ length: c.expected }, () => `event-loop/${rule}`));
+      if (c.expected) expect(messages.some((message) => message.message.includes(`\`${c.entry.api}\``)), c.code).toBe(true);
+    });
+  });
 }

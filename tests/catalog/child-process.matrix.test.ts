@@ -1,0 +1,3 @@
+import { catalogMatrix } from './matrix.js';
+
+catalogMatrix('child-process', 'no-sync-child-process');

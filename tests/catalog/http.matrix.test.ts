@@ -1,0 +1,3 @@
+import { catalogMatrix } from './matrix.js';
+
+catalogMatrix('http', 'no-blocking-http');
