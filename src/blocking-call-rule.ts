@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
+import { DEFAULT_CONTEXTS, getFileAnalysis, type ContextOptions, type FileAnalysis } from './analysis/file-analysis.js';
 import { displayPath } from './catalog/define.js';
 import type { CatalogEntry, Family } from './catalog/index.js';
 import type { ServingContext } from './context/serving-context.js';
@@ -9,8 +9,26 @@ import { buildSwapFix } from './fixes/swap-to-async.js';
 import type { BlockingUse } from './resolve/blocking-uses.js';
 
 export type AllowItem = string | { readonly module: string; readonly export: string };
-export type Options = [{ readonly allow?: readonly AllowItem[] }];
-export type MessageId = 'blocking' | 'blockingValue' | 'suggestAwait' | 'suggestAwaitMakeAsync' | 'suggestPromiseAll';
+export type Options = [{ readonly allow?: readonly AllowItem[]; readonly contexts?: Partial<ContextOptions> }];
+export type MessageId = 'blocking' | 'blockingValue' | 'suggestAwait' | 'suggestAwaitMakeAsync' | 'suggestAwaitMakeAsyncNote' | 'suggestPromiseAll';
+
+const contextsSchema: JSONSchema4 = {
+  type: 'object',
+  description: 'Where blocking calls are reported. See docs/contexts.md.',
+  additionalProperties: false,
+  properties: {
+    asyncFunctions: { type: 'boolean', description: 'Report inside `async` functions, arrows and methods (and sync callbacks nested in them).' },
+    routeHandlers: {
+      type: 'boolean',
+      description: 'Report inside route handlers and middleware of known frameworks (Express, Fastify, Koa, Hono, NestJS, Next.js, …), async or not.',
+    },
+    requestShapedParameters: {
+      type: 'boolean',
+      description:
+        'Also treat functions with request-shaped parameters (`(req, res)`, `(request, reply)`, `(ctx, next)`, exported `(event, context)`) as handlers when their registration is not in the file. Needs `routeHandlers`.',
+    },
+  },
+};
 
 const allowSchema: JSONSchema4 = {
   type: 'array',
@@ -70,11 +88,18 @@ function reportUse(
       twin: entry.twin,
       moduleKind: analysis.moduleKind,
       moduleObject: analysis.moduleObjectAt(entry.module, use.call),
-      makeAsync: serving.kind === 'route-handler' ? serving.root : null,
+      makeAsync: serving.kind === 'route-handler' && serving.canMakeAsync !== false ? serving.root : null,
     });
     if (swap) {
-      const messageId = swap.shape === 'in-place' ? 'suggestAwait' : swap.shape === 'make-async' ? 'suggestAwaitMakeAsync' : 'suggestPromiseAll';
-      suggest.push({ messageId, data, fix: swap.fix });
+      const messageId =
+        swap.shape === 'in-place'
+          ? 'suggestAwait'
+          : swap.shape === 'make-async'
+            ? serving.asyncNote
+              ? 'suggestAwaitMakeAsyncNote'
+              : 'suggestAwaitMakeAsync'
+            : 'suggestPromiseAll';
+      suggest.push({ messageId, data: { ...data, note: serving.asyncNote ?? '' }, fix: swap.fix });
     }
   }
   context.report({ node: use.reference, messageId: 'blocking', data, suggest });
@@ -98,24 +123,26 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
       type: 'problem',
       docs: { description, recommended: true, requiresTypeChecking: false },
       hasSuggestions: true,
-      schema: [{ type: 'object', additionalProperties: false, properties: { allow: allowSchema } }],
-      defaultOptions: [{ allow: [] }],
+      schema: [{ type: 'object', additionalProperties: false, properties: { allow: allowSchema, contexts: contextsSchema } }],
+      defaultOptions: [{ allow: [], contexts: { ...DEFAULT_CONTEXTS } }],
       messages: {
         blocking: '`{{api}}` blocks the event loop {{where}}; {{instead}}',
         blockingValue: '`{{api}}` is passed on as a function {{where}}, and each call to it blocks the event loop; {{instead}}',
         suggestAwait: 'Replace with `{{replacement}}` and await it.',
         suggestAwaitMakeAsync: 'Replace with `{{replacement}}`, await it, and make the handler async.',
+        suggestAwaitMakeAsyncNote: 'Replace with `{{replacement}}`, await it, and make the handler async ({{note}}).',
         suggestPromiseAll: 'Replace with `{{replacement}}` in an async callback and await all results with `Promise.all` (the callbacks then run concurrently).',
       },
     },
     create(context, [options]) {
       const allow = options.allow ?? [];
+      const contexts: ContextOptions = { ...DEFAULT_CONTEXTS, ...options.contexts };
       return {
         Program() {
           const analysis = getFileAnalysis(context);
           for (const use of analysis.uses) {
             if (use.payload.family !== family || isAllowed(use.payload, allow)) continue;
-            const serving = analysis.context.contextOf(use.reference);
+            const serving = analysis.contextFor(contexts).contextOf(use.reference);
             if (serving) reportUse(context, analysis, use, serving);
           }
         },

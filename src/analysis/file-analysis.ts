@@ -1,6 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CATALOG } from '../catalog/index.js';
-import { asyncFunctionDecider, createFileContext, type FileContext } from '../context/serving-context.js';
+import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
+import { findHandlers, type FileHandlers } from '../context/handlers.js';
+import {
+  asyncFunctionDecider,
+  createFileContext,
+  handlerDecider,
+  startupDecider,
+  type ContextDecider,
+  type FileContext,
+} from '../context/serving-context.js';
+import { userFrameworks } from '../settings.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
@@ -10,10 +20,24 @@ export interface FileAnalysis {
   readonly uses: readonly BlockingUse[];
   /** The name of a variable visible at `at` that holds `module`'s whole module object, if any. */
   moduleObjectAt(module: string, at: TSESTree.Node): string | null;
+  /** The serving context with every context kind on (the rules' defaults). */
   readonly context: FileContext;
+  /** The serving context with some kinds of context turned off (a rule's `contexts` option). */
+  contextFor(contexts: ContextOptions): FileContext;
+  /** Route handlers and start-up functions of the file. */
+  readonly handlers: FileHandlers;
   /** Whether fixes add ESM imports or CommonJS requires. */
   readonly moduleKind: ModuleKind;
 }
+
+/** Which code counts as serving work (every rule's `contexts` option). */
+export interface ContextOptions {
+  readonly asyncFunctions: boolean;
+  readonly routeHandlers: boolean;
+  readonly requestShapedParameters: boolean;
+}
+
+export const DEFAULT_CONTEXTS: ContextOptions = { asyncFunctions: true, routeHandlers: true, requestShapedParameters: true };
 
 const cache = new WeakMap<object, FileAnalysis>();
 
@@ -23,6 +47,28 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
     const resolved = traceFile(sourceCode, CATALOG);
+    const user = userFrameworks(context.settings);
+    const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
+    let handlers: FileHandlers | undefined;
+    // Handler detection costs a walk of the file: only files with blocking calls need it.
+    const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename: context.filename, cwd: context.cwd, frameworks }));
+    const contexts = new Map<string, FileContext>();
+    const contextFor = (options: ContextOptions): FileContext => {
+      const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}`;
+      let fileContext = contexts.get(key);
+      if (!fileContext) {
+        const found = getHandlers();
+        const deciders: ContextDecider[] = [];
+        // Handlers win over start-up (a route registered inside `main()` is still a handler).
+        if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
+        deciders.push(startupDecider(found.startup));
+        if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
+        if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
+        fileContext = createFileContext(deciders);
+        contexts.set(key, fileContext);
+      }
+      return fileContext;
+    };
     analysis = {
       uses: blockingUses(resolved.hits),
       moduleObjectAt(module, at) {
@@ -34,7 +80,13 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         }
         return null;
       },
-      context: createFileContext([asyncFunctionDecider]),
+      get context() {
+        return contextFor(DEFAULT_CONTEXTS);
+      },
+      contextFor,
+      get handlers() {
+        return getHandlers();
+      },
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
