@@ -142,20 +142,22 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
 
   // 1. Registrations, found by following framework values from their imports.
   const functions = allFunctions(sourceCode);
+  const exports = exportedValues(program);
   for (const table of frameworks) {
-    if (table.modules.size === 0 && table.globals.size === 0) continue;
     traceFile(
       sourceCode,
       table,
       (hit, tracer) => {
         if (hit.payload.kind === 'registrar' && hit.call) registrarHit(hit.payload, hit.call, tracer);
       },
-      (tracer) => followTypeAnnotations(sourceCode, table, tracer, addHandler, startupSeeds),
+      (tracer) => {
+        followTypeAnnotations(sourceCode, table, tracer, addHandler, startupSeeds);
+        followPluginExports(sourceCode, table, exports, tracer, startupSeeds);
+      },
     );
   }
 
   // 2. File conventions (Next.js, Remix, SvelteKit, Lambda) and server actions.
-  const exports = exportedValues(program);
   const modules = importedModules(sourceCode);
   const normalised = filename.replaceAll('\\', '/');
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
@@ -192,6 +194,27 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   }
 
   return { handlers, heuristic, startup };
+}
+
+/** `module.exports = async function (fastify, opts) {…}`: a plugin by its exported parameter's name. */
+function followPluginExports(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  table: Frameworks,
+  exports: readonly ExportedValue[],
+  tracer: Tracer,
+  startupSeeds: Set<FunctionNode>,
+): void {
+  if (table.pluginParameters.size === 0) return;
+  for (const exported of exports) {
+    if (exported.name !== 'default') continue;
+    for (const fn of functionValues(sourceCode, exported.value, { keys: [], throughCalls: false })) {
+      const parameter = fn.params[0];
+      const instance = parameter?.type === 'Identifier' ? table.pluginParameters.get(parameter.name) : undefined;
+      if (!parameter || !instance) continue;
+      startupSeeds.add(fn);
+      tracer.followPattern(parameter, instance, fn);
+    }
+  }
 }
 
 function conventionApplies(convention: CompiledConvention, file: string, relative: string, modules: ReadonlySet<string>): boolean {

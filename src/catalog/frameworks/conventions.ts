@@ -20,7 +20,7 @@ export const next: FrameworkSpec = {
       files: new RegExp(`(^|/)pages/.+\\.${SOURCE}`),
       handlers: ['getServerSideProps'],
       startup: ['getStaticProps', 'getStaticPaths'],
-      label: 'Next.js getServerSideProps',
+      label: 'Next.js data function',
     },
     { files: new RegExp(`(^|/)app/(.+/)?(page|layout|route|default|sitemap|opengraph-image|icon)\\.${SOURCE}`), startup: ['generateStaticParams'], label: 'Next.js page' },
     // `middleware.ts` (Next 12–15) and `proxy.ts` (Next 16) at the project root or in `src/`, or anywhere when they import Next.
@@ -40,9 +40,10 @@ export const remix: FrameworkSpec = {
       files: new RegExp(`(^|/)app/routes/.+\\.${SOURCE}`),
       importsFrom: ['@remix-run/', 'react-router', '@react-router/'],
       handlers: ['loader', 'action'],
-      label: 'Remix/React Router {export}',
+      label: 'Remix/React Router data function',
     },
-    { files: new RegExp(`(^|/)app/(root|entry\\.server)\\.${SOURCE}`), handlers: ['loader', 'action', 'handleRequest', 'default'], importsFrom: ['@remix-run/', 'react-router', '@react-router/'], match: 'all', label: 'Remix/React Router {export}' },
+    { files: new RegExp(`(^|/)app/root\\.${SOURCE}`), handlers: ['loader', 'action'], importsFrom: ['@remix-run/', 'react-router', '@react-router/'], match: 'all', label: 'Remix/React Router data function' },
+    { files: new RegExp(`(^|/)app/entry\\.server\\.${SOURCE}`), handlers: ['default', 'handleDataRequest'], importsFrom: ['@remix-run/', 'react-router', '@react-router/'], match: 'all', label: 'Remix/React Router server entry' },
   ],
 };
 
@@ -54,7 +55,7 @@ export const sveltekit: FrameworkSpec = {
   modules: [],
   conventions: [
     { files: new RegExp(`(^|/)\\+server\\.${SOURCE}`), handlers: [...HTTP_VERBS, 'fallback'], label: 'SvelteKit endpoint' },
-    { files: new RegExp(`(^|/)\\+(page|layout)\\.server\\.${SOURCE}`), handlers: ['load', 'actions'], label: 'SvelteKit {export}' },
+    { files: new RegExp(`(^|/)\\+(page|layout)\\.server\\.${SOURCE}`), handlers: ['load', 'actions'], label: 'SvelteKit server function' },
     { files: new RegExp(`(^|/)hooks\\.server\\.${SOURCE}`), handlers: ['handle', 'handleFetch', 'handleError'], label: 'SvelteKit hook' },
   ],
 };

@@ -41,6 +41,7 @@ export const fastify: FrameworkSpec = {
       },
     },
   },
+  pluginParameters: { fastify: 'instance' },
   typeNames: {
     instances: { FastifyInstance: 'instance' },
     plugins: { FastifyPluginAsync: 'instance', FastifyPluginCallback: 'instance', FastifyPluginAsyncTypebox: 'instance', FastifyPluginAsyncZod: 'instance', FastifyPluginAsyncJsonSchemaToTs: 'instance' },

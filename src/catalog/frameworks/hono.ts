@@ -1,11 +1,12 @@
 import { registrarMethods } from './helpers.js';
 import type { FrameworkSpec, ValueSpec } from './types.js';
 
-const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'use', 'on'];
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'on'];
 
 const honoApp: ValueSpec = {
   members: {
     ...registrarMethods(VERBS, 'app'),
+    ...registrarMethods(['use'], 'app', { label: 'Hono middleware' }),
     ...registrarMethods(['onError', 'notFound'], 'app', { label: 'Hono error handler' }),
     basePath: { returns: 'app' },
     route: { returns: 'app' },

@@ -6,7 +6,7 @@ import { express } from './express.js';
 import { fastify, fastifyPlugin } from './fastify.js';
 import { h3 } from './h3.js';
 import { hono, honoFactory, honoNodeServer } from './hono.js';
-import { koa, koaRouter, koaRouterLegacy } from './koa.js';
+import { koa, koaRouter, koaRouterLegacy, koaWebsocket } from './koa.js';
 import { nestCommon, nestGraphql, nestMicroservices, nestWebsockets } from './nest.js';
 import { nodeHttp } from './node-http.js';
 import { trpc } from './trpc.js';
@@ -22,6 +22,7 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   koa,
   koaRouter,
   koaRouterLegacy,
+  koaWebsocket,
   hono,
   honoFactory,
   honoNodeServer,
@@ -65,6 +66,8 @@ export interface Frameworks {
   readonly conventions: readonly CompiledConvention[];
   /** Class method names that run at start-up in files importing the module (NestJS lifecycle hooks). */
   readonly startupMethods: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Default-exported functions whose first parameter has this name are plugins of this instance type. */
+  readonly pluginParameters: ReadonlyMap<string, TraceNode>;
 }
 
 const asArray = <T>(value: T | readonly T[] | undefined): readonly T[] =>
@@ -122,7 +125,9 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
   const typeNames = new Map<string, CompiledTypeNames>();
   const conventions: CompiledConvention[] = [];
   const startupMethods = new Map<string, Set<string>>();
+  const pluginParameters = new Map<string, TraceNode>();
   for (const spec of specs) {
+    for (const [name, type] of Object.entries(spec.pluginParameters ?? {})) pluginParameters.set(name, typeNode(spec, type));
     for (const [name, value] of Object.entries(spec.types ?? {})) fill(spec, typeNode(spec, name), value);
     for (const module of spec.modules) {
       const specifiers = spec.builtin ? [module, `node:${module}`] : [module];
@@ -161,7 +166,7 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
     }
     for (const convention of spec.conventions ?? []) conventions.push({ ...convention, framework: spec.framework, asyncNote: spec.asyncNote ?? null });
   }
-  return { modules, globals, typeNames, conventions, startupMethods };
+  return { modules, globals, typeNames, conventions, startupMethods, pluginParameters };
 }
 
 /** The built-in framework tables, compiled once per process. */

@@ -45,3 +45,12 @@ const router = (module: string): FrameworkSpec => ({
 /** `@koa/router` and `koa-router` (same API). */
 export const koaRouter: FrameworkSpec = router('@koa/router');
 export const koaRouterLegacy: FrameworkSpec = router('koa-router');
+
+/** `koa-websocket`: `websockify(new Koa())` returns the same app. */
+export const koaWebsocket: FrameworkSpec = {
+  framework: 'koa',
+  name: 'Koa',
+  label: 'Koa middleware',
+  modules: ['koa-websocket'],
+  exports: { returns: 'koa:app' },
+};

@@ -83,6 +83,12 @@ export interface FrameworkSpec {
   readonly types?: Readonly<Record<string, ValueSpec>>;
   readonly typeNames?: FrameworkTypeNames;
   readonly conventions?: readonly ConventionSpec[];
+  /**
+   * The default export (`export default`, `module.exports =`) of a function whose first parameter
+   * has this name is a plugin of the given type (`module.exports = async function (fastify, opts)`,
+   * the fastify-autoload convention): start-up code whose parameter is followed as an instance.
+   */
+  readonly pluginParameters?: Readonly<Record<string, string>>;
   /** Class methods with these names, in a file importing the framework, run at start-up (`onModuleInit`). */
   readonly startupMethods?: readonly string[];
 }
