@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { familyHasBusyWaitLoops, getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
+import { DEFAULT_CONTEXTS, familyHasBusyWaitLoops, getFileAnalysis, type ContextOptions, type FileAnalysis } from './analysis/file-analysis.js';
 import { displayPath } from './catalog/define.js';
 import type { CatalogEntry, Family } from './catalog/index.js';
 import type { ServingContext } from './context/serving-context.js';
@@ -12,8 +12,33 @@ import type { BlockingUse } from './resolve/blocking-uses.js';
 import type { BusyWaitLoop, BusyWaitLoopNode } from './resolve/busy-wait-loops.js';
 
 export type AllowItem = string | { readonly module: string; readonly export: string };
-export type Options = [{ readonly allow?: readonly AllowItem[] }];
-export type MessageId = 'blocking' | 'blockingValue' | 'busyLoop' | 'suggestAwait' | 'suggestAwaitMakeAsync' | 'suggestPromiseAll';
+export type Options = [{ readonly allow?: readonly AllowItem[]; readonly contexts?: Partial<ContextOptions> }];
+export type MessageId =
+  | 'blocking'
+  | 'blockingValue'
+  | 'busyLoop'
+  | 'suggestAwait'
+  | 'suggestAwaitMakeAsync'
+  | 'suggestAwaitMakeAsyncNote'
+  | 'suggestPromiseAll';
+
+const contextsSchema: JSONSchema4 = {
+  type: 'object',
+  description: 'Where blocking calls are reported. See docs/contexts.md.',
+  additionalProperties: false,
+  properties: {
+    asyncFunctions: { type: 'boolean', description: 'Report inside `async` functions, arrows and methods (and sync callbacks nested in them).' },
+    routeHandlers: {
+      type: 'boolean',
+      description: 'Report inside route handlers and middleware of known frameworks (Express, Fastify, Koa, Hono, NestJS, Next.js, …), async or not.',
+    },
+    requestShapedParameters: {
+      type: 'boolean',
+      description:
+        'Also treat functions with request-shaped parameters (`(req, res)`, `(request, reply)`, `(ctx, next)`, exported `(event, context)`) as handlers when their registration is not in the file. Needs `routeHandlers`.',
+    },
+  },
+};
 
 const allowSchema: JSONSchema4 = {
   type: 'array',
@@ -67,7 +92,7 @@ function reportUse(
     return;
   }
   const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
-  const makeAsync = serving.kind === 'route-handler' ? serving.root : null;
+  const makeAsync = makeAsyncTarget(serving);
   const moduleObject = analysis.moduleObjectAt(entry.module, use.call);
   let swap: SwapFix | null = null;
   if (entry.rewrite) {
@@ -83,12 +108,19 @@ function reportUse(
       makeAsync,
     });
   }
-  if (swap) suggest.push({ messageId: suggestionMessage(swap), data, fix: swap.fix });
+  if (swap) suggest.push({ messageId: suggestionMessage(swap, serving), data: { ...data, note: serving.asyncNote ?? '' }, fix: swap.fix });
   context.report({ node: use.reference, messageId: 'blocking', data, suggest });
 }
 
-function suggestionMessage(swap: SwapFix): MessageId {
-  return swap.shape === 'in-place' ? 'suggestAwait' : swap.shape === 'make-async' ? 'suggestAwaitMakeAsync' : 'suggestPromiseAll';
+/** The handler a fix may make `async`: a sync route handler whose framework awaits what it returns. */
+function makeAsyncTarget(serving: ServingContext) {
+  return serving.kind === 'route-handler' && serving.canMakeAsync !== false ? serving.root : null;
+}
+
+function suggestionMessage(swap: SwapFix, serving: ServingContext): MessageId {
+  if (swap.shape === 'in-place') return 'suggestAwait';
+  if (swap.shape === 'promise-all') return 'suggestPromiseAll';
+  return serving.asyncNote ? 'suggestAwaitMakeAsyncNote' : 'suggestAwaitMakeAsync';
 }
 
 const LOOP_KEYWORD = { WhileStatement: 'while', DoWhileStatement: 'do…while', ForStatement: 'for' } as const;
@@ -107,12 +139,12 @@ function reportLoop(
     // A labelled loop goes with its label.
     const replaced = found.loop.parent.type === 'LabeledStatement' ? found.loop.parent : found.loop;
     const swap = buildSleepAt(
-      { sourceCode: context.sourceCode, moduleKind: analysis.moduleKind, makeAsync: serving.kind === 'route-handler' ? serving.root : null },
+      { sourceCode: context.sourceCode, moduleKind: analysis.moduleKind, makeAsync: makeAsyncTarget(serving) },
       replaced,
       found.remaining,
       { prefix: found.prefix },
     );
-    if (swap) suggest.push({ messageId: suggestionMessage(swap), data, fix: swap.fix });
+    if (swap) suggest.push({ messageId: suggestionMessage(swap, serving), data: { ...data, note: serving.asyncNote ?? '' }, fix: swap.fix });
   }
   context.report({ node: found.comparison, messageId: 'busyLoop', data, suggest });
 }
@@ -135,25 +167,27 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
       type: 'problem',
       docs: { description, recommended: true, requiresTypeChecking: false, family },
       hasSuggestions: true,
-      schema: [{ type: 'object', additionalProperties: false, properties: { allow: allowSchema } }],
-      defaultOptions: [{ allow: [] }],
+      schema: [{ type: 'object', additionalProperties: false, properties: { allow: allowSchema, contexts: contextsSchema } }],
+      defaultOptions: [{ allow: [], contexts: { ...DEFAULT_CONTEXTS } }],
       messages: {
         blocking: '`{{api}}` blocks the event loop {{where}}; {{instead}}',
         blockingValue: '`{{api}}` is passed on as a function {{where}}, and each call to it blocks the event loop; {{instead}}',
         busyLoop: 'This `{{loop}}` loop spins on `{{api}}` until a deadline, blocking the event loop {{where}}; {{instead}}',
         suggestAwait: 'Replace with `{{replacement}}` and await it.',
         suggestAwaitMakeAsync: 'Replace with `{{replacement}}`, await it, and make the handler async.',
+        suggestAwaitMakeAsyncNote: 'Replace with `{{replacement}}`, await it, and make the handler async ({{note}}).',
         suggestPromiseAll: 'Replace with `{{replacement}}` in an async callback and await all results with `Promise.all` (the callbacks then run concurrently).',
       },
     },
     create(context, [options]) {
       const allow = options.allow ?? [];
+      const contexts: ContextOptions = { ...DEFAULT_CONTEXTS, ...options.contexts };
       const listeners: TSESLint.RuleListener = {
         Program() {
           const analysis = getFileAnalysis(context);
           for (const use of analysis.uses) {
             if (use.payload.family !== family || isAllowed(use.payload, allow)) continue;
-            const serving = analysis.context.contextOf(use.reference);
+            const serving = analysis.contextFor(contexts).contextOf(use.reference);
             if (serving) reportUse(context, analysis, use, serving);
           }
         },
@@ -164,7 +198,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
           const analysis = getFileAnalysis(context);
           const found = analysis.busyWaitLoop(loop);
           if (!found || isAllowed(found.entry, allow)) return;
-          const serving = analysis.context.contextOf(found.loop);
+          const serving = analysis.contextFor(contexts).contextOf(found.loop);
           if (serving) reportLoop(context, analysis, found, serving);
         };
         listeners.WhileStatement = onLoop;

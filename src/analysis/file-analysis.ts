@@ -1,7 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BUSY_WAIT_LOOPS, CATALOG, type Family } from '../catalog/index.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
-import { asyncFunctionDecider, createFileContext, type ContextDecider, type FileContext } from '../context/serving-context.js';
+import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
+import { findHandlers, type FileHandlers } from '../context/handlers.js';
+import {
+  asyncFunctionDecider,
+  createFileContext,
+  handlerDecider,
+  startupDecider,
+  type ContextDecider,
+  type FileContext,
+} from '../context/serving-context.js';
+import { userFrameworks } from '../settings.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
@@ -13,12 +23,26 @@ export interface FileAnalysis {
   readonly uses: readonly BlockingUse[];
   /** The name of a variable visible at `at` that holds `module`'s whole module object, if any. */
   moduleObjectAt(module: string, at: TSESTree.Node): string | null;
+  /** The serving context with every context kind on (the rules' defaults). */
   readonly context: FileContext;
+  /** The serving context with some kinds of context turned off (a rule's `contexts` option). */
+  contextFor(contexts: ContextOptions): FileContext;
+  /** Route handlers and start-up functions of the file. */
+  readonly handlers: FileHandlers;
   /** Whether fixes add ESM imports or CommonJS requires. */
   readonly moduleKind: ModuleKind;
   /** The busy-wait found at a loop statement, or `null` (memoised per file, shared by every rule). */
   busyWaitLoop(loop: BusyWaitLoopNode): BusyWaitLoop | null;
 }
+
+/** Which code counts as serving work (every rule's `contexts` option). */
+export interface ContextOptions {
+  readonly asyncFunctions: boolean;
+  readonly routeHandlers: boolean;
+  readonly requestShapedParameters: boolean;
+}
+
+export const DEFAULT_CONTEXTS: ContextOptions = { asyncFunctions: true, routeHandlers: true, requestShapedParameters: true };
 
 const cache = new WeakMap<object, FileAnalysis>();
 
@@ -35,8 +59,33 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text);
     let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
     const resolved = traceFile(sourceCode, CATALOG);
-    // Tests and scripts never serve requests: no function in them is a serving context.
-    const deciders: ContextDecider[] = role === 'application' ? [asyncFunctionDecider] : [() => null];
+    const user = userFrameworks(context.settings);
+    const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
+    let handlers: FileHandlers | undefined;
+    // Handler detection costs a walk of the file: only files with blocking calls need it.
+    const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename: context.filename, cwd: context.cwd, frameworks }));
+    const contexts = new Map<string, FileContext>();
+    const contextFor = (options: ContextOptions): FileContext => {
+      const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}`;
+      let fileContext = contexts.get(key);
+      if (!fileContext) {
+        const deciders: ContextDecider[] = [];
+        if (role !== 'application') {
+          // Tests and scripts never serve requests: no function in them is a serving context.
+          deciders.push(() => null);
+        } else {
+          const found = getHandlers();
+          // Handlers win over start-up (a route registered inside `main()` is still a handler).
+          if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
+          deciders.push(startupDecider(found.startup));
+          if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
+          if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
+        }
+        fileContext = createFileContext(deciders);
+        contexts.set(key, fileContext);
+      }
+      return fileContext;
+    };
     analysis = {
       role,
       uses: blockingUses(resolved.hits),
@@ -49,7 +98,13 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         }
         return null;
       },
-      context: createFileContext(deciders),
+      get context() {
+        return contextFor(DEFAULT_CONTEXTS);
+      },
+      contextFor,
+      get handlers() {
+        return getHandlers();
+      },
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));

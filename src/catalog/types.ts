@@ -141,8 +141,35 @@ export interface ClockSpec {
 }
 // --- end rewrites -------------------------------------------------------------------------------
 
+/**
+ * What the functions handed to a framework call are: request handlers (`app.get('/', fn)`),
+ * start-up code (`app.listen(port, fn)`), plugins whose first parameter is an instance
+ * (`fastify.register(fn)`), or the method a decorator call sits on (`@Get()`).
+ */
+export type HandlerRole = 'handler' | 'startup' | 'plugin' | 'decorated-method';
+
+/** A framework call that registers functions (framework tables in `src/catalog/frameworks/`). */
+export interface RegistrarPayload {
+  readonly kind: 'registrar';
+  /** Framework id (`express`, `fastify`, or a user registrar's module). */
+  readonly framework: string;
+  readonly role: HandlerRole;
+  /** Words for messages: "Express route handler". */
+  readonly label: string;
+  /**
+   * Property names of object arguments that hold handlers (`handler`, `preHandler` in Fastify's
+   * `route({ … })`); function arguments always count.
+   */
+  readonly keys: readonly string[];
+  /** Role `plugin`: the trace of the plugin's first parameter (the instance). */
+  readonly instance: import('./define.js').TraceNode | null;
+  /** Said in the make-async suggestion (Express 4 does not catch rejected promises…). */
+  readonly asyncNote: string | null;
+  readonly when: CallCondition | undefined;
+}
+
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */
-export type CallPayload = CatalogEntry;
+export type CallPayload = CatalogEntry | RegistrarPayload;
 
 /** Data written in the family files; `define.ts` fills in defaults and builtin `node:` twins. */
 export interface EntrySpec {

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, staticPropertyName, type FunctionNode } from '../resolve/ast.js';
+import type { HandlerInfo } from './handlers.js';
 
 type Node = TSESTree.Node;
 
@@ -12,6 +13,10 @@ export interface ServingContext {
   readonly root: FunctionNode;
   /** Words for messages: "inside async function 'load'". */
   readonly description: string;
+  /** Route handlers: whether a suggestion may make `root` async (default true). */
+  readonly canMakeAsync?: boolean;
+  /** Route handlers: what to mind when making this framework's handlers async. */
+  readonly asyncNote?: string | null;
 }
 
 /**
@@ -103,4 +108,25 @@ export function functionName(fn: FunctionNode): string | null {
     default:
       return null;
   }
+}
+
+/** Handlers found through imports, conventions, types or the parameter heuristic. */
+export function handlerDecider(handlers: ReadonlyMap<FunctionNode, HandlerInfo>): ContextDecider {
+  return (fn) => {
+    const info = handlers.get(fn);
+    if (!info) return undefined;
+    const name = functionName(fn);
+    const description =
+      info.source === 'heuristic'
+        ? `inside ${name ? `'${name}'` : 'this function'}, a request handler by its parameters ${info.shape}`
+        : name
+          ? `inside ${info.label} '${name}'`
+          : `inside this ${info.label}`;
+    return { kind: 'route-handler', root: fn, description, canMakeAsync: info.canMakeAsync, asyncNote: info.asyncNote };
+  };
+}
+
+/** Start-up code never serves requests. */
+export function startupDecider(startup: ReadonlySet<FunctionNode>): ContextDecider {
+  return (fn) => (startup.has(fn) ? null : undefined);
 }

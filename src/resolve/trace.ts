@@ -83,6 +83,8 @@ export function traceFile(
   sourceCode: Readonly<TSESLint.SourceCode>,
   roots: TraceRoots,
   onHit?: (hit: TraceHit, tracer: Tracer) => void,
+  /** Starts extra traces (parameters typed `FastifyInstance`…) with the same tracer. */
+  seed?: (tracer: Tracer) => void,
 ): TracedFile {
   const hits: TraceHit[] = [];
   const moduleVariables = new Map<TraceNode, Variable[]>();
@@ -396,6 +398,8 @@ export function traceFile(
       if (root) follow(node, root);
     }
   }
+
+  seed?.(tracer);
 
   return { hits, moduleVariables };
 }

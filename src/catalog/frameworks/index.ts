@@ -1,0 +1,173 @@
+import { createTraceNode, type TraceNode } from '../define.js';
+import type { RegistrarPayload } from '../types.js';
+import { lambda, next, remix, sveltekit } from './conventions.js';
+import { elysia } from './elysia.js';
+import { express } from './express.js';
+import { fastify, fastifyPlugin } from './fastify.js';
+import { h3 } from './h3.js';
+import { hono, honoFactory, honoNodeServer } from './hono.js';
+import { koa, koaRouter, koaRouterLegacy, koaWebsocket } from './koa.js';
+import { nestCommon, nestGraphql, nestMicroservices, nestWebsockets } from './nest.js';
+import { nodeHttp } from './node-http.js';
+import { trpc } from './trpc.js';
+import type { ConventionSpec, FrameworkSpec, RegistrarSpec, ValueSpec } from './types.js';
+
+export type { ConventionSpec, FrameworkSpec, FrameworkTypeNames, RegistrarSpec, ValueSpec } from './types.js';
+
+/** Every built-in framework table, in the order docs list them. */
+export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
+  express,
+  fastify,
+  fastifyPlugin,
+  koa,
+  koaRouter,
+  koaRouterLegacy,
+  koaWebsocket,
+  hono,
+  honoFactory,
+  honoNodeServer,
+  h3,
+  elysia,
+  nestCommon,
+  nestMicroservices,
+  nestWebsockets,
+  nestGraphql,
+  next,
+  remix,
+  sveltekit,
+  trpc,
+  nodeHttp,
+  lambda,
+];
+
+/** Type names of one framework module, with instance types resolved to trace nodes. */
+export interface CompiledTypeNames {
+  readonly framework: string;
+  readonly label: string;
+  readonly asyncNote: string | null;
+  readonly instances: ReadonlyMap<string, TraceNode>;
+  readonly plugins: ReadonlyMap<string, TraceNode>;
+  readonly handlers: ReadonlySet<string>;
+  readonly requests: ReadonlySet<string>;
+  readonly responses: ReadonlySet<string>;
+}
+
+export interface CompiledConvention extends ConventionSpec {
+  readonly framework: string;
+  readonly asyncNote: string | null;
+}
+
+export interface Frameworks {
+  /** Where tracing starts: framework modules and globals. */
+  readonly modules: ReadonlyMap<string, TraceNode>;
+  readonly globals: ReadonlyMap<string, TraceNode>;
+  /** Type names, by module specifier as imported. */
+  readonly typeNames: ReadonlyMap<string, CompiledTypeNames>;
+  readonly conventions: readonly CompiledConvention[];
+  /** Class method names that run at start-up in files importing the module (NestJS lifecycle hooks). */
+  readonly startupMethods: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Default-exported functions whose first parameter has this name are plugins of this instance type. */
+  readonly pluginParameters: ReadonlyMap<string, TraceNode>;
+}
+
+const asArray = <T>(value: T | readonly T[] | undefined): readonly T[] =>
+  value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
+
+/** Compiles framework tables into trace tries; types are shared nodes, so chains may be cycles. */
+export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
+  const types = new Map<string, TraceNode>();
+  const typeNode = (spec: FrameworkSpec, name: string): TraceNode => {
+    const key = name.includes(':') ? name : `${spec.framework}:${name}`;
+    const node = types.get(key);
+    if (!node) throw new Error(`event-loop: framework '${spec.framework}' refers to unknown type '${name}'.`);
+    return node;
+  };
+  for (const spec of specs) {
+    for (const name of Object.keys(spec.types ?? {})) {
+      const key = `${spec.framework}:${name}`;
+      if (!types.has(key)) types.set(key, createTraceNode());
+    }
+  }
+
+  const payload = (spec: FrameworkSpec, registrar: RegistrarSpec): RegistrarPayload =>
+    Object.freeze({
+      kind: 'registrar',
+      framework: spec.framework,
+      role: registrar.role ?? 'handler',
+      label: registrar.label ?? spec.label,
+      keys: Object.freeze([...(registrar.keys ?? [])]),
+      instance: registrar.instance ? typeNode(spec, registrar.instance) : null,
+      asyncNote: spec.asyncNote ?? null,
+      when: registrar.when,
+    });
+
+  const fill = (spec: FrameworkSpec, node: TraceNode, value: ValueSpec) => {
+    for (const registrar of asArray(value.registers)) {
+      const compiled = payload(spec, registrar);
+      if (compiled.when) node.calls.unshift(compiled);
+      else node.calls.push(compiled);
+    }
+    if (value.returns) node.callResult = typeNode(spec, value.returns);
+    if (value.constructs) node.constructResult = typeNode(spec, value.constructs);
+    for (const [name, member] of Object.entries(value.members ?? {})) {
+      if (typeof member === 'string') {
+        node.children.set(name, typeNode(spec, member));
+      } else {
+        const child = node.children.get(name) ?? createTraceNode();
+        fill(spec, child, member);
+        node.children.set(name, child);
+      }
+    }
+  };
+
+  const modules = new Map<string, TraceNode>();
+  const globals = new Map<string, TraceNode>();
+  const typeNames = new Map<string, CompiledTypeNames>();
+  const conventions: CompiledConvention[] = [];
+  const startupMethods = new Map<string, Set<string>>();
+  const pluginParameters = new Map<string, TraceNode>();
+  for (const spec of specs) {
+    for (const [name, type] of Object.entries(spec.pluginParameters ?? {})) pluginParameters.set(name, typeNode(spec, type));
+    for (const [name, value] of Object.entries(spec.types ?? {})) fill(spec, typeNode(spec, name), value);
+    for (const module of spec.modules) {
+      const specifiers = spec.builtin ? [module, `node:${module}`] : [module];
+      if (spec.exports) {
+        const root = modules.get(module) ?? createTraceNode(true);
+        fill(spec, root, spec.exports);
+        for (const specifier of specifiers) modules.set(specifier, root);
+      }
+      if (spec.typeNames) {
+        const names = spec.typeNames;
+        const resolve = (table: Readonly<Record<string, string>> | undefined) =>
+          new Map(Object.entries(table ?? {}).map(([typeName, type]) => [typeName, typeNode(spec, type)]));
+        const compiled: CompiledTypeNames = {
+          framework: spec.framework,
+          label: spec.label,
+          asyncNote: spec.asyncNote ?? null,
+          instances: resolve(names.instances),
+          plugins: resolve(names.plugins),
+          handlers: new Set(names.handlers),
+          requests: new Set(names.requests),
+          responses: new Set(names.responses),
+        };
+        for (const specifier of specifiers) typeNames.set(specifier, compiled);
+      }
+      if (spec.startupMethods) {
+        for (const specifier of specifiers) startupMethods.set(specifier, new Set(spec.startupMethods));
+      }
+    }
+    for (const [name, value] of Object.entries(spec.globals ?? {})) {
+      const root = globals.get(name) ?? createTraceNode();
+      if (typeof value === 'string') globals.set(name, typeNode(spec, value));
+      else {
+        fill(spec, root, value);
+        globals.set(name, root);
+      }
+    }
+    for (const convention of spec.conventions ?? []) conventions.push({ ...convention, framework: spec.framework, asyncNote: spec.asyncNote ?? null });
+  }
+  return { modules, globals, typeNames, conventions, startupMethods, pluginParameters };
+}
+
+/** The built-in framework tables, compiled once per process. */
+export const FRAMEWORKS: Frameworks = compileFrameworks(FRAMEWORK_SPECS);

@@ -1,0 +1,102 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunction, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+
+type Node = TSESTree.Node;
+
+/** The innermost function around `node` (class fields and static blocks count as top level). */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+    if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') return null;
+  }
+  return null;
+}
+
+/** The call whose callee is `node` (through parentheses-free TS wrappers), if any. */
+function callOfCallee(node: Node): TSESTree.CallExpression | null {
+  let current: Node = node;
+  while (
+    current.parent &&
+    (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression' || current.parent.type === 'TSSatisfiesExpression')
+  ) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  return parent?.type === 'CallExpression' && unwrapExpression(parent.callee) === unwrapExpression(current as TSESTree.Expression) ? parent : null;
+}
+
+/** The variable a function is known by in its scope (`function main`, `const main = async () => …`). */
+function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESLint.Scope.Variable | null {
+  if (fn.type === 'FunctionDeclaration') {
+    if (!fn.id || fn.parent?.type === 'ExportNamedDeclaration' || fn.parent?.type === 'ExportDefaultDeclaration') return null;
+    return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name) ?? null;
+  }
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
+    if (parent.parent.parent?.type === 'ExportNamedDeclaration') return null;
+    return sourceCode.getDeclaredVariables(parent).find((variable) => variable.name === (parent.id as TSESTree.Identifier).name) ?? null;
+  }
+  return null;
+}
+
+/**
+ * Functions that only run at start-up: immediately invoked functions and functions only ever
+ * called (never exported, passed along or stored) from the module top level or from other
+ * start-up functions — `async function main() {…} main()`, `main().catch(…)`, `void main()`,
+ * `(async () => {…})()` — transitively, starting from `seeds` (listen callbacks, plugins…).
+ */
+export function startupFunctions(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  functions: readonly FunctionNode[],
+  seeds: ReadonlySet<FunctionNode>,
+): Set<FunctionNode> {
+  const startup = new Set(seeds);
+  const isStartupSite = (node: Node) => {
+    const fn = enclosingFunction(node);
+    return fn === null || startup.has(fn);
+  };
+  interface Candidate {
+    readonly fn: FunctionNode;
+    /** The calls that run it; `null` when some use is not a call (exported, passed along). */
+    readonly calls: readonly TSESTree.CallExpression[] | null;
+  }
+  const candidates: Candidate[] = [];
+  for (const fn of functions) {
+    if (startup.has(fn)) continue;
+    const iife = callOfCallee(fn);
+    if (iife) {
+      candidates.push({ fn, calls: [iife] });
+      continue;
+    }
+    const variable = bindingOf(sourceCode, fn);
+    if (!variable) continue;
+    const calls: TSESTree.CallExpression[] = [];
+    let onlyCalls = true;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) {
+        onlyCalls = false;
+        break;
+      }
+      const call = callOfCallee(reference.identifier as Node);
+      // A call inside the function itself (recursion) does not start it.
+      if (!call) {
+        onlyCalls = false;
+        break;
+      }
+      calls.push(call);
+    }
+    if (onlyCalls && calls.length > 0) candidates.push({ fn, calls });
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { fn, calls } of candidates) {
+      if (startup.has(fn) || !calls) continue;
+      if (calls.every(isStartupSite)) {
+        startup.add(fn);
+        changed = true;
+      }
+    }
+  }
+  return startup;
+}
