@@ -23,20 +23,30 @@ export function lineDiff(before: string, after: string): string[] {
       table[i]![j] = midA[i] === midB[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     }
   }
+  // Each run of changed lines prints its removed lines, then its added ones.
   const out: string[] = [];
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    out.push(...removed, ...added);
+    removed = [];
+    added = [];
+  };
   let i = 0;
   let j = 0;
   while (i < midA.length || j < midB.length) {
     if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
+      flush();
       i++;
       j++;
     } else if (j < midB.length && (i === midA.length || table[i]![j + 1]! >= table[i + 1]![j]!)) {
-      out.push(`+ ${midB[j++]!.trim()}`);
+      added.push(`+ ${midB[j++]!.trim()}`);
     } else {
-      out.push(`- ${midA[i++]!.trim()}`);
+      removed.push(`- ${midA[i++]!.trim()}`);
     }
   }
-  return out.sort((x, y) => (x[0] === y[0] ? 0 : x[0] === '-' ? -1 : 1));
+  flush();
+  return out;
 }
 
 function applyFix(source: string, fix: Rule.Fix): string {

@@ -19,6 +19,7 @@ const EXPECTED = [
   'docs/examples/routes/reports.ts:26:39 event-loop/no-sync-fs',
   'docs/examples/routes/users.js:12:8 event-loop/no-sync-fs',
   'docs/examples/routes/users.js:16:27 event-loop/no-sync-fs',
+  'docs/examples/routes/users.js:27:24 event-loop/no-sync-fs',
   'docs/examples/services/avatars.cjs:9:3 event-loop/no-sync-fs',
   'docs/examples/services/avatars.cjs:10:10 event-loop/no-sync-fs',
   'docs/examples/services/users-db.js:9:10 event-loop/no-sync-database',
@@ -57,6 +58,9 @@ describe('event-loop-lint (built bin)', () => {
     expect(stdout).toContain('suggestion: Replace with `fs.promises.readFile` and await it.');
     expect(stdout).toContain('+ const user = JSON.parse(await readFile(file, \'utf8\'));');
     expect(stdout).toContain(`✖ ${EXPECTED.length} problems`);
+    // A sync Express handler: the suggestion also makes it async, and says what Express 4 does with rejections.
+    expect(stdout).toContain('make the handler async (Express 4 does not catch rejected promises');
+    expect(stdout).toContain("- usersRouter.get('/:id/avatar', (req, res) => {\n        + usersRouter.get('/:id/avatar', async (req, res) => {");
   });
 
   it('passes --format through to ESLint formatters', () => {

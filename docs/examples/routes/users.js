@@ -20,3 +20,9 @@ usersRouter.get('/:id', async (req, res) => {
 usersRouter.get('/:id/avatars', async (req, res) => {
   res.json(await avatars.listAvatars(req.params.id));
 });
+
+// A sync handler blocks just the same: Node has no thread pool for request handlers.
+usersRouter.get('/:id/avatar', (req, res) => {
+  const file = path.join(DATA_DIR, 'avatars', `${req.params.id}.png`);
+  res.type('png').send(readFileSync(file));
+});
