@@ -30,6 +30,16 @@ describe('fileRole', () => {
     },
   );
 
+  it('a file importing an argument parser, prompt or spinner library is part of a CLI', () => {
+    expect(roleOf('src/helpers/create.ts', "import * as p from '@clack/prompts';")).toBe('script');
+    expect(roleOf('src/index.js', "import { Command } from 'commander';")).toBe('script');
+    expect(roleOf('src/helpers/git.ts', "import ora from 'ora';")).toBe('script');
+  });
+
+  it.each([['cli/src/helpers/scaffold.ts'], ['extra/release/lib.mjs']])('%s is a script by its path', (file) => {
+    expect(roleOf(file)).toBe('script');
+  });
+
   it('a file with a shebang is a script', () => {
     expect(roleOf('src/cli.js', '#!/usr/bin/env node\nexport {};')).toBe('script');
   });
