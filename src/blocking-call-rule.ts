@@ -12,7 +12,7 @@ export type AllowItem = string | { readonly module: string; readonly export: str
 export type Options = [{ readonly allow?: readonly AllowItem[] }];
 export type MessageId = 'blocking' | 'blockingValue' | 'suggestAwait' | 'suggestAwaitMakeAsync' | 'suggestPromiseAll';
 
-const allowSchema: JSONSchema4 = {
+export const allowSchema: JSONSchema4 = {
   type: 'array',
   description:
     'APIs this rule never reports: an export path (`existsSync`, matching every module), a qualified name (`fs.existsSync`), or `{ module, export }`.',
@@ -33,7 +33,7 @@ const allowSchema: JSONSchema4 = {
   },
 };
 
-function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
+export function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
   if (allow.length === 0) return false;
   const path = displayPath(entry.path);
   return allow.some((item) =>
@@ -44,7 +44,7 @@ function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
 }
 
 /** "use `fs.promises.readFile` instead." or the catalog's advice. */
-function insteadText(entry: CatalogEntry): string {
+export function insteadText(entry: CatalogEntry): string {
   if (entry.twin) return `use \`${entry.twin.label}\` instead.`;
   const advice = entry.advice ?? 'move the call to a worker pool.';
   return advice.charAt(0).toLowerCase() + advice.slice(1);

@@ -1,3 +1,4 @@
+import noIndirectBlocking from '../rules/no-indirect-blocking.js';
 import noSyncCrypto from '../rules/no-sync-crypto.js';
 import noSyncDatabase from '../rules/no-sync-database.js';
 import noSyncFs from '../rules/no-sync-fs.js';
@@ -9,4 +10,5 @@ export const rules = {
   'no-sync-crypto': noSyncCrypto,
   'no-sync-zlib': noSyncZlib,
   'no-sync-database': noSyncDatabase,
+  'no-indirect-blocking': noIndirectBlocking,
 };

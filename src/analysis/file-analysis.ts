@@ -5,6 +5,7 @@ import { asyncFunctionDecider, createFileContext, type ContextDecider, type File
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
+import { createSummaryFactory, type FunctionSummaries, type UseFilter } from './function-summaries.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -15,6 +16,11 @@ export interface FileAnalysis {
   readonly context: FileContext;
   /** Whether fixes add ESM imports or CommonJS requires. */
   readonly moduleKind: ModuleKind;
+  /**
+   * Which functions of the file block when called, transitively, for the uses `filter` keeps.
+   * Built on the first request and memoised per filter; free for files without blocking uses.
+   */
+  summaries(filter: UseFilter): FunctionSummaries;
 }
 
 const cache = new WeakMap<object, FileAnalysis>();
@@ -28,9 +34,11 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const resolved = traceFile(sourceCode, CATALOG);
     // Tests and scripts never serve requests: no function in them is a serving context.
     const deciders: ContextDecider[] = role === 'application' ? [asyncFunctionDecider] : [() => null];
+    const uses = blockingUses(resolved.hits);
+    const fileContext = createFileContext(deciders);
     analysis = {
       role,
-      uses: blockingUses(resolved.hits),
+      uses,
       moduleObjectAt(module, at) {
         const root = CATALOG.modules.get(module);
         const variables = root && resolved.moduleVariables.get(root);
@@ -40,11 +48,12 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         }
         return null;
       },
-      context: createFileContext(deciders),
+      context: fileContext,
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
       },
+      summaries: createSummaryFactory({ sourceCode, uses, context: fileContext, external: null, offloaded: [] }),
     };
     cache.set(sourceCode.ast, analysis);
   }
