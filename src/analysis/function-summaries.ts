@@ -161,7 +161,7 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
     settle(fn, {
       steps: [{ label: use.payload.api, line: use.reference.loc.start.line, file: null }],
       entry: use.payload,
-      owner: functionName(fn),
+      owner: ownerName(fn),
       depth: 1,
     });
   }
@@ -181,7 +181,7 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
       const fn = bucket[index]!;
       const path = paths.get(fn)!;
       for (const edge of graph.callers.get(fn) ?? []) {
-        settle(edge.caller, edge.site ? prepend(edge.site, path) : { ...path, owner: path.owner ?? functionName(edge.caller) });
+        settle(edge.caller, edge.site ? prepend(edge.site, path) : { ...path, owner: path.owner ?? ownerName(edge.caller) });
       }
     }
   }
@@ -193,6 +193,13 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
     pathOf: (call) => (call.callee ? pathOfFunction(call.callee) : (external.get(call) ?? null)),
     twinOf: (call) => findHelperTwin(resolver, call),
   };
+}
+
+/** The name a function is known by, `#name` for private methods. */
+function ownerName(fn: FunctionNode): string | null {
+  const parent = fn.parent;
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && parent.key.type === 'PrivateIdentifier') return `#${parent.key.name}`;
+  return functionName(fn);
 }
 
 function prepend(site: HelperCall, path: BlockingPath): BlockingPath {
