@@ -6,6 +6,7 @@ import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
 import { createSummaryFactory, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { createTypedAnalysis, typedServices, type TypeAwareSettings } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -34,11 +35,21 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const resolved = traceFile(sourceCode, CATALOG);
     // Tests and scripts never serve requests: no function in them is a serving context.
     const deciders: ContextDecider[] = role === 'application' ? [asyncFunctionDecider] : [() => null];
-    const uses = blockingUses(resolved.hits);
+    const untypedUses = blockingUses(resolved.hits);
+    // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
+    const services = typedServices(context);
+    const settings = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
+    const typed = services
+      ? createTypedAnalysis(sourceCode, services, context.cwd, settings?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
+      : null;
+    let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
+    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits]);
     const fileContext = createFileContext(deciders);
     analysis = {
       role,
-      uses,
+      get uses() {
+        return allUses();
+      },
       moduleObjectAt(module, at) {
         const root = CATALOG.modules.get(module);
         const variables = root && resolved.moduleVariables.get(root);
@@ -53,7 +64,15 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       get moduleKind() {
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
       },
-      summaries: createSummaryFactory({ sourceCode, uses, context: fileContext, external: null, offloaded: [] }),
+      summaries: createSummaryFactory({
+        sourceCode,
+        get uses() {
+          return allUses();
+        },
+        context: fileContext,
+        external: typed?.external ?? null,
+        offloaded: [],
+      }),
     };
     cache.set(sourceCode.ast, analysis);
   }
