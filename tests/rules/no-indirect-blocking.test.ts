@@ -194,6 +194,28 @@ class Store {
   ],
   invalid: [
     {
+      name: 'typeAware setting without a program: untyped analysis, no crash',
+      code: `import fs from 'node:fs';
+import { loadConfig } from './lib';
+function read() {
+  return fs.readFileSync('a');
+}
+export async function handler() {
+  return [loadConfig(), read()];
+}`,
+      settings: {'event-loop':{typeAware: 'auto'}},
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'plain function, one hop',
       code: `import fs from 'node:fs';
 function loadConfig() {
