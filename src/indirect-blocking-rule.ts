@@ -88,10 +88,10 @@ export function createIndirectBlockingRule({ name, description }: IndirectRuleSp
           const analysis = getFileAnalysis(context);
           const summaries = analysis.summaries(filter);
           for (const call of summaries.calls) {
-            const path = summaries.pathOf(call);
-            if (!path) continue;
             const serving = analysis.context.contextOf(call.node);
             if (!serving) continue;
+            const path = summaries.pathOf(call);
+            if (!path) continue;
             const twin = summaries.twinOf(call);
             const suggestion = twin && twinSuggestion(context, call, twin, serving);
             context.report({

@@ -78,7 +78,7 @@ export type OffloadDetector = (call: TSESTree.CallExpression) => boolean;
 export interface FunctionSummaries {
   /** Every call of a function the analysis knows (same file, or external when typed), in source order. */
   readonly calls: readonly HelperCall[];
-  /** Why a call blocks: the callee's path (`null` when it does not block, or is async). */
+  /** Why a call blocks: the callee's path (`null` when it does not block, or is async). Calls into other files are resolved on first request. */
   pathOf(call: HelperCall): BlockingPath | null;
   /** Why a same-file function blocks when called synchronously, or `null`. */
   blockingPath(fn: FunctionNode): BlockingPath | null;
@@ -141,7 +141,7 @@ export function createSummaryFactory(inputs: SummaryInputs): (filter: UseFilter)
 
 function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, resolver: ValueResolver): FunctionSummaries {
   const paths = new Map<FunctionNode, BlockingPath>();
-  const external = new Map<HelperCall, BlockingPath>();
+  const external = new Map<HelperCall, BlockingPath | null>();
   // Bucket queue by depth: functions are settled shallowest first, so each gets its shortest chain
   // and cycles end (a function is settled once).
   const buckets: FunctionNode[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
@@ -165,13 +165,22 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
       depth: 1,
     });
   }
-  if (inputs.external) {
-    for (const call of graph.unresolved) {
-      const path = inputs.external(call, filter);
-      if (!path) continue;
+  const externalPath = (call: HelperCall & { readonly callee: null }): BlockingPath | null => {
+    if (!inputs.external) return null;
+    let path = external.get(call);
+    if (path === undefined) {
+      path = inputs.external(call, filter);
       external.set(call, path);
-      if (call.caller) settle(call.caller, prepend(call, path));
     }
+    return path;
+  };
+  // Calls into other files matter for a function of this file only when this file calls that
+  // function; other calls are resolved on demand, when a serving context makes them (type
+  // queries are the expensive part of typed mode).
+  for (const call of graph.unresolved) {
+    if (!call.caller || !graph.callers.has(call.caller)) continue;
+    const path = externalPath(call);
+    if (path) settle(call.caller, prepend(call, path));
   }
 
   for (let depth = 1; depth <= MAX_DEPTH; depth++) {
@@ -190,7 +199,7 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
   return {
     calls: graph.calls,
     blockingPath: pathOfFunction,
-    pathOf: (call) => (call.callee ? pathOfFunction(call.callee) : (external.get(call) ?? null)),
+    pathOf: (call) => (call.callee ? pathOfFunction(call.callee) : externalPath(call as HelperCall & { readonly callee: null })),
     twinOf: (call) => findHelperTwin(resolver, call),
   };
 }

@@ -327,12 +327,14 @@ export function createTypedAnalysis(
   const typedHits = (): BlockingUse[] => {
     if (hits) return hits;
     const found: BlockingUse[] = [];
+    const mentionsTransaction = sourceCode.text.includes('transaction');
     const visit = (node: Node) => {
       if (node.type === 'CallExpression') {
         const callee = unwrapExpression(node.callee);
+        // Plain calls are typed receivers only as transaction functions: ask for their type only in files that mention one.
         const candidate =
           (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && TYPED_MEMBER_NAMES.has(callee.property.name)) ||
-          callee.type === 'Identifier';
+          (callee.type === 'Identifier' && mentionsTransaction);
         if (candidate && !knownReferences.has(node.callee) && !knownReferences.has(callee)) {
           const trace =
             callee.type === 'MemberExpression'
