@@ -205,7 +205,7 @@ const plugin = { rules } as unknown as ESLint.Plugin;
 // Every direct rule (one per family); no-indirect-blocking rightly reports helpers such as the getter holder.
 const everyRule = Object.fromEntries(
   Object.entries(rules)
-    .filter(([, rule]) => rule.meta.docs.family)
+    .filter(([, rule]) => rule.meta.docs?.family)
     .map(([name]) => [`event-loop/${name}`, 'error' as const]),
 );
 
