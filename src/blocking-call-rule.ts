@@ -37,6 +37,11 @@ const contextsSchema: JSONSchema4 = {
       description:
         'Also treat functions with request-shaped parameters (`(req, res)`, `(request, reply)`, `(ctx, next)`, exported `(event, context)`) as handlers when their registration is not in the file. Needs `routeHandlers`.',
     },
+    syncHelpers: {
+      type: 'boolean',
+      description:
+        'Also report inside sync functions of the same file that serving code calls synchronously (a helper a route handler calls runs while serving). `no-indirect-blocking` reports the call site itself.',
+    },
   },
 };
 

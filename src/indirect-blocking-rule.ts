@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
+import { getFileAnalysis, HELPER_COST_CONTEXTS, type FileAnalysis } from './analysis/file-analysis.js';
 import type { BlockingPath, HelperCall, PathStep, UseFilter } from './analysis/function-summaries.js';
 import { allowSchema, insteadText, isAllowed, type AllowItem } from './blocking-call-rule.js';
 import type { ServingContext } from './context/serving-context.js';
@@ -88,7 +88,7 @@ export function createIndirectBlockingRule({ name, description }: IndirectRuleSp
           const analysis = getFileAnalysis(context);
           const summaries = analysis.summaries(filter);
           for (const call of summaries.calls) {
-            const serving = analysis.context.contextOf(call.node);
+            const serving = analysis.contextFor(HELPER_COST_CONTEXTS).contextOf(call.node);
             if (!serving) continue;
             const path = summaries.pathOf(call);
             if (!path) continue;

@@ -5,6 +5,7 @@ import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
 import { findHandlers, type FileHandlers } from '../context/handlers.js';
 import {
   asyncFunctionDecider,
+  calledFromServingDecider,
   createFileContext,
   handlerDecider,
   startupDecider,
@@ -47,9 +48,17 @@ export interface ContextOptions {
   readonly asyncFunctions: boolean;
   readonly routeHandlers: boolean;
   readonly requestShapedParameters: boolean;
+  /** Sync functions of the same file that serving code calls synchronously (their calls run while serving). */
+  readonly syncHelpers: boolean;
 }
 
-export const DEFAULT_CONTEXTS: ContextOptions = { asyncFunctions: true, routeHandlers: true, requestShapedParameters: true };
+export const DEFAULT_CONTEXTS: ContextOptions = { asyncFunctions: true, routeHandlers: true, requestShapedParameters: true, syncHelpers: true };
+
+/**
+ * Serving code proper, without the sync helpers it calls: where no-indirect-blocking reports calls,
+ * and what it charges to helpers (calls the direct rules report in place are not).
+ */
+export const HELPER_COST_CONTEXTS: ContextOptions = { ...DEFAULT_CONTEXTS, syncHelpers: false };
 
 const cache = new WeakMap<object, FileAnalysis>();
 
@@ -71,9 +80,30 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     let handlers: FileHandlers | undefined;
     // Handler detection costs a walk of the file: only files with blocking calls need it.
     const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename: context.filename, cwd: context.cwd, frameworks }));
+    const untypedUses = blockingUses(resolved.hits);
+    // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
+    const services = typedServices(context);
+    const settings = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
+    const typed = services
+      ? createTypedAnalysis(sourceCode, services, context.cwd, settings?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
+      : null;
+    let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
+    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits]);
+    const summaryFactory = createSummaryFactory({
+      sourceCode,
+      get uses() {
+        return allUses();
+      },
+      // A helper's blocking calls count for its callers only where no direct rule reports them.
+      get context() {
+        return contextFor(HELPER_COST_CONTEXTS);
+      },
+      external: typed?.external ?? null,
+      offloaded: [],
+    });
     const contexts = new Map<string, FileContext>();
     const contextFor = (options: ContextOptions): FileContext => {
-      const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}`;
+      const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}${options.syncHelpers}`;
       let fileContext = contexts.get(key);
       if (!fileContext) {
         const deciders: ContextDecider[] = [];
@@ -87,21 +117,13 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
           deciders.push(startupDecider(found.startup));
           if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
           if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
+          if (options.syncHelpers) deciders.push(calledFromServingDecider(summaryFactory.callersOf));
         }
         fileContext = createFileContext(deciders);
         contexts.set(key, fileContext);
       }
       return fileContext;
     };
-    const untypedUses = blockingUses(resolved.hits);
-    // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
-    const services = typedServices(context);
-    const settings = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
-    const typed = services
-      ? createTypedAnalysis(sourceCode, services, context.cwd, settings?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
-      : null;
-    let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
-    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits]);
     analysis = {
       role,
       get uses() {
@@ -131,17 +153,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
         return busyWaitLoop(loop);
       },
-      summaries: createSummaryFactory({
-        sourceCode,
-        get uses() {
-          return allUses();
-        },
-        get context() {
-          return contextFor(DEFAULT_CONTEXTS);
-        },
-        external: typed?.external ?? null,
-        offloaded: [],
-      }),
+      summaries: summaryFactory.summaries,
     };
     cache.set(sourceCode.ast, analysis);
   }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CatalogEntry } from '../catalog/types.js';
-import type { FileContext } from '../context/serving-context.js';
+import type { CallerSite, FileContext } from '../context/serving-context.js';
 import { functionName } from '../context/serving-context.js';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
@@ -119,24 +119,43 @@ export interface SummaryInputs {
  * filter (rule option `allow`). Without blocking uses and without an external resolver nothing
  * can block, so nothing is walked.
  */
-export function createSummaryFactory(inputs: SummaryInputs): (filter: UseFilter) => FunctionSummaries {
+export interface SummaryFactory {
+  summaries(filter: UseFilter): FunctionSummaries;
+  /** Who runs `fn` synchronously within the file (built with the call graph, on first request). */
+  callersOf(fn: FunctionNode): readonly CallerSite[];
+}
+
+export function createSummaryFactory(inputs: SummaryInputs): SummaryFactory {
   let graph: CallGraph | undefined;
   let resolver: ValueResolver | undefined;
   const byFilter = new Map<string, FunctionSummaries>();
-  return (filter) => {
-    let summaries = byFilter.get(filter.key);
-    if (!summaries) {
-      if (inputs.uses.length === 0 && !inputs.external) {
-        summaries = { calls: [], pathOf: () => null, blockingPath: () => null, twinOf: () => null };
-      } else {
-        resolver ??= createValueResolver(inputs.sourceCode);
-        graph ??= buildCallGraph(inputs.sourceCode, resolver, inputs.offloaded, inputs.external !== null);
-        summaries = summarise(inputs, graph, filter, resolver);
-      }
-      byFilter.set(filter.key, summaries);
-    }
-    return summaries;
+  const getGraph = () => {
+    resolver ??= createValueResolver(inputs.sourceCode);
+    graph ??= buildCallGraph(inputs.sourceCode, resolver, inputs.offloaded, inputs.external !== null);
+    return graph;
   };
+  const callerSites = new Map<FunctionNode, readonly CallerSite[]>();
+  const callersOf = (fn: FunctionNode): readonly CallerSite[] => {
+    let sites = callerSites.get(fn);
+    if (!sites) {
+      sites = (getGraph().callers.get(fn) ?? []).map((edge) => ({ caller: edge.caller, line: edge.site ? edge.site.node.loc.start.line : null }));
+      callerSites.set(fn, sites);
+    }
+    return sites;
+  };
+  const summaries = (filter: UseFilter): FunctionSummaries => {
+    let result = byFilter.get(filter.key);
+    if (!result) {
+      if (inputs.uses.length === 0 && !inputs.external) {
+        result = { calls: [], pathOf: () => null, blockingPath: () => null, twinOf: () => null };
+      } else {
+        result = summarise(inputs, getGraph(), filter, resolver!);
+      }
+      byFilter.set(filter.key, result);
+    }
+    return result;
+  };
+  return { summaries, callersOf };
 }
 
 function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, resolver: ValueResolver): FunctionSummaries {

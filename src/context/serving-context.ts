@@ -25,7 +25,7 @@ export interface ServingContext {
  * with `undefined` (no opinion; the next decider or the enclosing function decides).
  * Route-handler, start-up and worker detection plug in here as deciders.
  */
-export type ContextDecider = (fn: FunctionNode) => ServingContext | null | undefined;
+export type ContextDecider = (fn: FunctionNode, contextOf: (fn: FunctionNode) => ServingContext | null) => ServingContext | null | undefined;
 
 export interface FileContext {
   /** The serving context of the code at `node`, or `null` when it runs at top level or in plain sync code. */
@@ -50,9 +50,11 @@ export function createFileContext(deciders: readonly ContextDecider[]): FileCont
   const contextOfFunction = (fn: FunctionNode): ServingContext | null => {
     const known = memo.get(fn);
     if (known !== undefined) return known;
+    // In progress: a cycle of calls back to this function adds nothing.
+    memo.set(fn, null);
     let result: ServingContext | null | undefined;
     for (const decide of deciders) {
-      result = decide(fn);
+      result = decide(fn, contextOfFunction);
       if (result !== undefined) break;
     }
     if (result === undefined) {
@@ -77,6 +79,34 @@ export function createFileContext(deciders: readonly ContextDecider[]): FileCont
 /** The base decider: `async` functions, arrows and methods serve work. */
 export const asyncFunctionDecider: ContextDecider = (fn) =>
   fn.async ? { kind: 'async-function', root: fn, description: `inside ${describeFunction(fn, 'async ')}` } : undefined;
+
+/** A call site of a same-file function: the function around the call and the call's line. */
+export interface CallerSite {
+  readonly caller: FunctionNode;
+  /** Line of the call; `null` when the function is run as a callback the caller hands on. */
+  readonly line: number | null;
+}
+
+/**
+ * A sync helper runs while serving when serving code of the same file calls it synchronously:
+ * its blocking calls are reported where they are, and the message names the caller.
+ */
+export function calledFromServingDecider(callersOf: (fn: FunctionNode) => readonly CallerSite[]): ContextDecider {
+  return (fn, contextOf) => {
+    if (fn.async || fn.generator) return undefined;
+    for (const { caller, line } of callersOf(fn)) {
+      const serving = contextOf(caller);
+      if (!serving) continue;
+      const where = serving.description.replace(/^inside /, '');
+      return {
+        ...serving,
+        canMakeAsync: false,
+        description: `inside ${describeFunction(fn, '')}, which is called${line === null ? '' : ` (line ${line})`} from ${where}`,
+      };
+    }
+    return undefined;
+  };
+}
 
 /** "async function 'load'", "async method 'get'", "async arrow function 'handler'", "this async arrow function". */
 export function describeFunction(fn: FunctionNode, prefix: string): string {
