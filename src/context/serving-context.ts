@@ -17,6 +17,8 @@ export interface ServingContext {
   readonly canMakeAsync?: boolean;
   /** Route handlers: what to mind when making this framework's handlers async. */
   readonly asyncNote?: string | null;
+  /** Sync helpers: the serving code they run for ("async function 'handler'"). */
+  readonly servingRoot?: string;
 }
 
 /**
@@ -97,11 +99,13 @@ export function calledFromServingDecider(callersOf: (fn: FunctionNode) => readon
     for (const { caller, line } of callersOf(fn)) {
       const serving = contextOf(caller);
       if (!serving) continue;
-      const where = serving.description.replace(/^inside /, '');
+      const root = serving.servingRoot ?? serving.description.replace(/^inside /, '');
+      const from = serving.servingRoot ? `a helper of ${root}` : root;
       return {
         ...serving,
         canMakeAsync: false,
-        description: `inside ${describeFunction(fn, '')}, which is called${line === null ? '' : ` (line ${line})`} from ${where}`,
+        servingRoot: root,
+        description: `inside ${describeFunction(fn, '')}, called${line === null ? '' : ` (line ${line})`} from ${from}`,
       };
     }
     return undefined;
