@@ -83,6 +83,20 @@ export const crossSpawn: ModuleSpec = {
   ],
 };
 
+// command-exists: `.sync(cmd)` spawns `which`/`where` synchronously. The default export returns a
+// promise (without a callback) that resolves when the command exists and rejects otherwise.
+export const commandExists: ModuleSpec = {
+  module: 'command-exists',
+  family: 'child-process',
+  builtin: false,
+  entries: [
+    {
+      path: 'sync',
+      twin: { module: 'command-exists', name: 'default', member: [], template: 'await $.then(() => true, () => false)', label: 'commandExists' },
+    },
+  ],
+};
+
 // shelljs: "All commands run synchronously, unless otherwise stated" (its README). The whole
 // library is in this family (decision: it is a shell emulation, and the design lists it under child
 // processes), including the commands that only touch the file system, so one rule and one `allow`
@@ -138,4 +152,4 @@ export const shelljs: ModuleSpec = {
   ],
 };
 
-export const childProcessSpecs: readonly ModuleSpec[] = [nodeChildProcess, execa, crossSpawn, shelljs];
+export const childProcessSpecs: readonly ModuleSpec[] = [nodeChildProcess, execa, crossSpawn, commandExists, shelljs];

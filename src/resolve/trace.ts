@@ -337,6 +337,27 @@ export function traceFile(
     }
   };
 
+  /** The value an annotation types: a parameter, a parameter property, a class field, a variable. */
+  const followAnnotated = (owner: Node | undefined, trace: TraceNode) => {
+    if (!owner) return;
+    if (owner.type === 'Identifier' && owner.parent) {
+      const holder = owner.parent;
+      if (holder.type === 'TSParameterProperty') {
+        // `constructor(private db: DatabaseSync)`: read back as `this.db`.
+        const classBody = holder.parent?.parent?.parent;
+        if (classBody?.type === 'ClassBody') for (const use of thisMembers(classBody, owner.name, sourceCode.visitorKeys)) follow(use, trace);
+        return;
+      }
+      if (isFunction(holder) && holder.params.includes(owner)) followPattern(owner, trace, holder);
+      else if (holder.type === 'VariableDeclarator' && holder.id === owner) followPattern(owner, trace, holder);
+      return;
+    }
+    if (owner.type === 'PropertyDefinition' && !owner.static && owner.parent.type === 'ClassBody') {
+      const name = staticPropertyName(owner);
+      if (name !== null) for (const use of thisMembers(owner.parent, name, sourceCode.visitorKeys)) follow(use, trace);
+    }
+  };
+
   const tracer: Tracer = { follow: (node, trace) => follow(node, trace), followPattern: (pattern, trace, declaration) => followPattern(pattern, trace, declaration) };
 
   const followThenCallback = (thenCall: TSESTree.CallExpression, trace: TraceNode) => {
@@ -396,6 +417,34 @@ export function traceFile(
       if (node?.type !== 'ImportExpression') continue;
       const root = moduleTrace(constantString(node.source));
       if (root) follow(node, root);
+    }
+  }
+
+  // 4. Values annotated with a catalog class (`(db: DatabaseSync)`, `private readonly db: Database`),
+  //    type-only imports included: the annotation says what the value is, whatever its name.
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    const root = moduleTrace(statement.source.value);
+    if (!root) continue;
+    for (const specifier of statement.specifiers) {
+      const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : null;
+      const variable = sourceCode.getDeclaredVariables(specifier)[0];
+      if (!variable) continue;
+      for (const reference of variable.references) {
+        const identifier = reference.identifier as Node;
+        // `DatabaseSync` (named import) or `sqlite.DatabaseSync` (namespace or default import).
+        let className = imported;
+        let nameNode: Node = identifier;
+        if (className === null) {
+          const qualified = identifier.parent;
+          if (qualified?.type !== 'TSQualifiedName' || qualified.left !== identifier) continue;
+          className = qualified.right.name;
+          nameNode = qualified;
+        }
+        if (nameNode.parent?.type !== 'TSTypeReference' || nameNode.parent.parent?.type !== 'TSTypeAnnotation') continue;
+        const instance = memberTrace(root, className)?.constructResult;
+        if (instance) followAnnotated(nameNode.parent.parent.parent, instance);
+      }
     }
   }
 

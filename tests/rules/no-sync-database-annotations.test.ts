@@ -1,0 +1,85 @@
+import noSyncDatabase from '../../rules/no-sync-database.js';
+import { createRuleTester } from '../rule-tester.js';
+
+createRuleTester().run('no-sync-database', noSyncDatabase, {
+  valid: [
+    {
+      name: 'annotated parameter used at top level of a sync factory',
+      code: `import { type DatabaseSync } from 'node:sqlite';
+export function migrate(database: DatabaseSync) {
+  database.exec('CREATE TABLE t (x)');
+}`,
+    },
+    {
+      name: 'a type with the same name from another module',
+      code: `import type { DatabaseSync } from './my-db';
+export async function list(database: DatabaseSync) {
+  return database.prepare('SELECT 1').all();
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'parameter annotated with a type-only import',
+      code: `import { type DatabaseSync } from 'node:sqlite';
+export function createExecutor(database: DatabaseSync) {
+  return {
+    async query(sql: string) {
+      return database.prepare(sql).all();
+    },
+  };
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'constructor parameter property',
+      code: `import type { DatabaseSync } from 'node:sqlite';
+export class UsersRepository {
+  constructor(private readonly db: DatabaseSync) {}
+  async findAll() {
+    return this.db.prepare('SELECT * FROM users').all();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 54,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'annotated class field',
+      code: `import * as sqlite from 'node:sqlite';
+export class Jobs {
+  private db!: sqlite.DatabaseSync;
+  async clear() {
+    this.db.exec('DELETE FROM jobs');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 17,
+          suggestions: [],
+        },
+      ],
+    },
+
+  ],
+});
