@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { BUSY_WAIT_LOOPS, CATALOG, type Family } from '../catalog/index.js';
+import { BUSY_WAIT_LOOPS, type Family } from '../catalog/index.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
 import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
 import { findHandlers, type FileHandlers } from '../context/handlers.js';
@@ -11,7 +11,10 @@ import {
   type ContextDecider,
   type FileContext,
 } from '../context/serving-context.js';
-import { userFrameworks } from '../settings.js';
+import { extensionSettings, userFrameworks, type ExtensionSettings } from '../settings.js';
+import { isAllowed } from '../allow.js';
+import { catalogFor } from '../catalog/user.js';
+import { workerDecider } from '../context/workers.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
@@ -20,6 +23,8 @@ import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } fr
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
   readonly role: FileRole;
+  /** `settings['event-loop']` beyond route registrars: worker pool, worker files, user catalog, allow. */
+  readonly settings: ExtensionSettings;
   readonly uses: readonly BlockingUse[];
   /** The name of a variable visible at `at` that holds `module`'s whole module object, if any. */
   moduleObjectAt(module: string, at: TSESTree.Node): string | null;
@@ -56,9 +61,11 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
-    const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text);
+    const settings = extensionSettings(context.settings);
+    const catalog = catalogFor(settings);
+    const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
     let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
-    const resolved = traceFile(sourceCode, CATALOG);
+    const resolved = traceFile(sourceCode, catalog);
     const user = userFrameworks(context.settings);
     const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
     let handlers: FileHandlers | undefined;
@@ -75,6 +82,9 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
           deciders.push(() => null);
         } else {
           const found = getHandlers();
+          // Code that runs in a worker thread (an `if (!isMainThread)` branch, a function handed to the offload helper).
+          const worker = workerDecider(sourceCode, settings.workerPool);
+          if (worker) deciders.push(worker);
           // Handlers win over start-up (a route registered inside `main()` is still a handler).
           if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
           deciders.push(startupDecider(found.startup));
@@ -88,9 +98,11 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     };
     analysis = {
       role,
-      uses: blockingUses(resolved.hits),
+      settings,
+      // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
+      uses: settings.allow.length === 0 ? blockingUses(resolved.hits) : blockingUses(resolved.hits).filter((use) => !isAllowed(use.payload, settings.allow)),
       moduleObjectAt(module, at) {
-        const root = CATALOG.modules.get(module);
+        const root = catalog.modules.get(module);
         const variables = root && resolved.moduleVariables.get(root);
         if (!variables) return null;
         for (const variable of variables) {
@@ -111,7 +123,8 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       },
       busyWaitLoop(loop) {
         busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
-        return busyWaitLoop(loop);
+        const found = busyWaitLoop(loop);
+        return found && isAllowed(found.entry, settings.allow) ? null : found;
       },
     };
     cache.set(sourceCode.ast, analysis);
