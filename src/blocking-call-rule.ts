@@ -69,7 +69,8 @@ const allowSchema: JSONSchema4 = {
 
 /** "use `fs.promises.readFile` instead." or the catalog's advice. */
 function insteadText(entry: CatalogEntry): string {
-  if (entry.message) return entry.message;
+  // A user's own advice reads on after "…;": "Use x" becomes "use x" (not "HTTP …" or "`x` …").
+  if (entry.message) return /^[A-Z][a-z ]/.test(entry.message) ? entry.message.charAt(0).toLowerCase() + entry.message.slice(1) : entry.message;
   if (entry.twin) return `use \`${entry.twin.label}\` instead.`;
   if (entry.rewrite && !entry.advice) return `use \`${entry.rewrite.label}\` instead.`;
   const advice = entry.advice ?? 'move the call to a worker pool.';

@@ -23,7 +23,7 @@ export function userEntryPath(api: BlockingApiSetting): string[] {
 function userEntry(api: BlockingApiSetting, module: string): EntrySpec {
   const path = userEntryPath(api);
   const owner = api.export === undefined || api.export === 'default' ? module : api.export;
-  const name = api.instance ? `${module} ${owner}#${api.method}` : path.length === 0 ? module : `${module}.${path.join('.')}`;
+  const name = api.instance ? `${module} ${owner}${api.instance === 'call' ? '()' : ''}#${api.method}` : path.length === 0 ? module : `${module}.${path.join('.')}`;
   const replacement = api.replacement;
   const twin: EntrySpec['twin'] =
     typeof replacement === 'object'
