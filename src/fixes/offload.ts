@@ -18,9 +18,14 @@ type Node = TSESTree.Node;
 /** Globals that are plain values. */
 const VALUE_GLOBALS = new Set(['undefined', 'NaN', 'Infinity']);
 
-/** Where the worker imports the API from: `node:` for builtins; `null` for file-relative specifiers (they would resolve from the worker's file). */
+/**
+ * Where the worker imports the API from: `node:` for builtins; `null` for instance APIs, sleeps, and
+ * file-relative specifiers (they would resolve from the worker's file).
+ */
 export function offloadModule(entry: CatalogEntry): string | null {
   if (entry.path.includes(CALL_RESULT) || entry.path.includes(CONSTRUCT_RESULT)) return null;
+  // A sleep moved to a worker still holds a thread for nothing: a timer is the fix, not a pool.
+  if (entry.family === 'busy-wait') return null;
   if (/^(?:\.{1,2}(?:\/|$)|\/|file:)/.test(entry.module)) return null;
   return isBuiltin(entry.module) && !entry.module.startsWith('node:') ? `node:${entry.module}` : entry.module;
 }

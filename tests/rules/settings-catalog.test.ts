@@ -319,6 +319,33 @@ export async function retry(task: () => Promise<void>) {
         },
       ],
     },
+    {
+      name: 'a sleep gets the timer suggestion and no pool suggestion',
+      code: `import sleep from 'sleep';
+export async function retry() {
+  sleep.msleep(100);
+}`,
+      settings: {'event-loop':{workerPool: {module: '#lib/offload',export: 'offload'}}},
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output: `import sleep from 'sleep';
+import { setTimeout as sleepAsync } from 'node:timers/promises';
+export async function retry() {
+  await sleepAsync(100);
+}`,
+            },
+          ],
+        },
+      ],
+    },
 
   ],
 });
