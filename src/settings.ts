@@ -77,7 +77,7 @@ export function userFrameworks(settings: Readonly<Record<string, unknown>> | und
 
 /** `settings['event-loop'].workerPool`: the user's offload helper, `offload(module, exportName, ...args)`. */
 export interface WorkerPoolSetting {
-  /** Module the helper is imported from (`#lib/offload`, `./offload.js` is not portable across files). */
+  /** Module the helper is imported from: a package or subpath import (`#lib/offload`), not a file path. */
   readonly module: string;
   /** Its export (`offload`; `default` for a default export). */
   readonly export: string;
@@ -134,6 +134,9 @@ export function validateWorkerPool(value: unknown): WorkerPoolSetting | null {
   onlyKeys(value, ['module', 'export'], where);
   if (!isName(value.module)) throw new Error(`${where} needs \`module\`: the module specifier your offload helper is imported from.`);
   if (!isName(value.export)) throw new Error(`${where} needs \`export\`: the helper's export name ('default' for a default export).`);
+  if (/^(?:\.{1,2}(?:\/|$)|\/|file:)/.test(value.module)) {
+    throw new Error(`${where}.module '${value.module}' is a file path: the import added to each file would be wrong in other folders. Use a package name or a subpath import ('#lib/offload', see docs/worker-pool.md).`);
+  }
   return { module: value.module, export: value.export };
 }
 

@@ -32,6 +32,7 @@ describe('settings: workerPool', () => {
     [{ export: 'offload' }, /workerPool needs `module`/],
     [{ module: '#lib/offload' }, /workerPool needs `export`/],
     [{ module: '#lib/offload', export: 'offload', threads: 4 }, /workerPool has an unknown property 'threads'/],
+    [{ module: './lib/offload.js', export: 'offload' }, /workerPool\.module '\.\/lib\/offload\.js' is a file path/],
   ])('rejects %j', (value, message) => {
     expect(() => validateWorkerPool(value)).toThrow(message);
   });
