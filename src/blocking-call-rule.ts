@@ -1,17 +1,19 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_CONTEXTS, familyHasBusyWaitLoops, getFileAnalysis, type ContextOptions, type FileAnalysis } from './analysis/file-analysis.js';
-import { displayPath } from './catalog/define.js';
+import { isAllowed, type AllowItem } from './allow.js';
 import type { CatalogEntry, Family } from './catalog/index.js';
 import type { ServingContext } from './context/serving-context.js';
 import { createRule } from './create-rule.js';
+import { isBuiltin } from 'node:module';
+import { buildOffloadFix } from './fixes/offload.js';
 import { buildRewriteFix } from './fixes/rewrites.js';
 import { buildSleepAt } from './fixes/sleep.js';
 import { buildSwapFix, type SwapFix } from './fixes/swap-to-async.js';
 import type { BlockingUse } from './resolve/blocking-uses.js';
 import type { BusyWaitLoop, BusyWaitLoopNode } from './resolve/busy-wait-loops.js';
 
-export type AllowItem = string | { readonly module: string; readonly export: string };
+export type { AllowItem };
 export type Options = [{ readonly allow?: readonly AllowItem[]; readonly contexts?: Partial<ContextOptions> }];
 export type MessageId =
   | 'blocking'
@@ -20,7 +22,11 @@ export type MessageId =
   | 'suggestAwait'
   | 'suggestAwaitMakeAsync'
   | 'suggestAwaitMakeAsyncNote'
-  | 'suggestPromiseAll';
+  | 'suggestPromiseAll'
+  | 'suggestOffload'
+  | 'suggestOffloadMakeAsync'
+  | 'suggestOffloadMakeAsyncNote'
+  | 'suggestOffloadPromiseAll';
 
 const contextsSchema: JSONSchema4 = {
   type: 'object',
@@ -66,18 +72,10 @@ export const allowSchema: JSONSchema4 = {
   },
 };
 
-export function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
-  if (allow.length === 0) return false;
-  const path = displayPath(entry.path);
-  return allow.some((item) =>
-    typeof item === 'string'
-      ? item === path || item === entry.api
-      : item.export === path && item.module.replace(/^node:/, '') === entry.module.replace(/^node:/, ''),
-  );
-}
-
 /** "use `fs.promises.readFile` instead." or the catalog's advice. */
 export function insteadText(entry: CatalogEntry): string {
+  // A user's own advice reads on after "…;": "Use x" becomes "use x" (not "HTTP …" or "`x` …").
+  if (entry.message) return /^[A-Z][a-z ]/.test(entry.message) ? entry.message.charAt(0).toLowerCase() + entry.message.slice(1) : entry.message;
   if (entry.twin) return `use \`${entry.twin.label}\` instead.`;
   if (entry.rewrite && !entry.advice) return `use \`${entry.rewrite.label}\` instead.`;
   const advice = entry.advice ?? 'move the call to a worker pool.';
@@ -114,6 +112,16 @@ function reportUse(
     });
   }
   if (swap) suggest.push({ messageId: suggestionMessage(swap, serving), data: { ...data, note: serving.asyncNote ?? '' }, fix: swap.fix });
+  const pool = analysis.settings.workerPool;
+  // The worker pool comes after the async API (safest first); Node's own async APIs already run on
+  // libuv's thread pool, so builtins with a working swap get no offload suggestion.
+  if (pool && !(swap && isBuiltin(entry.module))) {
+    const offload = buildOffloadFix({ sourceCode: context.sourceCode, use, pool, moduleKind: analysis.moduleKind, makeAsync });
+    if (offload) {
+      const helper = pool.export === 'default' ? pool.module : pool.export;
+      suggest.push({ messageId: offloadMessage(offload, serving), data: { ...data, helper, note: serving.asyncNote ?? '' }, fix: offload.fix });
+    }
+  }
   context.report({ node: use.reference, messageId: 'blocking', data, suggest });
 }
 
@@ -126,6 +134,12 @@ function suggestionMessage(swap: SwapFix, serving: ServingContext): MessageId {
   if (swap.shape === 'in-place') return 'suggestAwait';
   if (swap.shape === 'promise-all') return 'suggestPromiseAll';
   return serving.asyncNote ? 'suggestAwaitMakeAsyncNote' : 'suggestAwaitMakeAsync';
+}
+
+function offloadMessage(offload: SwapFix, serving: ServingContext): MessageId {
+  if (offload.shape === 'in-place') return 'suggestOffload';
+  if (offload.shape === 'promise-all') return 'suggestOffloadPromiseAll';
+  return serving.asyncNote ? 'suggestOffloadMakeAsyncNote' : 'suggestOffloadMakeAsync';
 }
 
 const LOOP_KEYWORD = { WhileStatement: 'while', DoWhileStatement: 'do…while', ForStatement: 'for' } as const;
@@ -182,6 +196,11 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
         suggestAwaitMakeAsync: 'Replace with `{{replacement}}`, await it, and make the handler async.',
         suggestAwaitMakeAsyncNote: 'Replace with `{{replacement}}`, await it, and make the handler async ({{note}}).',
         suggestPromiseAll: 'Replace with `{{replacement}}` in an async callback and await all results with `Promise.all` (the callbacks then run concurrently).',
+        suggestOffload: 'Run `{{api}}` in the worker pool through `{{helper}}` and await it.',
+        suggestOffloadMakeAsync: 'Run `{{api}}` in the worker pool through `{{helper}}`, await it, and make the handler async.',
+        suggestOffloadMakeAsyncNote: 'Run `{{api}}` in the worker pool through `{{helper}}`, await it, and make the handler async ({{note}}).',
+        suggestOffloadPromiseAll:
+          'Run `{{api}}` in the worker pool through `{{helper}}` in an async callback and await all results with `Promise.all` (the calls then run in parallel).',
       },
     },
     create(context, [options]) {

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis, HELPER_COST_CONTEXTS, type FileAnalysis } from './analysis/file-analysis.js';
 import type { BlockingPath, HelperCall, PathStep, UseFilter } from './analysis/function-summaries.js';
-import { allowSchema, insteadText, isAllowed, type AllowItem } from './blocking-call-rule.js';
+import { isAllowed, type AllowItem } from './allow.js';
+import { allowSchema, insteadText } from './blocking-call-rule.js';
 import type { ServingContext } from './context/serving-context.js';
 import { createRule } from './create-rule.js';
 import { asyncKeywordFix } from './fixes/make-async.js';

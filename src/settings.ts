@@ -1,6 +1,7 @@
 import { compileFrameworks, type Frameworks } from './catalog/frameworks/index.js';
 import { registrarMethods } from './catalog/frameworks/helpers.js';
 import type { FrameworkSpec } from './catalog/frameworks/types.js';
+import { FAMILIES, type Family } from './catalog/types.js';
 import { NAMESPACE_SETTINGS } from './settings-key.js';
 
 /**
@@ -70,4 +71,146 @@ export function userFrameworks(settings: Readonly<Record<string, unknown>> | und
   const compiled = settingsList.length === 0 ? null : compileFrameworks(settingsList.map(registrarSpec));
   if (typeof raw === 'object') cache.set(raw, compiled);
   return compiled;
+}
+
+// --- extending the catalog, allow lists, worker pools (issue 6) ---------------------------------
+
+/** `settings['event-loop'].workerPool`: the user's offload helper, `offload(module, exportName, ...args)`. */
+export interface WorkerPoolSetting {
+  /** Module the helper is imported from: a package or subpath import (`#lib/offload`), not a file path. */
+  readonly module: string;
+  /** Its export (`offload`; `default` for a default export). */
+  readonly export: string;
+}
+
+/**
+ * One user catalog entry (`settings['event-loop'].blockingApis[i]`): a module export, or a method of
+ * what the export makes (`instance: 'new'`: `new Client().querySync()`; `'call'`: `connect().querySync()`).
+ */
+export interface BlockingApiSetting {
+  readonly module: string;
+  /** Dotted export path (`loadSync`, `sync.read`); omitted: the module's own value (`module.exports` / default export). */
+  readonly export?: string;
+  readonly instance?: 'new' | 'call';
+  /** Dotted method path on the instance; needed with `instance`. */
+  readonly method?: string;
+  readonly family: Family;
+  /**
+   * The non-blocking replacement: `{ module, export, promisify? }` (a module-level export, awaited in
+   * place of the call: a real rewrite) or a text naming it for the message only (`configLoader.load`).
+   */
+  readonly replacement?: string | { readonly module: string; readonly export: string; readonly promisify?: boolean };
+  /** Replaces the advice after "blocks the event loop …;" in every report of this entry. */
+  readonly message?: string;
+}
+
+/** An API never reported by any rule: `{ module, export }`, an export path, or a qualified name (as in rules' `allow`). */
+export type AllowSetting = string | { readonly module: string; readonly export: string };
+
+/** Everything in `settings['event-loop']` besides `routeRegistrars`, validated. */
+export interface ExtensionSettings {
+  readonly workerPool: WorkerPoolSetting | null;
+  readonly workerFiles: readonly string[];
+  readonly blockingApis: readonly BlockingApiSetting[];
+  readonly allow: readonly AllowSetting[];
+}
+
+const FAMILY_NAMES: readonly string[] = FAMILIES;
+const at = (name: string) => `event-loop: settings['${NAMESPACE_SETTINGS}'].${name}`;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const isDottedPath = (value: unknown): value is string => isName(value) && value.split('.').every((segment) => segment.length > 0);
+
+function onlyKeys(record: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) throw new Error(`${where} has an unknown property '${key}' (allowed: ${allowed.join(', ')}).`);
+  }
+}
+
+export function validateWorkerPool(value: unknown): WorkerPoolSetting | null {
+  if (value === undefined || value === null) return null;
+  const where = at('workerPool');
+  if (!isRecord(value)) throw new Error(`${where} must be an object { module, export } naming your offload helper.`);
+  onlyKeys(value, ['module', 'export'], where);
+  if (!isName(value.module)) throw new Error(`${where} needs \`module\`: the module specifier your offload helper is imported from.`);
+  if (!isName(value.export)) throw new Error(`${where} needs \`export\`: the helper's export name ('default' for a default export).`);
+  if (/^(?:\.{1,2}(?:\/|$)|\/|file:)/.test(value.module)) {
+    throw new Error(`${where}.module '${value.module}' is a file path: the import added to each file would be wrong in other folders. Use a package name or a subpath import ('#lib/offload', see docs/worker-pool.md).`);
+  }
+  return { module: value.module, export: value.export };
+}
+
+export function validateWorkerFiles(value: unknown): string[] {
+  if (value === undefined) return [];
+  const where = at('workerFiles');
+  if (!Array.isArray(value)) throw new Error(`${where} must be an array of glob patterns ('src/workers/**').`);
+  return value.map((item: unknown, index) => {
+    if (!isName(item)) throw new Error(`${where}[${index}] must be a non-empty glob pattern string.`);
+    return item;
+  });
+}
+
+export function validateBlockingApis(value: unknown): BlockingApiSetting[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new Error(`${at('blockingApis')} must be an array of { module, export?, instance?, method?, family, replacement?, message? } objects.`);
+  return value.map((item: unknown, index): BlockingApiSetting => {
+    const where = `${at('blockingApis')}[${index}]`;
+    if (!isRecord(item)) throw new Error(`${where} must be an object { module, export?, instance?, method?, family, replacement?, message? }.`);
+    onlyKeys(item, ['module', 'export', 'instance', 'method', 'family', 'replacement', 'message'], where);
+    if (!isName(item.module)) throw new Error(`${where} needs \`module\`: a module specifier string.`);
+    if (item.export !== undefined && !isDottedPath(item.export)) throw new Error(`${where} has an \`export\` that is not a dotted export path ('loadSync', 'sync.read').`);
+    if (item.instance !== undefined && item.instance !== 'new' && item.instance !== 'call') throw new Error(`${where} has \`instance\` other than 'new' or 'call'.`);
+    if (item.instance !== undefined && !isDottedPath(item.method)) throw new Error(`${where} has \`instance\` but no \`method\`: the method name called on the instance.`);
+    if (item.instance === undefined && item.method !== undefined) throw new Error(`${where} has \`method\` without \`instance\` ('new' or 'call'); a module-level export goes in \`export\`.`);
+    if (!FAMILY_NAMES.includes(item.family as string)) throw new Error(`${where} needs \`family\`: one of ${FAMILY_NAMES.join(', ')} (it decides which rule reports the call).`);
+    const replacement = item.replacement;
+    if (replacement !== undefined && !isName(replacement)) {
+      if (!isRecord(replacement)) throw new Error(`${where} has a \`replacement\` that is neither a text nor an object { module, export, promisify? }.`);
+      onlyKeys(replacement, ['module', 'export', 'promisify'], `${where}.replacement`);
+      if (!isName(replacement.module)) throw new Error(`${where}.replacement needs \`module\`: where the async replacement is imported from.`);
+      if (!isName(replacement.export) || !/^[A-Za-z_$][\w$]*$/.test(replacement.export)) {
+        throw new Error(`${where}.replacement needs \`export\`: the async replacement's export name (one identifier, 'default' for a default export).`);
+      }
+      if (replacement.promisify !== undefined && typeof replacement.promisify !== 'boolean') throw new Error(`${where}.replacement has a \`promisify\` that is not a boolean.`);
+      if (item.instance !== undefined) {
+        throw new Error(`${where} is an instance method: its \`replacement\` can only be a text (an import cannot replace a method of an instance).`);
+      }
+    }
+    if (item.message !== undefined && !isName(item.message)) throw new Error(`${where} has a \`message\` that is not a non-empty string.`);
+    return item as unknown as BlockingApiSetting;
+  });
+}
+
+export function validateAllow(value: unknown): AllowSetting[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new Error(`${at('allow')} must be an array of { module, export } objects or export names.`);
+  return value.map((item: unknown, index): AllowSetting => {
+    const where = `${at('allow')}[${index}]`;
+    if (isName(item)) return item;
+    if (!isRecord(item)) throw new Error(`${where} must be { module, export } or an export name string.`);
+    onlyKeys(item, ['module', 'export'], where);
+    if (!isName(item.module)) throw new Error(`${where} needs \`module\`: a module specifier string.`);
+    if (!isDottedPath(item.export)) throw new Error(`${where} needs \`export\`: the export path ('existsSync', 'realpathSync.native').`);
+    return { module: item.module, export: item.export };
+  });
+}
+
+const extensionCache = new WeakMap<object, ExtensionSettings>();
+const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [] });
+
+/** The validated extension settings (cached per settings object); a bad value throws an error naming it. */
+export function extensionSettings(settings: Readonly<Record<string, unknown>> | undefined): ExtensionSettings {
+  const ours = settings?.[NAMESPACE_SETTINGS];
+  if (ours === undefined || ours === null) return NO_EXTENSIONS;
+  if (!isRecord(ours)) throw new Error(`event-loop: settings['${NAMESPACE_SETTINGS}'] must be an object.`);
+  const cached = extensionCache.get(ours);
+  if (cached) return cached;
+  const validated: ExtensionSettings = {
+    workerPool: validateWorkerPool(ours.workerPool),
+    workerFiles: validateWorkerFiles(ours.workerFiles),
+    blockingApis: validateBlockingApis(ours.blockingApis),
+    allow: validateAllow(ours.allow),
+  };
+  extensionCache.set(ours, validated);
+  return validated;
 }

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { BUSY_WAIT_LOOPS, CATALOG, type Family } from '../catalog/index.js';
+import { BUSY_WAIT_LOOPS, type Family } from '../catalog/index.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
 import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
 import { findHandlers, type FileHandlers } from '../context/handlers.js';
@@ -12,7 +12,10 @@ import {
   type ContextDecider,
   type FileContext,
 } from '../context/serving-context.js';
-import { userFrameworks } from '../settings.js';
+import { extensionSettings, userFrameworks, type ExtensionSettings } from '../settings.js';
+import { isAllowed } from '../allow.js';
+import { catalogFor } from '../catalog/user.js';
+import { workerDecider } from '../context/workers.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
@@ -23,6 +26,8 @@ import { createTypedAnalysis, typedServices, type TypeAwareSettings } from './ty
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
   readonly role: FileRole;
+  /** `settings['event-loop']` beyond route registrars: worker pool, worker files, user catalog, allow. */
+  readonly settings: ExtensionSettings;
   readonly uses: readonly BlockingUse[];
   /** The name of a variable visible at `at` that holds `module`'s whole module object, if any. */
   moduleObjectAt(module: string, at: TSESTree.Node): string | null;
@@ -72,23 +77,27 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
-    const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text);
+    const settings = extensionSettings(context.settings);
+    const catalog = catalogFor(settings);
+    const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
     let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
-    const resolved = traceFile(sourceCode, CATALOG);
+    const resolved = traceFile(sourceCode, catalog);
     const user = userFrameworks(context.settings);
     const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
     let handlers: FileHandlers | undefined;
     // Handler detection costs a walk of the file: only files with blocking calls need it.
     const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename: context.filename, cwd: context.cwd, frameworks }));
-    const untypedUses = blockingUses(resolved.hits);
+    // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
+    const notAllowed = (use: BlockingUse) => settings.allow.length === 0 || !isAllowed(use.payload, settings.allow);
+    const untypedUses = blockingUses(resolved.hits).filter(notAllowed);
     // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
     const services = typedServices(context);
-    const settings = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
+    const typeAware = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
     const typed = services
-      ? createTypedAnalysis(sourceCode, services, context.cwd, settings?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
+      ? createTypedAnalysis(sourceCode, services, context.cwd, typeAware?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
       : null;
     let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
-    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits]);
+    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits.filter(notAllowed)]);
     const summaryFactory = createSummaryFactory({
       sourceCode,
       get uses() {
@@ -112,6 +121,9 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
           deciders.push(() => null);
         } else {
           const found = getHandlers();
+          // Code that runs in a worker thread (an `if (!isMainThread)` branch, a function handed to the offload helper).
+          const worker = workerDecider(sourceCode, settings.workerPool);
+          if (worker) deciders.push(worker);
           // Handlers win over start-up (a route registered inside `main()` is still a handler).
           if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
           deciders.push(startupDecider(found.startup));
@@ -126,11 +138,12 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     };
     analysis = {
       role,
+      settings,
       get uses() {
         return allUses();
       },
       moduleObjectAt(module, at) {
-        const root = CATALOG.modules.get(module);
+        const root = catalog.modules.get(module);
         const variables = root && resolved.moduleVariables.get(root);
         if (!variables) return null;
         for (const variable of variables) {
@@ -151,7 +164,8 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       },
       busyWaitLoop(loop) {
         busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
-        return busyWaitLoop(loop);
+        const found = busyWaitLoop(loop);
+        return found && isAllowed(found.entry, settings.allow) ? null : found;
       },
       summaries: summaryFactory.summaries,
     };

@@ -59,6 +59,7 @@ export function defineEntries(spec: ModuleSpec): CatalogEntry[] {
       twin: normaliseTwin(entry.twin, spec.module),
       advice: entry.advice ?? null,
       rewrite: entry.rewrite ?? null,
+      ...(entry.message ? { message: entry.message } : {}),
     });
   });
 }

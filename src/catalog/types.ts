@@ -79,6 +79,8 @@ export interface CatalogEntry {
   readonly when: CallCondition | undefined;
   /** A rewrite that is more than a swap to `twin` (a fix builder in src/fixes/), or `null`. */
   readonly rewrite: RewriteSpec | null;
+  /** A user entry's own advice (settings `blockingApis[].message`): replaces the generated "use … instead." */
+  readonly message?: string;
 }
 
 // --- rewrites beyond a twin swap (child-process / http / busy-wait) ---------------------------
@@ -182,6 +184,8 @@ export interface EntrySpec {
   readonly advice?: string;
   /** A rewrite built by a fix builder rather than a plain twin swap. */
   readonly rewrite?: RewriteSpec;
+  /** Replaces the generated advice in messages (user entries from settings). */
+  readonly message?: string;
 }
 
 /** The value at `path` is the value at `target` (`Database()` is `new Database()`; `stmt.pluck()` is `stmt`). */
