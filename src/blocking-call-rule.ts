@@ -40,7 +40,7 @@ const contextsSchema: JSONSchema4 = {
   },
 };
 
-const allowSchema: JSONSchema4 = {
+export const allowSchema: JSONSchema4 = {
   type: 'array',
   description:
     'APIs this rule never reports: an export path (`existsSync`, matching every module), a qualified name (`fs.existsSync`), or `{ module, export }`.',
@@ -61,7 +61,7 @@ const allowSchema: JSONSchema4 = {
   },
 };
 
-function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
+export function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
   if (allow.length === 0) return false;
   const path = displayPath(entry.path);
   return allow.some((item) =>
@@ -72,7 +72,7 @@ function isAllowed(entry: CatalogEntry, allow: readonly AllowItem[]): boolean {
 }
 
 /** "use `fs.promises.readFile` instead." or the catalog's advice. */
-function insteadText(entry: CatalogEntry): string {
+export function insteadText(entry: CatalogEntry): string {
   if (entry.twin) return `use \`${entry.twin.label}\` instead.`;
   if (entry.rewrite && !entry.advice) return `use \`${entry.rewrite.label}\` instead.`;
   const advice = entry.advice ?? 'move the call to a worker pool.';

@@ -37,6 +37,7 @@ export interface EventLoopPlugin extends ESLint.Plugin {
   rules: typeof rules & ESLint.Plugin['rules'];
   configs: {
     recommended: Linter.Config;
+    recommendedTypeChecked: Linter.Config;
     all: Linter.Config;
   };
 }
@@ -53,6 +54,16 @@ Object.assign(plugin.configs, {
     name: `${NAMESPACE}/recommended`,
     files: SOURCE_FILES,
     plugins: { [NAMESPACE]: plugin },
+    rules: ruleLevels(recommendedNames),
+  },
+  // `recommended` plus type-aware resolution (typed receivers, cross-file `no-indirect-blocking`).
+  // Switched on by an explicit setting, never by merely finding a program; needs
+  // `parserOptions.projectService`. Without a program every rule degrades to the untyped analysis.
+  recommendedTypeChecked: {
+    name: `${NAMESPACE}/recommendedTypeChecked`,
+    files: SOURCE_FILES,
+    plugins: { [NAMESPACE]: plugin },
+    settings: { [NAMESPACE]: { typeAware: 'auto' } },
     rules: ruleLevels(recommendedNames),
   },
   all: {

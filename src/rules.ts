@@ -1,3 +1,4 @@
+import noIndirectBlocking from '../rules/no-indirect-blocking.js';
 import noSyncCrypto from '../rules/no-sync-crypto.js';
 import noSyncDatabase from '../rules/no-sync-database.js';
 import noBlockingHttp from '../rules/no-blocking-http.js';
@@ -15,4 +16,5 @@ export const rules = {
   'no-sync-child-process': noSyncChildProcess,
   'no-blocking-http': noBlockingHttp,
   'no-busy-wait': noBusyWait,
+  'no-indirect-blocking': noIndirectBlocking,
 };

@@ -9,9 +9,12 @@ export function createRuleTester(): RuleTester {
   return new RuleTester({ languageOptions: { parserOptions: { ecmaVersion: 'latest' } } });
 }
 
-/** Typed tests: a real program from `tests/fixtures/tsconfig.json` (which includes `file.ts`). */
-export function createTypedRuleTester(): RuleTester {
+/**
+ * Typed tests: a real program from `<root>/tsconfig.json`, which must include every test case's
+ * file name (give cases an absolute `filename` under `root`; never `allowDefaultProject` for them).
+ */
+export function createTypedRuleTester(root: string = FIXTURES): RuleTester {
   return new RuleTester({
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: FIXTURES } },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
   });
 }

@@ -16,6 +16,8 @@ import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { traceFile } from '../resolve/trace.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
+import { createSummaryFactory, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { createTypedAnalysis, typedServices, type TypeAwareSettings } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -33,6 +35,11 @@ export interface FileAnalysis {
   readonly moduleKind: ModuleKind;
   /** The busy-wait found at a loop statement, or `null` (memoised per file, shared by every rule). */
   busyWaitLoop(loop: BusyWaitLoopNode): BusyWaitLoop | null;
+  /**
+   * Which functions of the file block when called, transitively, for the uses `filter` keeps.
+   * Built on the first request and memoised per filter; free for files without blocking uses.
+   */
+  summaries(filter: UseFilter): FunctionSummaries;
 }
 
 /** Which code counts as serving work (every rule's `contexts` option). */
@@ -86,9 +93,20 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       }
       return fileContext;
     };
+    const untypedUses = blockingUses(resolved.hits);
+    // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
+    const services = typedServices(context);
+    const settings = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
+    const typed = services
+      ? createTypedAnalysis(sourceCode, services, context.cwd, settings?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
+      : null;
+    let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
+    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits]);
     analysis = {
       role,
-      uses: blockingUses(resolved.hits),
+      get uses() {
+        return allUses();
+      },
       moduleObjectAt(module, at) {
         const root = CATALOG.modules.get(module);
         const variables = root && resolved.moduleVariables.get(root);
@@ -113,6 +131,17 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
         return busyWaitLoop(loop);
       },
+      summaries: createSummaryFactory({
+        sourceCode,
+        get uses() {
+          return allUses();
+        },
+        get context() {
+          return contextFor(DEFAULT_CONTEXTS);
+        },
+        external: typed?.external ?? null,
+        offloaded: [],
+      }),
     };
     cache.set(sourceCode.ast, analysis);
   }

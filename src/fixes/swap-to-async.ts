@@ -23,7 +23,7 @@ export interface SwapFix {
 }
 
 /** Where the rewritten expression is a unary `await …`, these parents need it parenthesised. */
-function needsParentheses(node: Node, unary: boolean): boolean {
+export function needsParentheses(node: Node, unary: boolean): boolean {
   const parent = node.parent;
   if (!parent) return false;
   switch (parent.type) {
@@ -55,7 +55,7 @@ function isInsideParameters(node: Node, fn: FunctionNode): boolean {
 }
 
 /** The innermost function around `node`, if `node` is inside one (class fields and static blocks excluded). */
-function innermostFunction(node: Node): FunctionNode | null {
+export function innermostFunction(node: Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunction(current)) return current;
     if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') return null;

@@ -202,9 +202,14 @@ export function matrixCases(family: Family): MatrixCase[] {
 
 const linter = new Linter({ configType: 'flat' });
 const plugin = { rules } as unknown as ESLint.Plugin;
-const everyRule = Object.fromEntries(Object.keys(rules).map((name) => [`event-loop/${name}`, 'error' as const]));
+// Every direct rule (one per family); no-indirect-blocking rightly reports helpers such as the getter holder.
+const everyRule = Object.fromEntries(
+  Object.entries(rules)
+    .filter(([, rule]) => rule.meta.docs?.family)
+    .map(([name]) => [`event-loop/${name}`, 'error' as const]),
+);
 
-/** Messages of every rule of the plugin for `code` (a fatal parse error fails loudly instead). */
+/** Messages of every direct rule of the plugin for `code` (a fatal parse error fails loudly instead). */
 export function lint(code: string): Linter.LintMessage[] {
   const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'event-loop': plugin }, rules: everyRule }], 'file.ts');
   const fatal = messages.find((message) => message.fatal);

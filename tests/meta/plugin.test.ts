@@ -64,6 +64,11 @@ describe.each(ruleFiles)('rule %s', (name) => {
   const rule = rules[name as keyof typeof rules];
   const docPath = path.join(ROOT, 'docs/rules', `${name}.md`);
 
+  it('is listed in the README with its description', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`| [${name}](docs/rules/${name}.md) | ${rule.meta.docs!.description} |`);
+  });
+
   it('has a doc whose url matches its name', () => {
     expect(existsSync(docPath)).toBe(true);
     expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-event-loop/eslint-plugin-event-loop/blob/main/docs/rules/${name}.md`);

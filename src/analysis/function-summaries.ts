@@ -1,0 +1,526 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { CatalogEntry } from '../catalog/types.js';
+import type { FileContext } from '../context/serving-context.js';
+import { functionName } from '../context/serving-context.js';
+import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import type { BlockingUse } from '../resolve/blocking-uses.js';
+import { findHelperTwin, type HelperTwin } from './async-twins.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/** One call in a chain: what is called, and where. */
+export interface PathStep {
+  /** `b()`, `this.load()`, `new Repo()`, `fs.readFileSync`. */
+  readonly label: string;
+  readonly line: number;
+  /** The file the call is in, relative to the linted file's project; `null` for the linted file itself. */
+  readonly file: string | null;
+}
+
+/** Why a function blocks: the calls from its body down to a blocking API. */
+export interface BlockingPath {
+  /** From the first call inside the function down to the blocking API (the last step). */
+  readonly steps: readonly PathStep[];
+  /** The blocking API at the end of the chain. */
+  readonly entry: CatalogEntry;
+  /** The function that makes the blocking call (where the fix goes), if it has a name. */
+  readonly owner: string | null;
+  /** Functions in the chain, the summarised one included. */
+  readonly depth: number;
+}
+
+/** What a blocking-use filter is (the `allow` option): a key for memoising and a test. */
+export interface UseFilter {
+  readonly key: string;
+  /** True for entries that count. */
+  test(entry: CatalogEntry): boolean;
+}
+
+export const ALL_USES: UseFilter = { key: '', test: () => true };
+
+/**
+ * How many functions a chain may pass through (the helper called from the serving code counts as
+ * one). Deeper chains exist but are rare, and their messages stop helping.
+ */
+export const MAX_DEPTH = 5;
+
+/** The syntactic ways code runs a function of the same file. */
+export type CallKind = 'call' | 'new' | 'getter' | 'callback';
+
+/** A place where code runs a function (of this file, or, typed, of another file). */
+export interface HelperCall {
+  readonly kind: CallKind;
+  /** The call, `new`, getter read or callback argument. */
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.MemberExpression | TSESTree.Identifier;
+  /** The range reports go on: the callee. */
+  readonly reference: TSESTree.Node;
+  readonly label: string;
+  /** The function run, when it is in this file. */
+  readonly callee: FunctionNode | null;
+  /** The innermost function around the call; `null` at module level. */
+  readonly caller: FunctionNode | null;
+}
+
+/**
+ * Resolves calls the same-file analysis cannot see into (imports, typed receivers) to the path
+ * by which they block, or `null`. Supplied by the type-aware analysis.
+ */
+export type ExternalResolver = (call: HelperCall & { readonly callee: null }, filter: UseFilter) => BlockingPath | null;
+
+/**
+ * Extension point for work handed to a worker pool: a callback passed to such a call runs on
+ * another thread, so its calls are not edges. Filled from `settings['event-loop'].workerPool` by
+ * the worker-pool support; by default no call offloads.
+ */
+export type OffloadDetector = (call: TSESTree.CallExpression) => boolean;
+
+export interface FunctionSummaries {
+  /** Every call of a function the analysis knows (same file, or external when typed), in source order. */
+  readonly calls: readonly HelperCall[];
+  /** Why a call blocks: the callee's path (`null` when it does not block, or is async). Calls into other files are resolved on first request. */
+  pathOf(call: HelperCall): BlockingPath | null;
+  /** Why a same-file function blocks when called synchronously, or `null`. */
+  blockingPath(fn: FunctionNode): BlockingPath | null;
+  /** The helper's promise-returning twin next to it (`loadConfig` for `loadConfigSync`), if certain. */
+  twinOf(call: HelperCall): HelperTwin | null;
+}
+
+/** Array methods and constructors that call their callback before they return. */
+const SYNC_CALLBACK_METHODS = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex',
+  'flatMap', 'sort', 'toSorted',
+]);
+
+interface Edge {
+  readonly caller: FunctionNode;
+  /** `null`: a callback the caller runs synchronously (transparent in messages). */
+  readonly site: HelperCall | null;
+}
+
+interface CallGraph {
+  readonly calls: readonly HelperCall[];
+  /** Per callee, who runs it synchronously. */
+  readonly callers: ReadonlyMap<FunctionNode, readonly Edge[]>;
+  /** Calls whose callee is not in this file (candidates for the external resolver). */
+  readonly unresolved: readonly (HelperCall & { readonly callee: null })[];
+}
+
+export interface SummaryInputs {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly uses: readonly BlockingUse[];
+  readonly context: FileContext;
+  readonly external: ExternalResolver | null;
+  readonly offloaded: readonly OffloadDetector[];
+}
+
+/**
+ * Function summaries for one file: the call graph is built once; summaries are computed once per
+ * filter (rule option `allow`). Without blocking uses and without an external resolver nothing
+ * can block, so nothing is walked.
+ */
+export function createSummaryFactory(inputs: SummaryInputs): (filter: UseFilter) => FunctionSummaries {
+  let graph: CallGraph | undefined;
+  let resolver: ValueResolver | undefined;
+  const byFilter = new Map<string, FunctionSummaries>();
+  return (filter) => {
+    let summaries = byFilter.get(filter.key);
+    if (!summaries) {
+      if (inputs.uses.length === 0 && !inputs.external) {
+        summaries = { calls: [], pathOf: () => null, blockingPath: () => null, twinOf: () => null };
+      } else {
+        resolver ??= createValueResolver(inputs.sourceCode);
+        graph ??= buildCallGraph(inputs.sourceCode, resolver, inputs.offloaded, inputs.external !== null);
+        summaries = summarise(inputs, graph, filter, resolver);
+      }
+      byFilter.set(filter.key, summaries);
+    }
+    return summaries;
+  };
+}
+
+function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, resolver: ValueResolver): FunctionSummaries {
+  const paths = new Map<FunctionNode, BlockingPath>();
+  const external = new Map<HelperCall, BlockingPath | null>();
+  // Bucket queue by depth: functions are settled shallowest first, so each gets its shortest chain
+  // and cycles end (a function is settled once).
+  const buckets: FunctionNode[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
+  const settle = (fn: FunctionNode, path: BlockingPath) => {
+    if (paths.has(fn) || fn.async || fn.generator || path.depth > MAX_DEPTH) return;
+    paths.set(fn, path);
+    buckets[path.depth]!.push(fn);
+  };
+
+  const uses = [...inputs.uses].sort((a, b) => a.reference.range[0] - b.reference.range[0]);
+  for (const use of uses) {
+    if (!filter.test(use.payload)) continue;
+    // Reported where it is by the direct rules (it already runs while serving): not a helper's cost.
+    if (inputs.context.contextOf(use.reference)) continue;
+    const fn = inputs.context.functionOf(use.reference);
+    if (!fn) continue;
+    settle(fn, {
+      steps: [{ label: use.payload.api, line: use.reference.loc.start.line, file: null }],
+      entry: use.payload,
+      owner: ownerName(fn),
+      depth: 1,
+    });
+  }
+  const externalPath = (call: HelperCall & { readonly callee: null }): BlockingPath | null => {
+    if (!inputs.external) return null;
+    let path = external.get(call);
+    if (path === undefined) {
+      path = inputs.external(call, filter);
+      external.set(call, path);
+    }
+    return path;
+  };
+  // Calls into other files matter for a function of this file only when this file calls that
+  // function; other calls are resolved on demand, when a serving context makes them (type
+  // queries are the expensive part of typed mode).
+  for (const call of graph.unresolved) {
+    if (!call.caller || !graph.callers.has(call.caller)) continue;
+    const path = externalPath(call);
+    if (path) settle(call.caller, prepend(call, path));
+  }
+
+  for (let depth = 1; depth <= MAX_DEPTH; depth++) {
+    const bucket = buckets[depth]!;
+    // The bucket grows while it is read: transparent callback edges stay at the same depth.
+    for (let index = 0; index < bucket.length; index++) {
+      const fn = bucket[index]!;
+      const path = paths.get(fn)!;
+      for (const edge of graph.callers.get(fn) ?? []) {
+        settle(edge.caller, edge.site ? prepend(edge.site, path) : { ...path, owner: path.owner ?? ownerName(edge.caller) });
+      }
+    }
+  }
+
+  const pathOfFunction = (fn: FunctionNode) => paths.get(fn) ?? null;
+  return {
+    calls: graph.calls,
+    blockingPath: pathOfFunction,
+    pathOf: (call) => (call.callee ? pathOfFunction(call.callee) : externalPath(call as HelperCall & { readonly callee: null })),
+    twinOf: (call) => findHelperTwin(resolver, call),
+  };
+}
+
+/** The name a function is known by, `#name` for private methods. */
+function ownerName(fn: FunctionNode): string | null {
+  const parent = fn.parent;
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && parent.key.type === 'PrivateIdentifier') return `#${parent.key.name}`;
+  return functionName(fn);
+}
+
+function prepend(site: HelperCall, path: BlockingPath): BlockingPath {
+  return {
+    steps: [{ label: site.label, line: site.node.loc.start.line, file: null }, ...path.steps],
+    entry: path.entry,
+    owner: path.owner,
+    depth: path.depth + 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The call graph: which function runs which, resolved by scope analysis within the file.
+
+/** What an expression evaluates to, as far as calls into this file are concerned. */
+export type Value =
+  | { readonly kind: 'function'; readonly fn: FunctionNode }
+  | { readonly kind: 'class'; readonly body: TSESTree.ClassBody }
+  | { readonly kind: 'instance'; readonly body: TSESTree.ClassBody }
+  | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression };
+
+type Member = { readonly fn: FunctionNode; readonly getter: boolean };
+
+const MAX_ALIAS_DEPTH = 4;
+
+export interface ValueResolver {
+  /** The same-file value an expression evaluates to, if known. */
+  valueOf(expression: Node, depth?: number): Value | null;
+  /** A member (method, getter, function-valued property) of a known value. */
+  memberOf(value: Value, name: string, depth?: number): Member | null;
+  /** The variable `name` resolves to at `at`. */
+  variableAt(at: Node, name: string): Variable | null;
+  /** The same-file value a variable holds, if it is assigned once. */
+  valueOfVariable(variable: Variable): Value | null;
+}
+
+export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): ValueResolver {
+  const variableAt = (at: Node, name: string): Variable | null => {
+    for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+      const variable = scope.set.get(name);
+      if (variable) return variable;
+    }
+    return null;
+  };
+
+  const valueOfInit = (init: Node | null | undefined, depth: number): Value | null => {
+    if (!init) return null;
+    const node = unwrapExpression(init as TSESTree.Expression);
+    if (isFunction(node)) return { kind: 'function', fn: node };
+    if (node.type === 'ClassExpression') return { kind: 'class', body: node.body };
+    if (node.type === 'ObjectExpression') return { kind: 'object', object: node };
+    if (node.type === 'NewExpression') {
+      const made = valueOf(node.callee, depth + 1);
+      return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
+    }
+    return valueOf(node, depth + 1);
+  };
+
+  const valueOfVariable = (variable: Variable, depth: number): Value | null => {
+    const def = variable.defs[0];
+    if (!def || variable.defs.length !== 1) return null;
+    switch (def.type) {
+      case 'FunctionName':
+        return isFunction(def.node) ? { kind: 'function', fn: def.node } : null;
+      case 'ClassName':
+        return def.node.type === 'ClassDeclaration' || def.node.type === 'ClassExpression' ? { kind: 'class', body: def.node.body } : null;
+      case 'Variable': {
+        const declarator = def.node;
+        if (declarator.id.type !== 'Identifier') return null;
+        // Reassigned variables may hold anything.
+        if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== declarator.id)) return null;
+        return valueOfInit(declarator.init, depth);
+      }
+      default:
+        return null;
+    }
+  };
+
+  /** The class or object literal whose method `this` is in, seen from `node`. */
+  const valueOfThis = (node: Node): Value | null => {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === 'ArrowFunctionExpression') continue;
+      if (current.type === 'PropertyDefinition' && current.parent.type === 'ClassBody') {
+        return current.static ? { kind: 'class', body: current.parent } : { kind: 'instance', body: current.parent };
+      }
+      if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+        const parent = current.parent;
+        if (parent?.type === 'MethodDefinition' && parent.parent.type === 'ClassBody') {
+          return parent.static ? { kind: 'class', body: parent.parent } : { kind: 'instance', body: parent.parent };
+        }
+        if (parent?.type === 'Property' && parent.parent.type === 'ObjectExpression' && (parent.method || parent.kind !== 'init')) {
+          return { kind: 'object', object: parent.parent };
+        }
+        return null;
+      }
+    }
+    return null;
+  };
+
+  const valueOf = (expression: Node, depth = 0): Value | null => {
+    if (depth > MAX_ALIAS_DEPTH) return null;
+    const node = unwrapExpression(expression as TSESTree.Expression);
+    switch (node.type) {
+      case 'Identifier': {
+        const variable = variableAt(node, node.name);
+        return variable ? valueOfVariable(variable, depth) : null;
+      }
+      case 'ThisExpression':
+        return valueOfThis(node);
+      case 'MemberExpression': {
+        // `this.repo` where the class declares `repo = new Repo()`.
+        if (node.object.type !== 'ThisExpression') return null;
+        const owner = valueOfThis(node);
+        const name = memberKey(node);
+        if (!owner || name === null || (owner.kind !== 'instance' && owner.kind !== 'class')) return null;
+        for (const member of owner.body.body) {
+          if (member.type === 'PropertyDefinition' && member.static === (owner.kind === 'class') && memberKey(member) === name) {
+            return valueOfInit(member.value, depth);
+          }
+        }
+        return null;
+      }
+      default:
+        return isFunction(node) ? { kind: 'function', fn: node } : null;
+    }
+  };
+
+  const memberOf = (value: Value, name: string, depth = 0): Member | null => {
+    if (depth > MAX_ALIAS_DEPTH) return null;
+    if (value.kind === 'function') return null;
+    if (value.kind === 'object') {
+      for (const property of value.object.properties) {
+        if (property.type !== 'Property' || staticPropertyName(property) !== name) continue;
+        const fn = unwrapExpression(property.value as TSESTree.Expression);
+        if (!isFunction(fn)) return null;
+        if (property.kind === 'set') continue;
+        return { fn, getter: property.kind === 'get' };
+      }
+      return null;
+    }
+    const isStatic = value.kind === 'class';
+    for (const member of value.body.body) {
+      if ((member.type === 'MethodDefinition' || member.type === 'PropertyDefinition') && member.static === isStatic && memberKey(member) === name) {
+        if (member.type === 'MethodDefinition') {
+          if (member.kind === 'set') continue;
+          if (member.kind === 'constructor' || member.value.type !== 'FunctionExpression') return null;
+          return { fn: member.value, getter: member.kind === 'get' };
+        }
+        const fn = member.value && unwrapExpression(member.value);
+        return fn && isFunction(fn) ? { fn, getter: false } : null;
+      }
+    }
+    // Inherited from a class of this file.
+    const cls = value.body.parent;
+    if ((cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') && cls.superClass) {
+      const parent = valueOf(cls.superClass, depth + 1);
+      if (parent?.kind === 'class') return memberOf({ kind: value.kind, body: parent.body }, name, depth + 1);
+    }
+    return null;
+  };
+
+  return { valueOf, memberOf, variableAt, valueOfVariable: (variable) => valueOfVariable(variable, 0) };
+}
+
+function constructorOf(body: TSESTree.ClassBody): FunctionNode | null {
+  for (const member of body.body) {
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor' && member.value.type === 'FunctionExpression') return member.value;
+  }
+  return null;
+}
+
+function memberKey(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
+  const key = node.type === 'MemberExpression' ? node.property : node.key;
+  return key.type === 'PrivateIdentifier' ? `#${key.name}` : staticPropertyName(node);
+}
+
+/** A callback passed to a call that runs it before returning (`items.map(cb)`, `new Promise(executor)`). */
+function runsCallbackSynchronously(fn: FunctionNode, offloaded: readonly OffloadDetector[]): boolean {
+  const parent = fn.parent;
+  if (!parent) return false;
+  if (parent.type === 'CallExpression') {
+    // An immediately invoked function.
+    if (unwrapExpression(parent.callee) === fn) return true;
+    if (!parent.arguments.includes(fn as TSESTree.CallExpressionArgument) || offloaded.some((detect) => detect(parent))) return false;
+    const callee = unwrapExpression(parent.callee);
+    if (callee.type === 'MemberExpression') {
+      const name = staticPropertyName(callee);
+      if (name !== null && SYNC_CALLBACK_METHODS.has(name) && parent.arguments[0] === fn) return true;
+      // `Array.from(items, cb)`
+      return name === 'from' && callee.object.type === 'Identifier' && callee.object.name === 'Array' && parent.arguments[1] === fn;
+    }
+    return false;
+  }
+  return parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise' && parent.arguments[0] === fn;
+}
+
+/** A short, readable label for the callee of a call: the source text when short, else its name. */
+function calleeLabel(sourceCode: Readonly<TSESLint.SourceCode>, callee: Node, fallback: string): string {
+  const text = sourceCode.getText(callee);
+  return text.length <= 40 && !text.includes('\n') ? text : fallback;
+}
+
+function buildCallGraph(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  resolver: ValueResolver,
+  offloaded: readonly OffloadDetector[],
+  keepUnresolved: boolean,
+): CallGraph {
+  const calls: HelperCall[] = [];
+  const unresolved: (HelperCall & { callee: null })[] = [];
+  const callers = new Map<FunctionNode, Edge[]>();
+  /** Enclosing functions; `null` marks a class field initialiser or static block (not run by the function around it). */
+  const stack: (FunctionNode | null)[] = [];
+
+  const addEdge = (callee: FunctionNode, edge: Edge) => {
+    const list = callers.get(callee);
+    if (list) list.push(edge);
+    else callers.set(callee, [edge]);
+  };
+
+  const addCall = (call: HelperCall) => {
+    calls.push(call);
+    if (call.caller && call.callee) addEdge(call.callee, { caller: call.caller, site: call });
+  };
+
+  const record = (kind: CallKind, node: HelperCall['node'], reference: Node, label: string, callee: FunctionNode | null) => {
+    const caller = stack.at(-1) ?? null;
+    const call = { kind, node, reference, label, callee, caller };
+    if (callee) addCall(call);
+    else if (keepUnresolved) {
+      calls.push(call);
+      unresolved.push(call as HelperCall & { callee: null });
+    }
+  };
+
+  const visitCall = (node: TSESTree.CallExpression) => {
+    const callee = unwrapExpression(node.callee);
+    let target: FunctionNode | null = null;
+    let name: string | null = null;
+    if (callee.type === 'Identifier') {
+      name = callee.name;
+      const value = resolver.valueOf(callee);
+      if (value?.kind === 'function') target = value.fn;
+    } else if (callee.type === 'MemberExpression') {
+      name = memberKey(callee);
+      const owner = resolver.valueOf(callee.object);
+      const member = owner && name !== null ? resolver.memberOf(owner, name) : null;
+      if (member && !member.getter) target = member.fn;
+    }
+    // Direct recursion adds nothing to a summary.
+    if (name !== null && !(target && target === stack.at(-1))) {
+      record('call', node, node.callee, `${calleeLabel(sourceCode, node.callee, name)}()`, target);
+    }
+    // `paths.map(loadOne)`: a function of this file handed to a sync callback consumer.
+    if (callee.type === 'MemberExpression' && SYNC_CALLBACK_METHODS.has(memberKey(callee) ?? '')) {
+      const argument = node.arguments[0];
+      if (argument?.type === 'Identifier') {
+        const value = resolver.valueOf(argument);
+        if (value?.kind === 'function' && !offloaded.some((detect) => detect(node))) {
+          record('callback', argument, argument, `${argument.name}()`, value.fn);
+        }
+      }
+    }
+  };
+
+  const visitNew = (node: TSESTree.NewExpression) => {
+    const value = resolver.valueOf(node.callee);
+    const constructor = value?.kind === 'class' ? constructorOf(value.body) : null;
+    if (constructor) record('new', node, node.callee, `new ${calleeLabel(sourceCode, node.callee, 'class')}()`, constructor);
+    else if (node.callee.type === 'Identifier' && !value) record('new', node, node.callee, `new ${node.callee.name}()`, null);
+  };
+
+  const visitMemberRead = (node: TSESTree.MemberExpression) => {
+    const parent = node.parent;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node) return;
+    if (parent.type === 'AssignmentExpression' && parent.left === node) return;
+    if (parent.type === 'UpdateExpression' || (parent.type === 'UnaryExpression' && parent.operator === 'delete')) return;
+    const name = memberKey(node);
+    if (name === null) return;
+    const owner = resolver.valueOf(node.object);
+    const member = owner ? resolver.memberOf(owner, name) : null;
+    if (member?.getter) record('getter', node, node, calleeLabel(sourceCode, node, name), member.fn);
+  };
+
+  const visit = (node: Node) => {
+    let pushed = false;
+    if (isFunction(node)) {
+      const outer = stack.at(-1);
+      if (outer && !node.async && !node.generator && runsCallbackSynchronously(node, offloaded)) addEdge(node, { caller: outer, site: null });
+      stack.push(node);
+      pushed = true;
+    } else if (node.type === 'PropertyDefinition' || node.type === 'StaticBlock') {
+      // Field initialisers and static blocks run at construction / class definition, not in the enclosing function.
+      stack.push(null);
+      pushed = true;
+    } else if (node.type === 'CallExpression') {
+      visitCall(node);
+    } else if (node.type === 'NewExpression') {
+      visitNew(node);
+    } else if (node.type === 'MemberExpression') {
+      visitMemberRead(node);
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        visit(value as Node);
+      }
+    }
+    if (pushed) stack.pop();
+  };
+  visit(sourceCode.ast);
+  return { calls, callers, unresolved };
+}
