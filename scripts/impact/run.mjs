@@ -437,7 +437,7 @@ lines.push('');
 
 mkdirSync(args.out, { recursive: true });
 writeFileSync(join(args.out, 'impact.md'), lines.join('\n'));
-writeFileSync(join(args.out, 'impact.svg'), renderChart(results, { connections, machine }));
+writeFileSync(join(args.out, 'impact.svg'), renderChart(results, { connections, pingInterval: PING_INTERVAL_MS, machine }));
 console.log(`\nwrote ${relative(process.cwd(), join(args.out, 'impact.md')) || 'impact.md'} and impact.svg (${Math.round(benchSeconds)} s)`);
 // Leave no generated servers behind.
 for (const file of readdirSync(serversDir)) rmSync(join(serversDir, file));
