@@ -433,7 +433,7 @@ if (leftovers.length > 0) {
     '  to report; a suggestion changes only what it must.',
   );
 }
-lines.push('');
+lines.push('', 'Why this happens, and what does not fix it: [why.md](why.md).', '');
 
 mkdirSync(args.out, { recursive: true });
 writeFileSync(join(args.out, 'impact.md'), lines.join('\n'));
