@@ -248,7 +248,10 @@ try {
         console.log(
           `round ${round}/${rounds} ${family.id.padEnd(13)} ${version.padEnd(8)} ` +
             `${(run.work.latencies.length / run.seconds).toFixed(1).padStart(7)} req/s  ` +
-            `/ping p99 ${percentile(run.ping.latencies, 99).toFixed(1)} ms`,
+            `/ping p99 ${percentile(run.ping.latencies, 99).toFixed(1)} ms` +
+            (run.work.non2xx + run.work.errors + run.work.timeouts + run.ping.failed > 0
+              ? `  (/work: ${run.work.non2xx} non-2xx, ${run.work.errors} errors, ${run.work.timeouts} timeouts; /ping: ${run.ping.failed} failed)`
+              : ''),
         );
       }
     }
@@ -374,7 +377,7 @@ lines.push(
   `  ${PING_INTERVAL_MS} ms whatever happens (an open loop), and after the load stops waits for the pings still in flight.`,
   '- Every response of every round is pooled before taking percentiles ("n" columns: how many);',
   '  req/s is 2xx `/work` responses divided by the measured time. Each run starts a fresh server',
-  '  process and warms it with 2 requests per route. `/work` requests still in flight when a run ends',
+  '  process and warms it with 3 requests per route. `/work` requests still in flight when a run ends',
   '  are not counted, so when a blocking request takes longer than the run (few `/work` responses),',
   '  its `/work` latencies are cut short: the real ones are longer.',
   `- The upstream API (scripts/impact/upstream.mjs) answers after ${upstreamDelay} ms without blocking. The benchmark,`,
