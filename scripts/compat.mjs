@@ -2,6 +2,7 @@
 // tests under {ESLint 9 (latest 9.x), ESLint 10 (the repo's)} x {TypeScript 5.9, TypeScript 6.0
 // (the repo's)}. Works in a scratch copy of the repository (os.tmpdir()), never touching this
 // checkout's node_modules: `npm ci` once, then `npm install --no-save` of each combination.
+// Then `publint` on the packed tarball.
 //
 //   npm run compat                 all four combinations
 //   node scripts/compat.mjs --keep keep the scratch directory (its path is printed)
@@ -59,6 +60,12 @@ for (const eslintMajor of Object.keys(ESLINT)) {
     console.log(rows.at(-1));
   }
 }
+// The packed package as npm would publish it: publint checks exports, types and files.
+const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: scratch, encoding: 'utf8' }).trim().split('\n').at(-1);
+const publint = spawnSync('npm', ['exec', '--yes', '--package=publint@0.3.25', '--', 'publint', 'run', path.join(scratch, tarball)], { cwd: scratch, encoding: 'utf8' });
+const publintOutput = `${publint.stdout}${publint.stderr}`.split('\n').filter((line) => line.trim() && !line.includes('npm warn')).join('\n');
+if (publint.status !== 0 || !/All good/.test(publintOutput)) failed = true;
+console.log(`\npublint ${tarball}:\n${publintOutput}`);
 console.log(`\n${own.name}: ${TESTS.join(', ')}\n\n| eslint | typescript | passed | failed | skipped | time | result |\n|---|---|---:|---:|---:|---:|---|\n${rows.join('\n')}`);
 if (!process.argv.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
