@@ -4,7 +4,7 @@ import { fileRole, type FileRole } from '../context/file-role.js';
 import { asyncFunctionDecider, createFileContext, type ContextDecider, type FileContext } from '../context/serving-context.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
-import { traceFile } from '../resolve/trace.js';
+import { mayReachRoots, traceFile, type TracedFile } from '../resolve/trace.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -18,6 +18,7 @@ export interface FileAnalysis {
 }
 
 const cache = new WeakMap<object, FileAnalysis>();
+const NOTHING_TRACED: TracedFile = { hits: [], moduleVariables: new Map() };
 
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;
@@ -25,7 +26,8 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   if (!analysis) {
     let moduleKind: ModuleKind | undefined;
     const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text);
-    const resolved = traceFile(sourceCode, CATALOG);
+    // Most files name no catalog module at all: one scan of the text spares them the trace.
+    const resolved = mayReachRoots(sourceCode.text, CATALOG) ? traceFile(sourceCode, CATALOG) : NOTHING_TRACED;
     // Tests and scripts never serve requests: no function in them is a serving context.
     const deciders: ContextDecider[] = role === 'application' ? [asyncFunctionDecider] : [() => null];
     analysis = {
