@@ -18,7 +18,12 @@ const lockVersion = (name) => JSON.parse(readFileSync(path.join(ROOT, 'package-l
 
 const npmView = (spec) => {
   const versions = JSON.parse(execFileSync('npm', ['view', spec, 'version', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  return [versions].flat().at(-1);
+  // The registry lists versions in publish order, not semver order (9.9.1 after 9.39.x).
+  const key = (version) => version.split(/[.-]/).slice(0, 3).map(Number);
+  return [versions].flat().filter((version) => !version.includes('-')).sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  }).at(-1);
 };
 const ESLINT = { 9: npmView('eslint@^9'), 10: lockVersion('eslint') };
 const TYPESCRIPT = { '5.9': npmView('typescript@~5.9.0'), '6.0': lockVersion('typescript') };
