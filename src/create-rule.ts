@@ -12,4 +12,38 @@ export interface PluginDocs {
   readonly family?: Family;
 }
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+const ruleCreator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * `ESLintUtils.RuleCreator`, except that the options merged with `meta.defaultOptions` are
+ * computed once per distinct configuration instead of once per file (RuleCreator's
+ * `applyDefault` runs `structuredClone` on every `create`, a measurable share of a rule's time
+ * on large code bases). The merged options are frozen, since every file shares them.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  spec: Parameters<typeof ruleCreator<Options, MessageIds>>[0],
+): ReturnType<typeof ruleCreator<Options, MessageIds>> {
+  const rule = ruleCreator<Options, MessageIds>(spec);
+  const defaults = (spec.meta.defaultOptions ?? []) as unknown as Options;
+  const merged = new Map<string, Options>();
+  return {
+    ...rule,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (!options) {
+        options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options));
+        merged.set(key, options);
+      }
+      return spec.create(context, options);
+    },
+  };
+}

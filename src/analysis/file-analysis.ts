@@ -18,7 +18,7 @@ import { catalogFor } from '../catalog/user.js';
 import { workerDecider } from '../context/workers.js';
 import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
-import { traceFile } from '../resolve/trace.js';
+import { mayReachRoots, traceFile, type TracedFile } from '../resolve/trace.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
 import { createSummaryFactory, type FunctionSummaries, type UseFilter } from './function-summaries.js';
 import { createTypedAnalysis, typedServices, type TypeAwareSettings } from './typed.js';
@@ -66,6 +66,7 @@ export const DEFAULT_CONTEXTS: ContextOptions = { asyncFunctions: true, routeHan
 export const HELPER_COST_CONTEXTS: ContextOptions = { ...DEFAULT_CONTEXTS, syncHelpers: false };
 
 const cache = new WeakMap<object, FileAnalysis>();
+const NOTHING_TRACED: TracedFile = { hits: [], moduleVariables: new Map() };
 
 /** Whether `family` reports busy-wait loops (its rule then hands loop statements to `busyWaitLoop`). */
 export function familyHasBusyWaitLoops(family: Family): boolean {
@@ -81,7 +82,8 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const catalog = catalogFor(settings);
     const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
     let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
-    const resolved = traceFile(sourceCode, catalog);
+    // Most files name no catalog module at all: one scan of the text spares them the trace.
+    const resolved = mayReachRoots(sourceCode.text, catalog) ? traceFile(sourceCode, catalog) : NOTHING_TRACED;
     const user = userFrameworks(context.settings);
     const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
     let handlers: FileHandlers | undefined;

@@ -73,6 +73,29 @@ export interface TracedFile {
   readonly moduleVariables: ReadonlyMap<TraceNode, readonly Variable[]>;
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const rootPatterns = new WeakMap<TraceRoots, RegExp>();
+
+/**
+ * Whether `text` can reach any of `roots` at all: every way in names a module in a string
+ * (`import … from 'fs'`, `require("fs")`, `import(\`fs\`)`, `createRequire(…)('fs')`,
+ * `process.getBuiltinModule('fs')`) or names a catalog global. A file that does neither has no
+ * trace hits, whatever its code does, so `traceFile` need not walk it. (A specifier spelled with
+ * escape sequences, `'f\x73'`, is not recognised; no real code writes one.)
+ */
+export function mayReachRoots(text: string, roots: TraceRoots): boolean {
+  let pattern = rootPatterns.get(roots);
+  if (!pattern) {
+    const specifiers = [...roots.modules.keys()].map(escapeRegExp);
+    const globals = [...roots.globals.keys()].map(escapeRegExp);
+    const alternatives = [`(['"\`])(?:${specifiers.join('|')})\\1`];
+    if (globals.length > 0) alternatives.push(`\\b(?:${globals.join('|')})\\b`);
+    pattern = new RegExp(alternatives.join('|'));
+    rootPatterns.set(roots, pattern);
+  }
+  return pattern.test(text);
+}
+
 /**
  * Finds, in one file, every call (or pass-along) of a traced function, by following values from
  * where modules enter the program (imports, requires, loaders, globals) through variables,

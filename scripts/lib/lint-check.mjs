@@ -1,0 +1,130 @@
+// Lints files with every rule of `configs.all`, counts crashes, applies every suggestion and
+// re-parses (and re-lints) the result. Shared by scripts/corpus-check.mjs and
+// tests/quality/corpus-slice.test.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+
+const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+const isJsx = (file) => /\.[jt]sx$/.test(file);
+
+/** ESLint with every rule of the plugin on, untyped or with the project service. */
+export function createAllRulesESLint(plugin, { cwd, typed = false, tsconfigRootDir } = {}) {
+  const parserOptions = typed ? { projectService: true, tsconfigRootDir: tsconfigRootDir ?? cwd } : {};
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    ignore: false,
+    overrideConfig: [
+      { linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true } },
+      { files: SOURCE_FILES, languageOptions: { parser: tsParser, parserOptions: { ...parserOptions, ecmaFeatures: { jsx: true } } } },
+      plugin.configs.all,
+    ],
+  });
+}
+
+/**
+ * Parse errors of `text` as `file` under @typescript-eslint/parser (null when it parses). The
+ * parser accepts `await` in a function that is not async (TypeScript reports it later, as a
+ * semantic error), which is exactly how a swap-to-async suggestion would break code: that is
+ * checked here too, as is `await` at the top level of a CommonJS script.
+ */
+export function parseError(text, file) {
+  const script = /\.c[jt]s$/.test(file);
+  let parsed;
+  try {
+    parsed = tsParser.parseForESLint(text, {
+      filePath: file,
+      ecmaVersion: 'latest',
+      sourceType: script ? 'script' : 'module',
+      ecmaFeatures: { jsx: isJsx(file) || /\.[cm]?js$/.test(file) },
+      range: true,
+      loc: true,
+    });
+  } catch (error) {
+    return String(error.message ?? error).split('\n')[0];
+  }
+  return misplacedAwait(parsed.ast, parsed.visitorKeys, script);
+}
+
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+function misplacedAwait(program, visitorKeys, script) {
+  // `async` of the innermost function, `!script` at the top level (modules allow top-level await).
+  const visit = (node, asyncAllowed) => {
+    if ((node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) && !asyncAllowed) {
+      return `line ${node.loc.start.line}: await outside an async function`;
+    }
+    let inner = asyncAllowed;
+    if (FUNCTIONS.has(node.type)) inner = node.async;
+    // Class field initialisers and static blocks are not part of an async function's body.
+    else if (node.type === 'StaticBlock' || node.type === 'PropertyDefinition') inner = false;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = node[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (!child || typeof child.type !== 'string') continue;
+        // A computed key or decorator of a class member belongs to the enclosing scope.
+        const childAllowed = node.type === 'PropertyDefinition' && (key === 'key' || key === 'decorators') ? asyncAllowed : inner;
+        const found = visit(child, childAllowed);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return visit(program, !script);
+}
+
+const applyFix = (text, fix) => text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+
+/**
+ * Lints every file (one at a time, so a crash names its file and never hides the others),
+ * applies each suggestion, re-parses and re-lints the result.
+ */
+export async function checkFiles(eslint, files, { relint = true, onFile } = {}) {
+  const summary = { files: 0, lines: 0, reports: 0, crashes: [], fatal: [], suggestions: 0, brokenSuggestions: [], relintCrashes: [], byRule: {} };
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    summary.files++;
+    summary.lines += text.split('\n').length;
+    let results;
+    try {
+      results = await eslint.lintText(text, { filePath: file });
+    } catch (error) {
+      summary.crashes.push({ file, error: String(error.stack ?? error).split('\n').slice(0, 4).join('\n') });
+      continue;
+    }
+    for (const message of results[0]?.messages ?? []) {
+      if (message.fatal) {
+        summary.fatal.push({ file, message: message.message });
+        continue;
+      }
+      if (!message.ruleId?.startsWith('event-loop/')) continue;
+      summary.reports++;
+      const rule = (summary.byRule[message.ruleId] ??= { reports: 0, suggestions: 0 });
+      rule.reports++;
+      for (const suggestion of message.suggestions ?? []) {
+        summary.suggestions++;
+        rule.suggestions++;
+        const output = applyFix(text, suggestion.fix);
+        const error = parseError(output, file);
+        if (error) {
+          summary.brokenSuggestions.push({ file, line: message.line, column: message.column, ruleId: message.ruleId, suggestion: suggestion.desc, error });
+          continue;
+        }
+        if (relint) {
+          try {
+            await eslint.lintText(output, { filePath: file });
+          } catch (relintError) {
+            summary.relintCrashes.push({ file, line: message.line, error: String(relintError.message ?? relintError).split('\n')[0] });
+          }
+        }
+      }
+    }
+    onFile?.(file, summary);
+  }
+  return summary;
+}
+
+export const relativeTo = (root) => (file) => path.relative(root, file);
