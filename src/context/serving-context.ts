@@ -97,6 +97,8 @@ export function calledFromServingDecider(callersOf: (fn: FunctionNode) => readon
   return (fn, contextOf) => {
     if (fn.async || fn.generator) return undefined;
     for (const { caller, line } of callersOf(fn)) {
+      // A callback written inside its caller (`items.map((x) => …)`) inherits the caller's context.
+      if (isInside(fn, caller)) continue;
       const serving = contextOf(caller);
       if (!serving) continue;
       const root = serving.servingRoot ?? serving.description.replace(/^inside /, '');
@@ -110,6 +112,11 @@ export function calledFromServingDecider(callersOf: (fn: FunctionNode) => readon
     }
     return undefined;
   };
+}
+
+function isInside(node: Node, ancestor: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current === ancestor) return true;
+  return false;
 }
 
 /** "async function 'load'", "async method 'get'", "async arrow function 'handler'", "this async arrow function". */

@@ -58,6 +58,8 @@ describe('event-loop-lint (built bin)', () => {
     expect(stdout).toContain('suggestion: Replace with `fs.promises.readFile` and await it.');
     expect(stdout).toContain('+ const user = JSON.parse(await readFile(file, \'utf8\'));');
     expect(stdout).toContain(`✖ ${EXPECTED.length} problems`);
+    // A `.map` callback written in the handler is part of the handler.
+    expect(stdout).toContain('26:39  error  `fs.statSync` blocks the event loop inside this Fastify route handler;');
     // A sync Express handler: the suggestion also makes it async, and says what Express 4 does with rejections.
     expect(stdout).toContain('make the handler async (Express 4 does not catch rejected promises');
     expect(stdout).toContain("- usersRouter.get('/:id/avatar', (req, res) => {\n        + usersRouter.get('/:id/avatar', async (req, res) => {");
