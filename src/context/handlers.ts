@@ -1,3 +1,4 @@
+import { annotatedUses } from '../resolve/type-annotations.js';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CompiledConvention, CompiledTypeNames, Frameworks } from '../catalog/frameworks/index.js';
@@ -303,26 +304,7 @@ function followTypeAnnotations(
     const names = table.typeNames.get(statement.source.value);
     if (!names) continue;
     for (const specifier of statement.specifiers) {
-      const variable = sourceCode.getDeclaredVariables(specifier)[0];
-      if (!variable) continue;
-      const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : null;
-      for (const reference of variable.references) {
-        const identifier = reference.identifier as Node;
-        // `Request` (named import) or `express.Request` (default/namespace import).
-        let typeName = imported;
-        let nameNode: Node = identifier;
-        if (imported === null) {
-          const qualified = identifier.parent;
-          if (qualified?.type !== 'TSQualifiedName' || qualified.left !== identifier) continue;
-          typeName = qualified.right.name;
-          nameNode = qualified;
-        }
-        const typeReference = nameNode.parent;
-        if (typeName === null || typeReference?.type !== 'TSTypeReference' || typeReference.typeName !== nameNode) continue;
-        const annotation = typeReference.parent;
-        if (annotation?.type !== 'TSTypeAnnotation') continue;
-        const owner = annotation.parent;
-        if (!owner) continue;
+      for (const { typeName, owner } of annotatedUses(sourceCode, specifier)) {
         // A parameter: `(app: Express)`, `(req: Request, res: Response)`.
         const parameter = owner.type === 'Identifier' || owner.type === 'ObjectPattern' ? owner : null;
         const fn = parameter?.parent && isFunction(parameter.parent) ? parameter.parent : null;

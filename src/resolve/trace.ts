@@ -3,6 +3,7 @@ import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallPayload } from '../catalog/types.js';
 import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from './ast.js';
 import { matchesCondition } from './conditions.js';
+import { annotatedUses } from './type-annotations.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -450,23 +451,9 @@ export function traceFile(
     const root = moduleTrace(statement.source.value);
     if (!root) continue;
     for (const specifier of statement.specifiers) {
-      const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : null;
-      const variable = sourceCode.getDeclaredVariables(specifier)[0];
-      if (!variable) continue;
-      for (const reference of variable.references) {
-        const identifier = reference.identifier as Node;
-        // `DatabaseSync` (named import) or `sqlite.DatabaseSync` (namespace or default import).
-        let className = imported;
-        let nameNode: Node = identifier;
-        if (className === null) {
-          const qualified = identifier.parent;
-          if (qualified?.type !== 'TSQualifiedName' || qualified.left !== identifier) continue;
-          className = qualified.right.name;
-          nameNode = qualified;
-        }
-        if (nameNode.parent?.type !== 'TSTypeReference' || nameNode.parent.parent?.type !== 'TSTypeAnnotation') continue;
-        const instance = memberTrace(root, className)?.constructResult;
-        if (instance) followAnnotated(nameNode.parent.parent.parent, instance);
+      for (const { typeName, owner } of annotatedUses(sourceCode, specifier)) {
+        const instance = memberTrace(root, typeName)?.constructResult;
+        if (instance) followAnnotated(owner, instance);
       }
     }
   }
