@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CatalogEntry } from '../catalog/types.js';
 import type { CallerSite, FileContext } from '../context/serving-context.js';
 import { functionName } from '../context/serving-context.js';
-import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
 
@@ -530,14 +530,7 @@ function buildCallGraph(
     } else if (node.type === 'MemberExpression') {
       visitMemberRead(node);
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        visit(value as Node);
-      }
-    }
+    forEachChild(node, sourceCode.visitorKeys, visit);
     if (pushed) stack.pop();
   };
   visit(sourceCode.ast);

@@ -7,7 +7,7 @@ import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { TYPED_RECEIVERS, type TypedReceiver } from '../catalog/typed-receivers.js';
 import { matchesCondition } from '../resolve/conditions.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
-import { unwrapExpression } from '../resolve/ast.js';
+import { unwrapExpression, forEachChild } from '../resolve/ast.js';
 import { MAX_DEPTH, type BlockingPath, type ExternalResolver, type PathStep, type UseFilter } from './function-summaries.js';
 
 type Node = TSESTree.Node;
@@ -349,14 +349,7 @@ export function createTypedAnalysis(
           }
         }
       }
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-        } else if (value && typeof value === 'object' && 'type' in value) {
-          visit(value as Node);
-        }
-      }
+      forEachChild(node, sourceCode.visitorKeys, visit);
     };
     /** `x.readFileSync` where `x` is typed as the module itself (so `x.promises.readFile` exists). */
     const isModuleMember = (callee: TSESTree.MemberExpression): boolean => typeTrace(services.esTreeNodeToTSNodeMap.get(callee.object) as TS.Expression)?.isModule ?? false;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CompiledConvention, CompiledTypeNames, Frameworks } from '../catalog/frameworks/index.js';
 import type { RegistrarPayload } from '../catalog/types.js';
-import { isFunction, staticPropertyName, type FunctionNode } from '../resolve/ast.js';
+import { isFunction, staticPropertyName, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import { traceFile, type Tracer } from '../resolve/trace.js';
 import { exportedValues, type ExportedValue } from './exports.js';
 import { functionValues } from './function-values.js';
@@ -44,14 +44,7 @@ function allFunctions(sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[]
   const keys = sourceCode.visitorKeys;
   const walk = (node: Node) => {
     if (isFunction(node)) functions.push(node);
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === 'object' && 'type' in child) walk(child as Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        walk(value as Node);
-      }
-    }
+    forEachChild(node, keys, walk);
   };
   walk(sourceCode.ast);
   return functions;

@@ -49,3 +49,15 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
 export function isFunction(node: Node): node is FunctionNode {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
+
+/** Calls `visit` on each child node of `node`, in the order the parser's visitor keys give. */
+export function forEachChild(node: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (child: Node) => void): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
+    } else if (value && typeof value === 'object' && 'type' in value) {
+      visit(value as Node);
+    }
+  }
+}

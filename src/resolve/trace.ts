@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallPayload } from '../catalog/types.js';
-import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from './ast.js';
+import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
 
@@ -536,14 +536,7 @@ function exportsReads(program: TSESTree.Program, visitorKeys: TSESLint.SourceCod
         found.set(key, list);
       }
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        visit(value as Node);
-      }
-    }
+    forEachChild(node, visitorKeys, visit);
   };
   visit(program);
   exportsReadCache.set(program, byKey);
@@ -588,14 +581,7 @@ function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: T
       // Inside a method, a nested `function` or class rebinds `this`.
       if (depth > 0 && (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody')) return;
       const childDepth = node.type === 'FunctionExpression' ? depth + 1 : depth;
-      for (const key of visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const child of value) if (child && typeof child === 'object' && 'type' in child) collect(child as Node, childDepth);
-        } else if (value && typeof value === 'object' && 'type' in value) {
-          collect(value as Node, childDepth);
-        }
-      }
+      forEachChild(node, visitorKeys, (child) => collect(child, childDepth));
     };
     for (const member of classBody.body) collect(member, 0);
   }
