@@ -209,9 +209,11 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
       const listeners: TSESLint.RuleListener = {
         Program() {
           const analysis = getFileAnalysis(context);
+          let fileContext: ReturnType<FileAnalysis['contextFor']> | undefined;
           for (const use of analysis.uses) {
             if (use.payload.family !== family || isAllowed(use.payload, allow)) continue;
-            const serving = analysis.contextFor(contexts).contextOf(use.reference);
+            fileContext ??= analysis.contextFor(contexts);
+            const serving = fileContext.contextOf(use.reference);
             if (serving) reportUse(context, analysis, use, serving);
           }
         },
