@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import plugin from '../../dist/src/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -64,5 +66,37 @@ describe('npm pack in a scratch project', () => {
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain('`fs.readFileSync` blocks the event loop inside async function \'load\'');
     expect(readdirSync(path.join(scratch, 'node_modules/.bin'))).toContain('event-loop-lint');
+  });
+
+  it('publint finds nothing to fix in the installed package, suggestions included', async () => {
+    const { messages } = await publint({ pkgDir: path.join(scratch, 'node_modules/eslint-plugin-event-loop'), pack: false, level: 'suggestion' });
+    expect(messages).toEqual([]);
+  });
+
+  it("every rule's docs URL names a doc the package ships", () => {
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      const url = rule.meta.docs!.url!;
+      const shipped = url.replace(/^.*\/blob\/main\//, '');
+      expect(shipped, `${name}: ${url}`).toBe(`docs/rules/${name}.md`);
+      expect(files, name).toContain(shipped);
+    }
+  });
+
+  it('relative links in the shipped README and docs point at shipped files', () => {
+    const installed = path.join(scratch, 'node_modules/eslint-plugin-event-loop');
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of files.filter((name) => name.endsWith('.md'))) {
+      // Code (fenced blocks and inline spans) is not prose: `fn(...args)` is no link.
+      const text = readFileSync(path.join(installed, file), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:|^#/.test(target!)) continue;
+        const resolved = path.join(path.dirname(path.join(installed, file)), target!.replace(/#.*$/, ''));
+        checked += 1;
+        if (!existsSync(resolved)) broken.push(`${file} -> ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
   });
 });
