@@ -21,7 +21,7 @@ ensureCorpus();
 // Roles (test file, script, application) are judged relative to cwd, as in each package's own project.
 const runs = [
   { name: 'corpus, no types', cwd: MODULES, typed: false, files: corpusFiles().flatMap((pkg) => pkg.files) },
-  { name: 'typed corpus (effect http/process/rpc), projectService', cwd: BENCH_DIR, typed: true, files: typedFiles() },
+  { name: 'typed corpus (effect http/process/rpc, @effect/platform-node, @effect/platform-node-shared), projectService', cwd: BENCH_DIR, typed: true, files: typedFiles() },
   { name: 'syntax fixtures, no types', cwd: SYNTAX, typed: false, files: syntaxFiles },
   { name: 'syntax fixtures, projectService', cwd: SYNTAX, typed: true, files: syntaxFiles },
 ];

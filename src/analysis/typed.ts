@@ -8,6 +8,7 @@ import { TYPED_RECEIVERS, type TypedReceiver } from '../catalog/typed-receivers.
 import { matchesCondition } from '../resolve/conditions.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { unwrapExpression, forEachChild } from '../resolve/ast.js';
+import { programReach } from './program-reach.js';
 import { MAX_DEPTH, type BlockingPath, type ExternalResolver, type PathStep, type UseFilter } from './function-summaries.js';
 
 type Node = TSESTree.Node;
@@ -88,8 +89,8 @@ function memberTrace(trace: TraceNode, name: string): TraceNode | undefined {
 export interface TypedAnalysis {
   /** Calls of catalog APIs on values recognised by their type (added to the file's uses). */
   readonly hits: readonly BlockingUse[];
-  /** Resolves calls of functions declared elsewhere in the program to how they block. */
-  readonly external: ExternalResolver;
+  /** Resolves calls of functions declared elsewhere in the program to how they block; `null` when none can. */
+  readonly external: ExternalResolver | null;
 }
 
 /**
@@ -113,7 +114,9 @@ export function createTypedAnalysis(
     programCaches.set(program, cache);
   }
   const programCache = cache;
-  const thisFile = services.esTreeNodeToTSNodeMap.get(sourceCode.ast).getSourceFile().fileName;
+  const thisSourceFile = services.esTreeNodeToTSNodeMap.get(sourceCode.ast).getSourceFile();
+  const thisFile = thisSourceFile.fileName;
+  const reach = programReach(ts, program);
 
   // --- what a TS expression is, in catalog terms --------------------------------------------
 
@@ -217,15 +220,84 @@ export function createTypedAnalysis(
     return null;
   };
 
+  /** The symbol an identifier names, through imports and re-exports. */
+  const symbolOf = (name: TS.Identifier | TS.MemberName): TS.Symbol | undefined => {
+    const symbol = checker.getSymbolAtLocation(name);
+    return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  };
+  /** Whether some declaration of the symbol sits in a file whose functions may block (declaration files have no bodies). */
+  const declaredWhereBlockingIsPossible = (symbol: TS.Symbol | undefined): boolean =>
+    symbol?.getDeclarations()?.some((declaration) => {
+      const file = declaration.getSourceFile();
+      return !file.isDeclarationFile && reach.mayBlock(file);
+    }) ?? false;
+
+  /**
+   * Whether a call, `new` or getter read may run a function of a file that may block, judged
+   * without the checker's overload resolution: by the callee's declarations when it is a name,
+   * or a member of an imported module; otherwise by the member's name.
+   */
+  const mayReachBlockingFile = (node: TS.Node): boolean => {
+    if (ts.isPropertyAccessExpression(node)) return reach.declaresName(node.name.text);
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return true;
+    const callee = skipWrappers(ts, node.expression);
+    if (ts.isIdentifier(callee)) {
+      const symbol = symbolOf(callee);
+      // A parameter's type has no body to read.
+      if (symbol?.getDeclarations()?.every((declaration) => ts.isParameter(declaration))) return false;
+      return declaredWhereBlockingIsPossible(symbol);
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return true;
+    if (!reach.declaresName(callee.name.text)) return false;
+    // `Effect.all()` with `import * as Effect from 'effect/Effect'`: the module's members are declared in it.
+    const object = skipWrappers(ts, callee.expression);
+    if (ts.isIdentifier(object)) {
+      const symbol = symbolOf(object);
+      if (symbol && symbol.flags & ts.SymbolFlags.ValueModule) return declaredWhereBlockingIsPossible(symbol);
+    }
+    return true;
+  };
+
+  /** A declaration that runs as a function when called: a function or method with a body, or a variable or property holding one. */
+  const isCallableImplementation = (declaration: TS.Declaration): boolean => {
+    if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return declaration.body !== undefined;
+    if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
+      const value = declaration.initializer && skipWrappers(ts, declaration.initializer);
+      return !!value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value));
+    }
+    return false;
+  };
+
+  /**
+   * The declaration a call, `new` or getter read runs. Found from the callee's name where that is
+   * unambiguous (a function, a method, a class's constructor): the checker's overload resolution,
+   * which also infers every argument, is the costliest query there is on generic-heavy code.
+   */
+  const declarationRun = (node: TS.Node): TS.Declaration | undefined => {
+    if (ts.isPropertyAccessExpression(node)) return checker.getSymbolAtLocation(node.name)?.getDeclarations()?.find((candidate) => ts.isGetAccessorDeclaration(candidate));
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+    const callee = skipWrappers(ts, node.expression);
+    const symbol = ts.isIdentifier(callee) ? symbolOf(callee) : ts.isPropertyAccessExpression(callee) ? symbolOf(callee.name) : undefined;
+    const declarations = symbol?.getDeclarations() ?? [];
+    if (ts.isNewExpression(node)) {
+      const constructor = declarations
+        .find((declaration): declaration is TS.ClassLikeDeclaration => ts.isClassLike(declaration))
+        ?.members.find((member) => ts.isConstructorDeclaration(member) && member.body !== undefined);
+      if (constructor) return constructor;
+    } else {
+      const implementation = declarations.find(isCallableImplementation);
+      if (implementation) return implementation;
+      // A name bound to something else (`const read = memoize(…)`, an interface's method) has no body to read.
+      if (symbol) return undefined;
+    }
+    // `super()`, `new Derived()` with an inherited constructor, `factory()()`.
+    return checker.getResolvedSignature(node)?.getDeclaration();
+  };
+
   /** The function a call, `new` or getter read runs, when it is a sync function with a body this analysis may read. */
   const targetOf = (node: TS.Node): TS.FunctionLikeDeclaration | null => {
-    let declaration: TS.Declaration | undefined;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      declaration = checker.getResolvedSignature(node)?.getDeclaration();
-    } else if (ts.isPropertyAccessExpression(node)) {
-      const symbol = checker.getSymbolAtLocation(node.name);
-      declaration = symbol?.getDeclarations()?.find((candidate) => ts.isGetAccessorDeclaration(candidate));
-    }
+    if (!mayReachBlockingFile(node)) return null;
+    const declaration = declarationRun(node);
     if (!declaration) return null;
     let fn: TS.Node = declaration;
     // `const helper = () => …`, `helper = function () {…}` in a class.
@@ -271,6 +343,7 @@ export function createTypedAnalysis(
       programCache.summaries.set(filter.key, byNode);
     }
     if (byNode.has(fn)) return byNode.get(fn) ?? null;
+    if (!reach.mayBlock(fn.getSourceFile())) return null;
     if (depth > MAX_DEPTH || programCache.count >= MAX_SUMMARIES_PER_PROGRAM) return null;
     programCache.count++;
     // In progress: a cycle back to this function adds nothing.
@@ -327,6 +400,8 @@ export function createTypedAnalysis(
   const typedHits = (): BlockingUse[] => {
     if (hits) return hits;
     const found: BlockingUse[] = [];
+    // No import chain brings a catalog module's types into this file: no value here has one.
+    if (!reach.mayBlock(thisSourceFile)) return (hits = found);
     const mentionsTransaction = sourceCode.text.includes('transaction');
     const visit = (node: Node) => {
       if (node.type === 'CallExpression') {
@@ -362,7 +437,8 @@ export function createTypedAnalysis(
     get hits() {
       return typedHits();
     },
-    external,
+    // Without a catalog import in its import closure, nothing this file calls can block.
+    external: reach.mayBlock(thisSourceFile) ? external : null,
   };
 }
 

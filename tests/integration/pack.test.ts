@@ -75,7 +75,7 @@ describe('npm pack in a scratch project', () => {
 
   it("every rule's docs URL names a doc the package ships", () => {
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      const url = rule.meta.docs!.url!;
+      const url = rule.meta!.docs!.url!;
       const shipped = url.replace(/^.*\/blob\/main\//, '');
       expect(shipped, `${name}: ${url}`).toBe(`docs/rules/${name}.md`);
       expect(files, name).toContain(shipped);
