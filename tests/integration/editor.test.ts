@@ -365,7 +365,9 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
   let pull = false;
   const references = new Map<string, Reference>();
   const diagnostics = new Map<string, Diagnostic[]>();
-  const checked = { diagnostics: 0, quickFixes: 0 };
+  const checked = { diagnostics: 0, quickFixes: 0, edits: 0 };
+  /** The quick fixes' edits, replayed as the editor's own changes in the last test. */
+  const quickFixEdits: { file: string; title: string; edits: TextEdit[]; text: string }[] = [];
 
   beforeAll(async () => {
     // The reference: ESLint's API with the fixture's own eslint.config.js, as the server runs it.
@@ -512,7 +514,9 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
             expect(server.applyEdits.length, `${where}: "${action.title}" sent one workspace edit\n${server.tail()}`).toBe(before + 1);
             edit = server.applyEdits[before]!;
           }
-          const edited = applyTextEdits(reference.text, editsFor(edit, reference.uri));
+          const edits = editsFor(edit, reference.uri);
+          const edited = applyTextEdits(reference.text, edits);
+          quickFixEdits.push({ file, title: action.title, edits, text: edited });
           expect(edited, `${where}: "${action.title}"`).toBe(applyEslintFix(reference.text, suggestion.fix));
           expect(edited, `${where}: "${action.title}" changes the file`).not.toBe(reference.text);
           checked.quickFixes++;
@@ -520,6 +524,29 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
       }
     });
   }
+
+  it('after a quick fix is applied in the editor, its finding is gone and the rest match ESLint on the new text', async () => {
+    const eslint = new ESLint({ cwd: FIXTURE });
+    let version = 1;
+    for (const { file, title, edits, text } of quickFixEdits) {
+      const reference = references.get(file)!;
+      // The edit as editors send it: incremental changes, last in the document first.
+      const changes = [...edits].sort((a, b) => offsetAt(reference.text, b.range.start) - offsetAt(reference.text, a.range.start));
+      server.published.delete(reference.uri); // Push mode: wait for the new text's diagnostics.
+      server.notify('textDocument/didChange', { textDocument: { uri: reference.uri, version: ++version }, contentChanges: changes.map(({ range, newText }) => ({ range, text: newText })) });
+      const shown = await diagnosticsOf(reference.uri);
+      const [result] = await eslint.lintText(text, { filePath: path.join(FIXTURE, file) });
+      expect(shown.map(describeDiagnostic), `${file} after "${title}"`).toEqual(
+        result!.messages.map((message) => describeDiagnostic({ range: eslintRange(message), code: message.ruleId ?? undefined, message: message.message })),
+      );
+      expect(shown, `${file} after "${title}": one finding fewer`).toHaveLength(reference.messages.length - 1);
+      // Back to the original text for the next one.
+      server.published.delete(reference.uri);
+      server.notify('textDocument/didChange', { textDocument: { uri: reference.uri, version: ++version }, contentChanges: [{ text: reference.text }] });
+      expect((await diagnosticsOf(reference.uri)).map(describeDiagnostic)).toEqual(diagnostics.get(file)!.map(describeDiagnostic));
+      checked.edits++;
+    }
+  });
 
   it("'Show documentation' opens each rule's docs link", async () => {
     const reference = references.get('routes.js')!;
@@ -540,7 +567,7 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
     expect(new Set(messages.map((message) => message.ruleId))).toEqual(new Set(Object.keys(plugin.rules).map((rule) => `event-loop/${rule}`)));
     expect(messages.map((message) => message.suggestions?.length ?? 0).sort()).toEqual([0, 0, 0, 1, 1, 1, 1, 2, 2]);
     // Every finding and every suggestion went through the server in the tests above.
-    expect(checked).toEqual({ diagnostics: 9, quickFixes: 8 });
+    expect(checked).toEqual({ diagnostics: 9, quickFixes: 8, edits: 8 });
     expect(server.failures, server.tail()).toEqual([]);
   });
 });
