@@ -39,29 +39,28 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 /**
- * The settings object the server asks for with `workspace/configuration` (section ''), shaped like
- * the one nvim-lspconfig sends, but without `experimental.useFlatConfig`: with ESLint 10 the server
- * loads the flat config on its own.
+ * The settings object the server asks for with `workspace/configuration` (section ''): the one
+ * nvim-lspconfig's lsp/eslint.lua sends, with the workspace folder it adds. `experimental` is empty:
+ * with ESLint 10 the server finds the flat config itself (`useFlatConfig: true`, which older
+ * nvim-lspconfig set, makes this server look for ESLint 8's FlatESLint and validate nothing).
  */
 const SETTINGS = {
   validate: 'on',
-  packageManager: 'npm',
   useESLintClass: false,
   experimental: {},
-  codeAction: {
-    disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
-    showDocumentation: { enable: true },
-  },
   codeActionOnSave: { enable: false, mode: 'all' },
-  format: false,
+  format: true,
   quiet: false,
   onIgnoredFiles: 'off',
-  options: {},
   rulesCustomizations: [],
   run: 'onType',
   problems: { shortenToSingleLine: false },
-  nodePath: null,
-  workingDirectory: { mode: 'location' },
+  nodePath: '',
+  workingDirectory: { mode: 'auto' },
+  codeAction: {
+    disableRuleComment: { enable: true, location: 'separateLine' },
+    showDocumentation: { enable: true },
+  },
   workspaceFolder: { uri: pathToFileURL(FIXTURE).href, name: 'editor' },
 };
 
