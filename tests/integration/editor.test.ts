@@ -126,7 +126,13 @@ class LanguageServer {
   readonly failures: string[] = [];
   exited = false;
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+  /** Whether the server answers `textDocument/diagnostic` (else it pushes `publishDiagnostics`). */
+  pull = false;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly settings: object,
+  ) {
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     child.stderr.on('data', (chunk: Buffer) => this.log.push(`[stderr] ${chunk.toString('utf8').trimEnd()}`));
     child.on('exit', (code, signal) => {
@@ -140,9 +146,56 @@ class LanguageServer {
     });
   }
 
-  static start(cwd: string): LanguageServer {
-    // As an editor runs the bin: `node …/vscode-eslint-language-server --stdio`.
-    return new LanguageServer(spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: 'pipe' }));
+  /** Starts the server in `folder` as an editor does (`node …/vscode-eslint-language-server --stdio`) and initializes it. */
+  static async start(folder: string, settings: object): Promise<LanguageServer> {
+    const server = new LanguageServer(spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: 'pipe' }), settings);
+    const workspaceFolder = { uri: pathToFileURL(folder).href, name: path.basename(folder) };
+    const init = await server.request<{ capabilities: { diagnosticProvider?: unknown; codeActionProvider?: unknown } }>('initialize', {
+      processId: process.pid,
+      clientInfo: { name: 'event-loop editor test' },
+      rootUri: workspaceFolder.uri,
+      workspaceFolders: [workspaceFolder],
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true },
+          executeCommand: {},
+          diagnostics: { refreshSupport: true },
+        },
+        textDocument: {
+          synchronization: { didSave: true },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+          codeAction: {
+            // Without literal support the server offers no code actions at all.
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
+            isPreferredSupport: true,
+          },
+        },
+        window: { workDoneProgress: true },
+      },
+    });
+    if (init.capabilities.codeActionProvider === undefined) throw new Error(`the server offers no code actions: ${JSON.stringify(init)}`);
+    server.pull = init.capabilities.diagnosticProvider !== undefined;
+    server.notify('initialized', {});
+    return server;
+  }
+
+  /** The document's diagnostics: pulled when the server offers that (this one does), else the last pushed. */
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    if (this.pull) {
+      const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      if (report.kind !== 'full') throw new Error(`expected a full diagnostic report: ${JSON.stringify(report)}`);
+      return report.items;
+    }
+    const deadline = Date.now() + REQUEST_TIMEOUT_MS;
+    while (!this.published.has(uri)) {
+      if (Date.now() > deadline) throw new Error(`no diagnostics published for ${uri}\n${this.tail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.published.get(uri)!;
   }
 
   /** The last lines the server logged, for failure messages. */
@@ -246,7 +299,7 @@ class LanguageServer {
   private onRequest(method: string, params: unknown): unknown {
     switch (method) {
       case 'workspace/configuration':
-        return (params as { items: unknown[] }).items.map(() => SETTINGS);
+        return (params as { items: unknown[] }).items.map(() => this.settings);
       case 'workspace/applyEdit':
         this.applyEdits.push((params as { edit: WorkspaceEdit }).edit);
         return { applied: true };
@@ -361,7 +414,6 @@ interface Reference {
 
 describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}) on tests/fixtures/editor`, () => {
   let server: LanguageServer;
-  let pull = false;
   const references = new Map<string, Reference>();
   const diagnostics = new Map<string, Diagnostic[]>();
   const checked = { diagnostics: 0, quickFixes: 0, edits: 0 };
@@ -377,43 +429,12 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
       references.set(file, { file, uri: pathToFileURL(filePath).href, text: readFileSync(filePath, 'utf8'), messages: result!.messages });
     }
 
-    server = LanguageServer.start(FIXTURE);
-    const folder = { uri: pathToFileURL(FIXTURE).href, name: 'editor' };
-    const init = await server.request<{ capabilities: { diagnosticProvider?: unknown; codeActionProvider?: unknown } }>('initialize', {
-      processId: process.pid,
-      clientInfo: { name: 'event-loop editor test' },
-      rootUri: folder.uri,
-      workspaceFolders: [folder],
-      capabilities: {
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          applyEdit: true,
-          workspaceEdit: { documentChanges: true },
-          executeCommand: {},
-          diagnostics: { refreshSupport: true },
-        },
-        textDocument: {
-          synchronization: { didSave: true },
-          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
-          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-          codeAction: {
-            // Without literal support the server offers no code actions at all.
-            codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
-            isPreferredSupport: true,
-          },
-        },
-        window: { workDoneProgress: true },
-      },
-    });
-    expect(init.capabilities.codeActionProvider, 'the server offers code actions').toBeDefined();
-    pull = init.capabilities.diagnosticProvider !== undefined;
-    server.notify('initialized', {});
+    server = await LanguageServer.start(FIXTURE, SETTINGS);
     for (const reference of references.values()) {
       server.notify('textDocument/didOpen', { textDocument: { uri: reference.uri, languageId: 'javascript', version: 1, text: reference.text } });
     }
     for (const reference of references.values()) {
-      diagnostics.set(reference.file, await diagnosticsOf(reference.uri));
+      diagnostics.set(reference.file, await server.diagnostics(reference.uri));
     }
   });
 
@@ -422,25 +443,10 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
     await server?.stop();
   });
 
-  /** Pull diagnostics when the server offers them (this one does), else wait for pushed ones. */
-  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-    if (pull) {
-      const report = await server.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-      expect(report.kind, 'a full diagnostic report').toBe('full');
-      return report.items;
-    }
-    const deadline = Date.now() + REQUEST_TIMEOUT_MS;
-    while (!server.published.has(uri)) {
-      if (Date.now() > deadline) throw new Error(`no diagnostics published for ${uri}\n${server.tail()}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return server.published.get(uri)!;
-  }
-
   it("runs the repository's ESLint 10 (flat config, not forced by the settings) and answers pull diagnostics", () => {
     expect(ESLint.version).toMatch(/^10\./);
     expect(server.log, server.tail()).toContain(`[window/logMessage] ESLint library loaded from: ${createRequire(import.meta.url).resolve('eslint')}`);
-    expect(pull, 'the server advertises textDocument/diagnostic').toBe(true);
+    expect(server.pull, 'the server advertises textDocument/diagnostic').toBe(true);
     expect(server.failures, server.tail()).toEqual([]);
   });
 
@@ -533,7 +539,7 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
       const changes = [...edits].sort((a, b) => offsetAt(reference.text, b.range.start) - offsetAt(reference.text, a.range.start));
       server.published.delete(reference.uri); // Push mode: wait for the new text's diagnostics.
       server.notify('textDocument/didChange', { textDocument: { uri: reference.uri, version: ++version }, contentChanges: changes.map(({ range, newText }) => ({ range, text: newText })) });
-      const shown = await diagnosticsOf(reference.uri);
+      const shown = await server.diagnostics(reference.uri);
       const [result] = await eslint.lintText(text, { filePath: path.join(FIXTURE, file) });
       expect(shown.map(describeDiagnostic), `${file} after "${title}"`).toEqual(
         result!.messages.map((message) => describeDiagnostic({ range: eslintRange(message), code: message.ruleId ?? undefined, message: message.message })),
@@ -542,7 +548,7 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
       // Back to the original text for the next one.
       server.published.delete(reference.uri);
       server.notify('textDocument/didChange', { textDocument: { uri: reference.uri, version: ++version }, contentChanges: [{ text: reference.text }] });
-      expect((await diagnosticsOf(reference.uri)).map(describeDiagnostic)).toEqual(diagnostics.get(file)!.map(describeDiagnostic));
+      expect((await server.diagnostics(reference.uri)).map(describeDiagnostic)).toEqual(diagnostics.get(file)!.map(describeDiagnostic));
       checked.edits++;
     }
   });
@@ -568,5 +574,25 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
     // Every finding and every suggestion went through the server in the tests above.
     expect(checked).toEqual({ diagnostics: 9, quickFixes: 8, edits: 8 });
     expect(server.failures, server.tail()).toEqual([]);
+  });
+});
+
+// The pitfall docs/editors.md warns about: `experimental.useFlatConfig: true` (set by nvim-lspconfig
+// before 2026 and by Zed when the project has an eslint.config.*) makes this server load ESLint 8's
+// `FlatESLint` from 'eslint/use-at-your-own-risk', which ESLint 10 no longer has: nothing is validated.
+// If a future server handles it, this fails and the doc's advice can go.
+describe('with `experimental.useFlatConfig: true` and ESLint 10', () => {
+  let server: LanguageServer | undefined;
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('the server shows no diagnostics at all, and logs why', async () => {
+    server = await LanguageServer.start(FIXTURE, { ...SETTINGS, experimental: { useFlatConfig: true } });
+    const uri = pathToFileURL(path.join(FIXTURE, 'routes.js')).href;
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: readFileSync(path.join(FIXTURE, 'routes.js'), 'utf8') } });
+    expect(await server.diagnostics(uri)).toEqual([]);
+    expect(server.log.join('\n')).toMatch(/doesn't export a FlatESLint class/);
   });
 });
