@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The built plugin, as the fixture's eslint.config.js imports it (npm test builds before testing).
 import plugin from '../../dist/src/index.js';
 
-// The editor path end to end: the ESLint language server that Neovim (nvim-lspconfig), Helix and Zed
-// start (`vscode-eslint-language-server --stdio`, from vscode-langservers-extracted) is spawned on
+// The editor path end to end: the ESLint language server that Neovim (nvim-lspconfig) and Helix start
+// (`vscode-eslint-language-server --stdio`, from vscode-langservers-extracted; VS Code and Zed run
+// their own builds of the same vscode-eslint server) is spawned on
 // tests/fixtures/editor and driven over stdio by the small LSP client below. What it shows must be
 // what ESLint's own API reports for the same files: each finding as a diagnostic on the reported
 // range (the callee) with the rule id and docs link, and each suggestion as a quick fix whose
