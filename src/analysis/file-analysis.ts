@@ -82,8 +82,10 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const catalog = catalogFor(settings);
     const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
     let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
+    // Tests, scripts and worker files never serve requests: nothing in them is reported, so nothing is traced.
+    const serves = role === 'application';
     // Most files name no catalog module at all: one scan of the text spares them the trace.
-    const resolved = mayReachRoots(sourceCode.text, catalog) ? traceFile(sourceCode, catalog) : NOTHING_TRACED;
+    const resolved = serves && mayReachRoots(sourceCode.text, catalog) ? traceFile(sourceCode, catalog) : NOTHING_TRACED;
     const user = userFrameworks(context.settings);
     const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
     let handlers: FileHandlers | undefined;
@@ -93,7 +95,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const notAllowed = (use: BlockingUse) => settings.allow.length === 0 || !isAllowed(use.payload, settings.allow);
     const untypedUses = blockingUses(resolved.hits).filter(notAllowed);
     // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
-    const services = typedServices(context);
+    const services = serves ? typedServices(context) : null;
     const typeAware = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
     const typed = services
       ? createTypedAnalysis(sourceCode, services, context.cwd, typeAware?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
@@ -165,6 +167,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
         return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
       },
       busyWaitLoop(loop) {
+        if (!serves) return null;
         busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
         const found = busyWaitLoop(loop);
         return found && isAllowed(found.entry, settings.allow) ? null : found;
