@@ -12,7 +12,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import plugin from '../dist/src/index.js';
 import { BENCH_DIR, MODULES, ROOT, corpusFiles, ensureCorpus, typedFiles } from './lib/bench-corpus.mjs';
-import { checkFiles, createAllRulesESLint } from './lib/lint-check.mjs';
+import { checkFiles, createAllRulesESLint, createTypeErrorDiff } from './lib/lint-check.mjs';
 
 const SYNTAX = path.join(ROOT, 'tests/fixtures/syntax');
 const syntaxFiles = readdirSync(SYNTAX).filter((name) => /\.(?:[cm]?[jt]sx?)$/.test(name)).map((name) => path.join(SYNTAX, name));
@@ -31,19 +31,22 @@ let failed = false;
 for (const run of runs) {
   const started = performance.now();
   const eslint = createAllRulesESLint(plugin, { cwd: run.cwd, typed: run.typed });
-  const summary = await checkFiles(eslint, run.files);
+  // Typed runs also type-check every suggestion's output against the file's tsconfig.
+  const summary = await checkFiles(eslint, run.files, { typeErrors: run.typed ? await createTypeErrorDiff() : null });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   report[run.name] = { ...summary, seconds };
-  const bad = summary.crashes.length + summary.brokenSuggestions.length + summary.relintCrashes.length;
+  const bad = summary.crashes.length + summary.brokenSuggestions.length + summary.relintCrashes.length + summary.newTypeErrors.length;
   if (bad > 0) failed = true;
   console.log(
     `${run.name}: ${summary.files} files, ${summary.lines} lines, ${seconds}s — crashes ${summary.crashes.length}, ` +
       `parse errors in inputs ${summary.fatal.length}, reports ${summary.reports}, suggestions ${summary.suggestions}, ` +
-      `suggestions that do not parse ${summary.brokenSuggestions.length}, crashes re-linting suggestion outputs ${summary.relintCrashes.length}`,
+      `suggestions that do not parse ${summary.brokenSuggestions.length}, crashes re-linting suggestion outputs ${summary.relintCrashes.length}` +
+      (run.typed ? `, suggestions type-checked ${summary.typeChecked}, that add TypeScript errors ${summary.newTypeErrors.length}` : ''),
   );
   for (const [rule, counts] of Object.entries(summary.byRule)) console.log(`  ${rule}: ${counts.reports} reports, ${counts.suggestions} suggestions`);
   for (const crash of summary.crashes.slice(0, 10)) console.log(`  CRASH ${path.relative(run.cwd, crash.file)}\n    ${crash.error.replaceAll('\n', '\n    ')}`);
   for (const broken of summary.brokenSuggestions.slice(0, 10)) console.log(`  BROKEN SUGGESTION ${path.relative(run.cwd, broken.file)}:${broken.line}:${broken.column} ${broken.ruleId} "${broken.suggestion}": ${broken.error}`);
+  for (const added of summary.newTypeErrors.slice(0, 10)) console.log(`  NEW TYPE ERRORS ${path.relative(run.cwd, added.file)}:${added.line}:${added.column} ${added.ruleId} "${added.suggestion}": ${added.errors.join('; ')}`);
   for (const crash of summary.relintCrashes.slice(0, 10)) console.log(`  RELINT CRASH ${path.relative(run.cwd, crash.file)}:${crash.line}: ${crash.error}`);
   for (const fatal of summary.fatal.slice(0, 5)) console.log(`  (input does not parse: ${path.relative(run.cwd, fatal.file)}: ${fatal.message})`);
 }

@@ -80,10 +80,11 @@ const applyFix = (text, fix) => text.slice(0, fix.range[0]) + fix.text + text.sl
 
 /**
  * Lints every file (one at a time, so a crash names its file and never hides the others),
- * applies each suggestion, re-parses and re-lints the result.
+ * applies each suggestion, re-parses and re-lints the result, and with `typeErrors`
+ * (createTypeErrorDiff) type-checks it against the file's tsconfig.
  */
-export async function checkFiles(eslint, files, { relint = true, onFile } = {}) {
-  const summary = { files: 0, lines: 0, reports: 0, crashes: [], fatal: [], suggestions: 0, brokenSuggestions: [], relintCrashes: [], byRule: {} };
+export async function checkFiles(eslint, files, { relint = true, onFile, typeErrors = null } = {}) {
+  const summary = { files: 0, lines: 0, reports: 0, crashes: [], fatal: [], suggestions: 0, brokenSuggestions: [], relintCrashes: [], byRule: {}, typeChecked: 0, newTypeErrors: [] };
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     summary.files++;
@@ -113,6 +114,13 @@ export async function checkFiles(eslint, files, { relint = true, onFile } = {}) 
           summary.brokenSuggestions.push({ file, line: message.line, column: message.column, ruleId: message.ruleId, suggestion: suggestion.desc, error });
           continue;
         }
+        if (typeErrors) {
+          const added = typeErrors.newErrors(file, output);
+          if (added) {
+            summary.typeChecked++;
+            if (added.length > 0) summary.newTypeErrors.push({ file, line: message.line, column: message.column, ruleId: message.ruleId, suggestion: suggestion.desc, errors: added });
+          }
+        }
         if (relint) {
           try {
             await eslint.lintText(output, { filePath: file });
@@ -128,3 +136,67 @@ export async function checkFiles(eslint, files, { relint = true, onFile } = {}) 
 }
 
 export const relativeTo = (root) => (file) => path.relative(root, file);
+
+/**
+ * TypeScript errors a suggestion adds: each file's semantic and syntactic diagnostics under its
+ * own tsconfig.json (the nearest one), before and after the suggestion, compared as multisets of
+ * code and message. One language service per tsconfig; the edited text is an in-memory overlay.
+ */
+export async function createTypeErrorDiff() {
+  const { default: ts } = await import('typescript');
+  const services = new Map();
+  const serviceFor = (file) => {
+    const configPath = ts.findConfigFile(path.dirname(file), ts.sys.fileExists);
+    if (!configPath) return null;
+    let entry = services.get(configPath);
+    if (!entry) {
+      const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+      const overlay = new Map();
+      const versions = new Map();
+      const host = {
+        getScriptFileNames: () => [...new Set([...config.fileNames, ...overlay.keys()])],
+        getScriptVersion: (name) => String(versions.get(name) ?? 0),
+        getScriptSnapshot: (name) => {
+          const text = overlay.get(name) ?? (ts.sys.fileExists(name) ? ts.sys.readFile(name) : undefined);
+          return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+        },
+        getCurrentDirectory: () => path.dirname(configPath),
+        getCompilationSettings: () => config.options,
+        getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+        fileExists: ts.sys.fileExists,
+        readFile: ts.sys.readFile,
+        readDirectory: ts.sys.readDirectory,
+        directoryExists: ts.sys.directoryExists,
+        getDirectories: ts.sys.getDirectories,
+      };
+      entry = { service: ts.createLanguageService(host, ts.createDocumentRegistry()), overlay, versions };
+      services.set(configPath, entry);
+    }
+    return entry;
+  };
+  const diagnosticsOf = (entry, file, text) => {
+    if (text === undefined) entry.overlay.delete(file);
+    else entry.overlay.set(file, text);
+    entry.versions.set(file, (entry.versions.get(file) ?? 0) + 1);
+    const found = [...entry.service.getSyntacticDiagnostics(file), ...entry.service.getSemanticDiagnostics(file)];
+    return found.map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+  };
+  return {
+    /** The errors `after` has that `before` (the file as it is) does not; null when no tsconfig covers the file. */
+    newErrors(file, after) {
+      const entry = serviceFor(file);
+      if (!entry) return null;
+      const before = diagnosticsOf(entry, file, undefined);
+      const afterErrors = diagnosticsOf(entry, file, after);
+      diagnosticsOf(entry, file, undefined);
+      const remaining = new Map();
+      for (const error of before) remaining.set(error, (remaining.get(error) ?? 0) + 1);
+      return afterErrors.filter((error) => {
+        const count = remaining.get(error) ?? 0;
+        if (count === 0) return true;
+        remaining.set(error, count - 1);
+        return false;
+      });
+    },
+  };
+}

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { programReach } from '../../src/analysis/program-reach.js';
 
+// As the plugin loads it (src/analysis/typed.ts): the CommonJS module itself.
+const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/indirect');
 
-function fixtureProgram(): ts.Program {
+function fixtureProgram(): TS.Program {
   const config = ts.getParsedCommandLineOfConfigFile(path.join(FIXTURE, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
   return ts.createProgram(config.fileNames, config.options);
 }
@@ -40,7 +43,7 @@ describe('programReach', () => {
   });
 
   it('without the program module graph (TypeScript before 5.3) rules nothing out', () => {
-    const bare = Object.create(program, { forEachResolvedModule: { value: undefined } }) as ts.Program;
+    const bare = Object.create(program, { forEachResolvedModule: { value: undefined } }) as TS.Program;
     const everything = programReach(ts, bare);
     expect(everything.mayBlock(file('format.ts'))).toBe(true);
     expect(everything.declaresName('anything')).toBe(true);

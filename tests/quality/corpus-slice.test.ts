@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../dist/src/index.js';
-import { checkFiles, createAllRulesESLint, parseError } from '../../scripts/lib/lint-check.mjs';
+import { checkFiles, createAllRulesESLint, createTypeErrorDiff, parseError } from '../../scripts/lib/lint-check.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SYNTAX = path.join(ROOT, 'tests/fixtures/syntax');
@@ -73,4 +73,15 @@ describe('parseError: await where it cannot run', () => {
     expect(parseError('const x = await y;', 'a.mjs')).toBeNull();
     expect(parseError('async function f() { return [1].map(async (x) => await x); }', 'a.js')).toBeNull();
   });
+});
+
+describe('corpus slice: suggestions add no TypeScript errors', () => {
+  it('typed syntax fixtures: every suggestion type-checks as well as the code it replaces', async () => {
+    const typeErrors = await createTypeErrorDiff();
+    const summary = await checkFiles(createAllRulesESLint(plugin, { cwd: SYNTAX, typed: true }), syntaxFiles.filter((file) => /\.[cm]?tsx?$/.test(file)), { relint: false, typeErrors });
+    expect(summary.newTypeErrors).toEqual([]);
+    // Every suggestion of these TypeScript files was type-checked.
+    expect(summary.typeChecked).toBe(summary.suggestions);
+    expect(summary.typeChecked).toBeGreaterThanOrEqual(10);
+  }, 120_000);
 });
