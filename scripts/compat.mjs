@@ -6,8 +6,9 @@
 //
 //   npm run compat                 all four combinations
 //   node scripts/compat.mjs --keep keep the scratch directory (its path is printed)
+//   node scripts/compat.mjs --summary f   also write {passed, failed} totals to f (CI)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,8 @@ execFileSync('npm', ['run', 'build', '--silent'], { cwd: scratch, stdio: 'inheri
 
 const rows = [];
 let failed = false;
+let passedTotal = 0;
+let failedTotal = 0;
 for (const eslintMajor of Object.keys(ESLINT)) {
   for (const tsMinor of Object.keys(TYPESCRIPT)) {
     npm('install', '--no-save', '--ignore-scripts', `eslint@${ESLINT[eslintMajor]}`, `typescript@${TYPESCRIPT[tsMinor]}`);
@@ -57,6 +60,8 @@ for (const eslintMajor of Object.keys(ESLINT)) {
       // No report: the run failed before the tests.
     }
     const ok = run.status === 0 && counts.numFailedTests === 0 && counts.numPassedTests > 0;
+    passedTotal += counts.numPassedTests;
+    failedTotal += counts.numFailedTests;
     if (!ok) {
       failed = true;
       console.error(run.stdout.slice(-4000), run.stderr.slice(-4000));
@@ -72,5 +77,10 @@ const publintOutput = `${publint.stdout}${publint.stderr}`.split('\n').filter((l
 if (publint.status !== 0 || !/All good/.test(publintOutput)) failed = true;
 console.log(`\npublint ${tarball}:\n${publintOutput}`);
 console.log(`\n${own.name}: ${TESTS.join(', ')}\n\n| eslint | typescript | passed | failed | skipped | time | result |\n|---|---|---:|---:|---:|---:|---|\n${rows.join('\n')}`);
+// `--summary file`: totals for CI's summary line (.ci/run).
+if (process.argv.includes('--summary')) {
+  const totals = { passed: passedTotal, failed: failedTotal + (failed && failedTotal === 0 ? 1 : 0) };
+  writeFileSync(process.argv[process.argv.indexOf('--summary') + 1], JSON.stringify(totals));
+}
 if (!process.argv.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
