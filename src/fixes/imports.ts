@@ -71,7 +71,8 @@ function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer
   }
   if (!anchor) {
     for (const statement of body) {
-      if (statement.type === 'ExpressionStatement' && statement.directive !== undefined) anchor = statement;
+      // Only a directive has a `directive` text (other statements: `undefined` in typescript-eslint's AST, `null` in oxlint's).
+      if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') anchor = statement;
       else break;
     }
   }
