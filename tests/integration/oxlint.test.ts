@@ -19,7 +19,7 @@ const PLUGIN_ENTRY = path.join(ROOT, 'dist/src/index.js');
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Every rule that works without type information (under oxlint, `parserServices` is always empty). */
-const UNTYPED_RULES = Object.entries(plugin.rules)
+const UNTYPED_RULES = Object.entries(plugin.rules as Record<string, { meta: { docs?: { requiresTypeChecking?: boolean } } }>)
   .filter(([, rule]) => !rule.meta.docs?.requiresTypeChecking)
   .map(([name]) => `event-loop/${name}`)
   .sort();
