@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { ESLint, Linter, type Rule } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +139,21 @@ describe('the plugin under oxlint (jsPlugins)', () => {
   it('runs every rule of configs.recommended: none of them needs type information', () => {
     expect(UNTYPED_RULES).toEqual(Object.keys(plugin.configs.recommended.rules!).sort());
     expect(UNTYPED_RULES).toHaveLength(8);
+  });
+
+  it('loads without the eslint package, which a project linted by oxlint alone may not have', () => {
+    // Every `require('eslint')` fails, as in such a project (the plugin's own ES imports of eslint are types only).
+    const script = `
+      const Module = require('node:module');
+      const resolve = Module._resolveFilename;
+      Module._resolveFilename = function (request, parent, ...rest) {
+        if (request === 'eslint' || request.startsWith('eslint/')) throw new Error('eslint required by ' + parent?.filename);
+        return resolve.call(this, request, parent, ...rest);
+      };
+      import(${JSON.stringify(pathToFileURL(PLUGIN_ENTRY).href)}).then((loaded) => console.log(Object.keys(loaded.default.rules).length));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: os.tmpdir(), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('8\n');
   });
 
   it('finds on docs/examples exactly what ESLint finds with configs.recommended', async () => {
