@@ -75,7 +75,7 @@ function oxlintPosition(text, span) {
 }
 
 function runOxlint(cwd, args) {
-  const result = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, [OXLINT, '-c', '.oxlintrc.json', '--disable-nested-config', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (result.error) throw result.error;
   return result;
 }

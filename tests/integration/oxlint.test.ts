@@ -55,7 +55,8 @@ function oxlintConfig(dir: string, { settings = {}, rules = {} }: { settings?: R
 }
 
 function runOxlint(cwd: string, config: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [OXLINT, '-c', config, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  // Only the given config: no `.oxlintrc.json` that may lie in a linted folder.
+  const result = spawnSync(process.execPath, [OXLINT, '-c', config, '--disable-nested-config', ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
   if (result.error) throw result.error;
   return result;
 }
