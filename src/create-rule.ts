@@ -1,4 +1,6 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The `eslint-utils` entry, not the package's main one: that one also loads `eslint` itself (for
+// its ESLint class), which oxlint users may not have installed.
+import { applyDefault, RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { Family } from './catalog/types.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-event-loop/eslint-plugin-event-loop';
@@ -12,7 +14,7 @@ export interface PluginDocs {
   readonly family?: Family;
 }
 
-const ruleCreator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+const ruleCreator = RuleCreator<PluginDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -23,7 +25,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * `ESLintUtils.RuleCreator`, except that the options merged with `meta.defaultOptions` are
+ * typescript-eslint's `RuleCreator`, except that the options merged with `meta.defaultOptions` are
  * computed once per distinct configuration instead of once per file (RuleCreator's
  * `applyDefault` runs `structuredClone` on every `create`, a measurable share of a rule's time
  * on large code bases). The merged options are frozen, since every file shares them.
@@ -40,7 +42,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const key = JSON.stringify(context.options);
       let options = merged.get(key);
       if (!options) {
-        options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options));
+        options = deepFreeze(applyDefault<Options, Options>(defaults, context.options));
         merged.set(key, options);
       }
       return spec.create(context, options);

@@ -60,15 +60,24 @@ function registrarSpec(setting: RouteRegistrarSetting, index: number): Framework
 }
 
 const cache = new WeakMap<object, Frameworks | null>();
+const cacheByJson = new Map<string, Frameworks | null>();
 
-/** Compiled user registrars (cached per settings object), or `null` when there are none. */
+/**
+ * Compiled user registrars (cached per settings object, and per settings text: oxlint hands every
+ * file a fresh copy of the same settings), or `null` when there are none.
+ */
 export function userFrameworks(settings: Readonly<Record<string, unknown>> | undefined): Frameworks | null {
   const ours = settings?.[NAMESPACE_SETTINGS] as Record<string, unknown> | undefined;
   const raw = ours?.routeRegistrars;
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'object' && cache.has(raw)) return cache.get(raw)!;
-  const settingsList = validateRouteRegistrars(raw);
-  const compiled = settingsList.length === 0 ? null : compileFrameworks(settingsList.map(registrarSpec));
+  const json = JSON.stringify(raw);
+  let compiled = cacheByJson.get(json);
+  if (compiled === undefined) {
+    const settingsList = validateRouteRegistrars(raw);
+    compiled = settingsList.length === 0 ? null : compileFrameworks(settingsList.map(registrarSpec));
+    cacheByJson.set(json, compiled);
+  }
   if (typeof raw === 'object') cache.set(raw, compiled);
   return compiled;
 }
@@ -196,21 +205,31 @@ export function validateAllow(value: unknown): AllowSetting[] {
 }
 
 const extensionCache = new WeakMap<object, ExtensionSettings>();
+const extensionCacheByJson = new Map<string, ExtensionSettings>();
 const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [] });
 
-/** The validated extension settings (cached per settings object); a bad value throws an error naming it. */
+/**
+ * The validated extension settings (cached per settings object, and per settings text, so that the
+ * catalog compiled for them is shared too: oxlint hands every file a fresh copy of the same
+ * settings); a bad value throws an error naming it.
+ */
 export function extensionSettings(settings: Readonly<Record<string, unknown>> | undefined): ExtensionSettings {
   const ours = settings?.[NAMESPACE_SETTINGS];
   if (ours === undefined || ours === null) return NO_EXTENSIONS;
   if (!isRecord(ours)) throw new Error(`event-loop: settings['${NAMESPACE_SETTINGS}'] must be an object.`);
   const cached = extensionCache.get(ours);
   if (cached) return cached;
-  const validated: ExtensionSettings = {
-    workerPool: validateWorkerPool(ours.workerPool),
-    workerFiles: validateWorkerFiles(ours.workerFiles),
-    blockingApis: validateBlockingApis(ours.blockingApis),
-    allow: validateAllow(ours.allow),
-  };
+  const json = JSON.stringify(ours);
+  let validated = extensionCacheByJson.get(json);
+  if (!validated) {
+    validated = {
+      workerPool: validateWorkerPool(ours.workerPool),
+      workerFiles: validateWorkerFiles(ours.workerFiles),
+      blockingApis: validateBlockingApis(ours.blockingApis),
+      allow: validateAllow(ours.allow),
+    };
+    extensionCacheByJson.set(json, validated);
+  }
   extensionCache.set(ours, validated);
   return validated;
 }

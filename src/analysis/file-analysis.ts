@@ -16,7 +16,7 @@ import { extensionSettings, userFrameworks, type ExtensionSettings } from '../se
 import { isAllowed } from '../allow.js';
 import { catalogFor } from '../catalog/user.js';
 import { workerDecider } from '../context/workers.js';
-import { moduleKindOf, type ModuleKind } from '../fixes/imports.js';
+import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { mayReachRoots, traceFile, type TracedFile } from '../resolve/trace.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
@@ -164,7 +164,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       },
       // Only fixes need it; most files have nothing to fix.
       get moduleKind() {
-        return (moduleKind ??= moduleKindOf(sourceCode, context.filename, context.languageOptions.sourceType));
+        return (moduleKind ??= moduleKindOf(sourceCode, context.filename, configuredSourceType(context.languageOptions)));
       },
       busyWaitLoop(loop) {
         if (!serves) return null;

@@ -250,7 +250,8 @@ function applyConvention(
 
 function hasDirective(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[], directive: string): boolean {
   for (const statement of body) {
-    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) return false;
+    // A directive's `directive` is its text; other statements have none (`undefined` in typescript-eslint's AST, `null` in oxlint's).
+    if (statement.type !== 'ExpressionStatement' || typeof statement.directive !== 'string') return false;
     if (statement.directive === directive) return true;
   }
   return false;

@@ -18,6 +18,19 @@ function sameModule(specifier: string, module: string): boolean {
   return specifier === module || specifier === module.replace(/^node:/, '') || `node:${specifier}` === module;
 }
 
+/**
+ * The `sourceType` the user configured, or `undefined` where the host has no such setting. oxlint
+ * (whose `languageOptions.parser` is named 'oxlint') reports what its parser inferred instead:
+ * 'script' for every .js/.ts/.jsx/.tsx file without import or export, 'commonjs' for .cjs/.cts. Both
+ * say nothing that `moduleKindOf`'s own checks (module syntax, file extension) do not, and taking
+ * 'script' as CommonJS would add `require` calls to ES modules and TypeScript files that merely
+ * import nothing yet, where ESLint (default `sourceType: 'module'`) adds an import.
+ */
+export function configuredSourceType(languageOptions: { readonly sourceType?: string; readonly parser?: unknown } | undefined): string | undefined {
+  const parser = languageOptions?.parser as { readonly name?: unknown } | undefined;
+  return parser?.name === 'oxlint' ? undefined : languageOptions?.sourceType;
+}
+
 /** Whether a new import/require should be written as ESM or CommonJS in this file. */
 export function moduleKindOf(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, sourceType: string | undefined): ModuleKind {
   for (const statement of sourceCode.ast.body) {
@@ -71,7 +84,8 @@ function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer
   }
   if (!anchor) {
     for (const statement of body) {
-      if (statement.type === 'ExpressionStatement' && statement.directive !== undefined) anchor = statement;
+      // Only a directive has a `directive` text (other statements: `undefined` in typescript-eslint's AST, `null` in oxlint's).
+      if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') anchor = statement;
       else break;
     }
   }
