@@ -204,6 +204,16 @@ export function validateAllow(value: unknown): AllowSetting[] {
   });
 }
 
+/** Every key of `settings['event-loop']`: the rules read the first five, the type-aware analysis the last two. */
+const SETTING_KEYS = ['blockingApis', 'allow', 'workerPool', 'workerFiles', 'routeRegistrars', 'typeAware', 'followNodeModules'] as const;
+
+export function validateTypeAware(typeAware: unknown, followNodeModules: unknown): void {
+  if (typeAware !== undefined && typeAware !== 'off' && typeAware !== 'auto') {
+    throw new Error(`${at('typeAware')} must be 'auto' (use the TypeScript program when the parser has one) or 'off'.`);
+  }
+  if (followNodeModules !== undefined && typeof followNodeModules !== 'boolean') throw new Error(`${at('followNodeModules')} must be a boolean.`);
+}
+
 const extensionCache = new WeakMap<object, ExtensionSettings>();
 const extensionCacheByJson = new Map<string, ExtensionSettings>();
 const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [] });
@@ -222,6 +232,9 @@ export function extensionSettings(settings: Readonly<Record<string, unknown>> | 
   const json = JSON.stringify(ours);
   let validated = extensionCacheByJson.get(json);
   if (!validated) {
+    // A misspelt key would otherwise be ignored without a word.
+    onlyKeys(ours, SETTING_KEYS, `event-loop: settings['${NAMESPACE_SETTINGS}']`);
+    validateTypeAware(ours.typeAware, ours.followNodeModules);
     validated = {
       workerPool: validateWorkerPool(ours.workerPool),
       workerFiles: validateWorkerFiles(ours.workerFiles),
