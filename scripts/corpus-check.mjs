@@ -2,7 +2,9 @@
 // sources of express, koa, fastify, @nestjs/core, next's dist/server and effect, ~700,000 lines)
 // and the syntax fixtures (tests/fixtures/syntax: JSX/TSX, decorators, `using`, class fields and
 // static blocks, CommonJS, ESM, .cts/.mts), without types and with the project service.
-// Every suggestion is applied; the result must parse and lint again without a crash.
+// Every suggestion is applied; the result must parse and lint again without a crash, and in the
+// typed runs must add no TypeScript error. A stress run makes every plain function of the corpus
+// async first, so that every sync call in application code gets a suggestion to check.
 //
 //   npm run corpus-check                   everything (installs the corpus on first use)
 //   node scripts/corpus-check.mjs --json f also write the summary as JSON
@@ -12,7 +14,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import plugin from '../dist/src/index.js';
 import { BENCH_DIR, MODULES, ROOT, corpusFiles, ensureCorpus, typedFiles } from './lib/bench-corpus.mjs';
-import { checkFiles, createAllRulesESLint, createTypeErrorDiff } from './lib/lint-check.mjs';
+import { checkFiles, createAllRulesESLint, createTypeErrorDiff, everyFunctionAsync } from './lib/lint-check.mjs';
 
 const SYNTAX = path.join(ROOT, 'tests/fixtures/syntax');
 const syntaxFiles = readdirSync(SYNTAX).filter((name) => /\.(?:[cm]?[jt]sx?)$/.test(name)).map((name) => path.join(SYNTAX, name));
@@ -21,6 +23,8 @@ ensureCorpus();
 // Roles (test file, script, application) are judged relative to cwd, as in each package's own project.
 const runs = [
   { name: 'corpus, no types', cwd: MODULES, typed: false, files: corpusFiles().flatMap((pkg) => pkg.files) },
+  // Stress input: every plain function made async, so every sync call in application code is reported with its suggestion.
+  { name: 'corpus with every function made async, no types', cwd: MODULES, typed: false, files: corpusFiles().flatMap((pkg) => pkg.files), transform: everyFunctionAsync },
   { name: 'typed corpus (effect http/process/rpc, @effect/platform-node, @effect/platform-node-shared), projectService', cwd: BENCH_DIR, typed: true, files: typedFiles() },
   { name: 'syntax fixtures, no types', cwd: SYNTAX, typed: false, files: syntaxFiles },
   { name: 'syntax fixtures, projectService', cwd: SYNTAX, typed: true, files: syntaxFiles },
@@ -32,7 +36,7 @@ for (const run of runs) {
   const started = performance.now();
   const eslint = createAllRulesESLint(plugin, { cwd: run.cwd, typed: run.typed });
   // Typed runs also type-check every suggestion's output against the file's tsconfig.
-  const summary = await checkFiles(eslint, run.files, { typeErrors: run.typed ? await createTypeErrorDiff() : null });
+  const summary = await checkFiles(eslint, run.files, { typeErrors: run.typed ? await createTypeErrorDiff() : null, transform: run.transform ?? null });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   report[run.name] = { ...summary, seconds };
   const bad = summary.crashes.length + summary.brokenSuggestions.length + summary.relintCrashes.length + summary.newTypeErrors.length;

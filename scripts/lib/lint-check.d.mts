@@ -17,11 +17,12 @@ export interface CheckSummary {
 }
 
 export interface TypeErrorDiff {
-  newErrors(file: string, after: string): string[] | null;
+  newErrors(file: string, after: string, before?: string): string[] | null;
 }
 export function createTypeErrorDiff(): Promise<TypeErrorDiff>;
 
 export function createAllRulesESLint(plugin: ESLint.Plugin & { configs: Record<string, unknown> }, options: { cwd: string; typed?: boolean; tsconfigRootDir?: string }): ESLint;
 export function parseError(text: string, file: string): string | null;
-export function checkFiles(eslint: ESLint, files: readonly string[], options?: { relint?: boolean; onFile?: (file: string, summary: CheckSummary) => void; typeErrors?: TypeErrorDiff | null }): Promise<CheckSummary>;
+export function checkFiles(eslint: ESLint, files: readonly string[], options?: { relint?: boolean; onFile?: (file: string, summary: CheckSummary) => void; typeErrors?: TypeErrorDiff | null; transform?: ((text: string, file: string) => string | null) | null }): Promise<CheckSummary>;
 export function relativeTo(root: string): (file: string) => string;
+export function everyFunctionAsync(text: string, file: string): string | null;

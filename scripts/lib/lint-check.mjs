@@ -83,10 +83,12 @@ const applyFix = (text, fix) => text.slice(0, fix.range[0]) + fix.text + text.sl
  * applies each suggestion, re-parses and re-lints the result, and with `typeErrors`
  * (createTypeErrorDiff) type-checks it against the file's tsconfig.
  */
-export async function checkFiles(eslint, files, { relint = true, onFile, typeErrors = null } = {}) {
+export async function checkFiles(eslint, files, { relint = true, onFile, typeErrors = null, transform = null } = {}) {
   const summary = { files: 0, lines: 0, reports: 0, crashes: [], fatal: [], suggestions: 0, brokenSuggestions: [], relintCrashes: [], byRule: {}, typeChecked: 0, newTypeErrors: [] };
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    const original = readFileSync(file, 'utf8');
+    const text = transform ? transform(original, file) : original;
+    if (text === null) continue;
     summary.files++;
     summary.lines += text.split('\n').length;
     let results;
@@ -115,7 +117,7 @@ export async function checkFiles(eslint, files, { relint = true, onFile, typeErr
           continue;
         }
         if (typeErrors) {
-          const added = typeErrors.newErrors(file, output);
+          const added = typeErrors.newErrors(file, output, text === original ? undefined : text);
           if (added) {
             summary.typeChecked++;
             if (added.length > 0) summary.newTypeErrors.push({ file, line: message.line, column: message.column, ruleId: message.ruleId, suggestion: suggestion.desc, errors: added });
@@ -182,11 +184,11 @@ export async function createTypeErrorDiff() {
     return found.map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
   };
   return {
-    /** The errors `after` has that `before` (the file as it is) does not; null when no tsconfig covers the file. */
-    newErrors(file, after) {
+    /** The errors `after` has that `before` (default: the file as it is) does not; null when no tsconfig covers the file. */
+    newErrors(file, after, beforeText) {
       const entry = serviceFor(file);
       if (!entry) return null;
-      const before = diagnosticsOf(entry, file, undefined);
+      const before = diagnosticsOf(entry, file, beforeText);
       const afterErrors = diagnosticsOf(entry, file, after);
       diagnosticsOf(entry, file, undefined);
       const remaining = new Map();
@@ -199,4 +201,33 @@ export async function createTypeErrorDiff() {
       });
     },
   };
+}
+
+/**
+ * The file with every plain function made `async` (function declarations and expressions, arrow
+ * functions; not methods, getters, constructors or generators): every sync call in it is then in
+ * an async function, so the rules report it and suggest a rewrite. A stress input for suggestion
+ * validity on real code; null when the file does not parse.
+ */
+export function everyFunctionAsync(text, file) {
+  let parsed;
+  try {
+    parsed = tsParser.parseForESLint(text, { filePath: file, ecmaVersion: 'latest', sourceType: /\.c[jt]s$/.test(file) ? 'script' : 'module', ecmaFeatures: { jsx: isJsx(file) || /\.[cm]?js$/.test(file) }, range: true });
+  } catch {
+    return null;
+  }
+  const inserts = [];
+  const visit = (node, parent) => {
+    const plain = !node.async && !node.generator && !node.declare;
+    if (plain && (node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression')) inserts.push(node.range[0]);
+    else if (plain && node.type === 'FunctionExpression' && parent?.type !== 'MethodDefinition' && parent?.type !== 'TSAbstractMethodDefinition' && !(parent?.type === 'Property' && (parent.method || parent.kind !== 'init'))) inserts.push(node.range[0]);
+    for (const key of parsed.visitorKeys[node.type] ?? []) {
+      const value = node[key];
+      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') visit(child, node);
+    }
+  };
+  visit(parsed.ast, null);
+  let out = text;
+  for (const at of inserts.sort((a, b) => b - a)) out = `${out.slice(0, at)}async ${out.slice(at)}`;
+  return out;
 }
