@@ -55,9 +55,21 @@ const bcryptEntries = (module: string): readonly EntrySpec[] => [
   promiseApi(module, 'genSaltSync', 'genSalt'),
 ];
 
+const BCRYPT_NODEJS_ADVICE =
+  'Switch to `bcryptjs` (same hashes) or `bcrypt` and await `hash`/`compare`/`genSalt`, which return promises; bcrypt-nodejs has no promise API.';
+
 export const cryptoPackages: readonly ModuleSpec[] = [
   { module: 'bcrypt', family: 'crypto', builtin: false, entries: bcryptEntries('bcrypt') },
   { module: 'bcryptjs', family: 'crypto', builtin: false, entries: bcryptEntries('bcryptjs') },
+  {
+    // bcrypt-nodejs (pure JS, unmaintained, still in older apps): its callback API has no promise
+    // form and `hash(data, salt, progress, callback)` takes a progress callback before the result,
+    // so there is no plain rewrite; the advice names the maintained drop-in packages.
+    module: 'bcrypt-nodejs',
+    family: 'crypto',
+    builtin: false,
+    entries: ['hashSync', 'compareSync', 'genSaltSync'].map((sync) => ({ path: sync, twin: null, advice: BCRYPT_NODEJS_ADVICE })),
+  },
   {
     // napi-rs bindings: every `*Sync` has a promise twin with the same arguments (`compare*` are aliases of `verify*`).
     module: '@node-rs/bcrypt',

@@ -168,6 +168,8 @@ export interface RegistrarPayload {
   /** Said in the make-async suggestion (Express 4 does not catch rejected promises…). */
   readonly asyncNote: string | null;
   readonly when: CallCondition | undefined;
+  /** The function making the call creates or starts the server: start-up code. */
+  readonly startsServer: boolean;
 }
 
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */

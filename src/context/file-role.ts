@@ -10,8 +10,9 @@ import { isWorkerModule } from './workers.js';
  */
 export type FileRole = 'application' | 'test' | 'script' | 'worker';
 
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|cypress|playwright)\/|\.(?:test|spec|e2e|cy|bench)\.[cm]?[jt]sx?$/;
-const SCRIPT_PATH = /(?:^|\/)(?:scripts?|bin|cli|release|migrations?|seeds?|seeders?)\/|(?:^|\/)(?:(?:jest|vitest|vite|webpack|rollup|babel|eslint|prettier|playwright|tailwind|postcss|next|nuxt|svelte|astro|tsup|tsdown|esbuild|gulpfile|gruntfile)[.-][^/]*|gulpfile\.[^/]+|gruntfile\.[^/]+)$/i;
+const TEST_PATH =
+  /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|cypress|playwright|(?:e2e|integration|unit|api|acceptance|functional|smoke|load|perf|performance|system|component|contract|regression)[-_]?tests?|tests?[-_](?:utils?|helpers?|fixtures?|data|setup|support|e2e|integration|unit|results))\/|\.(?:test|spec|e2e|cy|bench)\.[cm]?[jt]sx?$/;
+const SCRIPT_PATH = /^(?:tools|tooling)\/|(?:^|\/)(?:scripts?|bin|cli|release|(?:[\w.]+[-_])?migrations?|seeds?|seeders?|benchmarks?|benches|webpack)\/|(?:^|\/)dev-?server\.[cm]?[jt]s$|(?:^|\/)(?:(?:jest|vitest|vite|webpack|rollup|babel|eslint|prettier|playwright|tailwind|postcss|next|nuxt|svelte|astro|tsup|tsdown|esbuild|gulpfile|gruntfile)[.-][^/]*|gulpfile\.[^/]+|gruntfile\.[^/]+)$/i;
 /** Argument parsers, prompts and spinners: a file importing one is part of a command-line tool. */
 const CLI_MODULES = new Set([
   'commander',
@@ -31,6 +32,8 @@ const CLI_MODULES = new Set([
   'ora',
   'listr2',
 ]);
+/** Bundlers and build-time plugin APIs: a file importing one is build tooling (a webpack plugin, an Expo config plugin). */
+const BUILD_MODULES = new Set(['webpack', '@rspack/core', 'rollup', 'gulp', '@expo/config-plugins', 'expo/config-plugins']);
 const TEST_MODULES = new Set(['vitest', '@jest/globals', 'mocha', 'node:test', 'ava', 'tap', 'chai', 'supertest', '@playwright/test', 'uvu', 'tape', 'sinon']);
 
 /** A glob over project paths as a regular expression: `*`, `?`, `**` (any folders), `{a,b}`. */
@@ -64,6 +67,20 @@ const globRegExp = (glob: string) => {
   return compiled;
 };
 
+/** The module a top-level statement loads: `import … from 'm'`, `const x = require('m')`, `require('m')`. */
+function moduleOf(statement: TSESTree.ProgramStatement): string | null {
+  if (statement.type === 'ImportDeclaration') return statement.source.value;
+  const call =
+    statement.type === 'VariableDeclaration' && statement.declarations.length === 1
+      ? statement.declarations[0]!.init
+      : statement.type === 'ExpressionStatement'
+        ? statement.expression
+        : null;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return null;
+  const argument = call.arguments[0];
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
+}
+
 /** The role of a file from its path (relative to the project) and what it imports. */
 export function fileRole(
   filename: string,
@@ -78,9 +95,10 @@ export function fileRole(
   if (TEST_PATH.test(projectPath)) return 'test';
   let cli = false;
   for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration') continue;
-    if (TEST_MODULES.has(statement.source.value)) return 'test';
-    if (CLI_MODULES.has(statement.source.value)) cli = true;
+    const module = moduleOf(statement);
+    if (module === null) continue;
+    if (TEST_MODULES.has(module)) return 'test';
+    if (CLI_MODULES.has(module) || BUILD_MODULES.has(module)) cli = true;
   }
   if (workerFiles.some((glob) => globRegExp(glob).test(projectPath)) || (text.includes('worker') && isWorkerModule(program))) return 'worker';
   if (cli || SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return 'script';

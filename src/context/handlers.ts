@@ -7,7 +7,7 @@ import { isFunction, staticPropertyName, type FunctionNode, forEachChild } from 
 import { traceFile, type Tracer } from '../resolve/trace.js';
 import { exportedValues, type ExportedValue } from './exports.js';
 import { functionValues } from './function-values.js';
-import { startupFunctions } from './startup.js';
+import { enclosingFunction, startupFunctions } from './startup.js';
 
 type Node = TSESTree.Node;
 
@@ -104,6 +104,8 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   const handlers = new Map<FunctionNode, HandlerInfo>();
   const heuristic = new Map<FunctionNode, HandlerInfo>();
   const startupSeeds = new Set<FunctionNode>();
+  // Functions that create or start the server (`https.createServer(tls, app)`, `app.listen(port)`).
+  const serverStarters = new Set<FunctionNode>();
   const program = sourceCode.ast;
 
   const addHandler = (fn: FunctionNode, info: Omit<HandlerInfo, 'canMakeAsync' | 'shape'> & { canMakeAsync?: boolean; shape?: string | null }) => {
@@ -112,6 +114,10 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   };
 
   const registrarHit = (payload: RegistrarPayload, call: TSESTree.CallExpression, tracer: Tracer) => {
+    if (payload.startsServer) {
+      const starter = enclosingFunction(call);
+      if (starter) serverStarters.add(starter);
+    }
     if (payload.role === 'decorated-method') {
       const decorator = call.parent;
       const member = decorator?.parent;
@@ -177,7 +183,10 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
     }
   }
 
-  // 4. Start-up code: seeds plus functions only called at top level, transitively.
+  // 4. Start-up code: seeds plus functions only called at top level, transitively. The function
+  //    that creates or starts the server runs once, at start-up (reading TLS files, config), even
+  //    when it is exported and called from another file; a handler that does so stays a handler.
+  for (const starter of serverStarters) if (!handlers.has(starter)) startupSeeds.add(starter);
   const startup = startupFunctions(sourceCode, functions, startupSeeds);
 
   // 5. The documented heuristic: request-shaped parameters.

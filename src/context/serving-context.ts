@@ -38,6 +38,13 @@ export interface FileContext {
 
 export function createFileContext(deciders: readonly ContextDecider[]): FileContext {
   const memo = new Map<FunctionNode, ServingContext | null>();
+  // Functions whose context is being computed (a cycle of calls: a recursive helper).
+  const inProgress = new Set<FunctionNode>();
+  // "Not serving" answers that leaned on an unfinished function: valid only within the current
+  // top-level question. `walk` recursing from its own `forEach` callback asks about the callback
+  // while `walk` itself is unfinished; the callback must not be remembered as "not serving".
+  const tentative = new Map<FunctionNode, null>();
+  let cycleHits = 0;
 
   const functionOf = (node: Node): FunctionNode | null => {
     for (let current = node.parent; current; current = current.parent) {
@@ -52,8 +59,14 @@ export function createFileContext(deciders: readonly ContextDecider[]): FileCont
   const contextOfFunction = (fn: FunctionNode): ServingContext | null => {
     const known = memo.get(fn);
     if (known !== undefined) return known;
-    // In progress: a cycle of calls back to this function adds nothing.
-    memo.set(fn, null);
+    if (tentative.has(fn)) return null;
+    if (inProgress.has(fn)) {
+      // A cycle of calls back to this function adds nothing to its own answer.
+      cycleHits++;
+      return null;
+    }
+    inProgress.add(fn);
+    const hitsBefore = cycleHits;
     let result: ServingContext | null | undefined;
     for (const decide of deciders) {
       result = decide(fn, contextOfFunction);
@@ -65,7 +78,12 @@ export function createFileContext(deciders: readonly ContextDecider[]): FileCont
       const outer = functionOf(fn);
       result = outer ? contextOfFunction(outer) : null;
     }
-    memo.set(fn, result);
+    inProgress.delete(fn);
+    // A serving context found on some path holds whatever the cycle adds; "not serving" is final
+    // only when no unfinished function was consulted, or once the top-level question is answered.
+    if (result !== null || cycleHits === hitsBefore || inProgress.size === 0) memo.set(fn, result);
+    else tentative.set(fn, null);
+    if (inProgress.size === 0) tentative.clear();
     return result;
   };
 

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallPayload } from '../catalog/types.js';
+import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
 import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
@@ -312,6 +313,12 @@ export function traceFile(
           if (trace.calls.length > 0 && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
             report(trace, node, unwrapExpression(node), null, false);
           }
+          // `Promise.promisifyAll(require('fs'))` returns the module object it was given.
+          if (trace.isModule && parent.arguments[0] === node && SAME_OBJECT_CALLS.has(calleeName(parent.callee) ?? '')) {
+            node = parent;
+            onModuleObject = false;
+            continue;
+          }
           return;
         }
         case 'TaggedTemplateExpression':
@@ -461,6 +468,13 @@ export function traceFile(
   seed?.(tracer);
 
   return { hits, moduleVariables };
+}
+
+/** The name a call's callee goes by: `promisifyAll` in `promisifyAll(x)` and `Promise.promisifyAll(x)`. */
+function calleeName(callee: TSESTree.Expression): string | null {
+  const unwrapped = unwrapExpression(callee);
+  if (unwrapped.type === 'Identifier') return unwrapped.name;
+  return unwrapped.type === 'MemberExpression' ? staticPropertyName(unwrapped) : null;
 }
 
 /** Assignments whose value is the right-hand side (when they assign at all). */

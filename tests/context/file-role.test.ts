@@ -14,6 +14,10 @@ describe('fileRole', () => {
     ['src/__tests__/users.ts'],
     ['packages/api/e2e/login.ts'],
     ['cypress/support/commands.js'],
+    ['packages/e2e_tests/setup/startContainers.ts'],
+    ['integration-tests/helpers/server.js'],
+    ['src/test-utils/db.ts'],
+    ['packages/api/test_helpers/factory.js'],
   ])('%s is a test file by its path', (file) => {
     expect(roleOf(file)).toBe('test');
   });
@@ -36,15 +40,34 @@ describe('fileRole', () => {
     expect(roleOf('src/helpers/git.ts', "import ora from 'ora';")).toBe('script');
   });
 
-  it.each([['cli/src/helpers/scaffold.ts'], ['extra/release/lib.mjs']])('%s is a script by its path', (file) => {
+  it.each([
+    ['cli/src/helpers/scaffold.ts'],
+    ['extra/release/lib.mjs'],
+    ['packages/db/code-migrations/3-init.ts'],
+    ['server/db_migrations/002.js'],
+    ['packages/benchmarks/src/run.ts'],
+    ['tools/seed-snapshot/src/index.ts'],
+    ['tooling/publish/publish.ts'],
+    ['src/gui/webpack/BaseConfig.cjs'],
+    ['src/gui/dev-server.js'],
+  ])('%s is a script by its path', (file) => {
     expect(roleOf(file)).toBe('script');
+  });
+
+  it('a file importing a bundler or a build-time plugin API is build tooling', () => {
+    expect(roleOf('src/gui/utils.js', "import webpack from 'webpack';")).toBe('script');
+    expect(roleOf('apps/mobile/plugins/certs.js', "const { withAndroidManifest } = require('@expo/config-plugins');")).toBe('script');
+  });
+
+  it('a CommonJS require of an argument parser counts like an import', () => {
+    expect(roleOf('src/index.js', "const { program } = require('commander');")).toBe('script');
   });
 
   it('a file with a shebang is a script', () => {
     expect(roleOf('src/cli.js', '#!/usr/bin/env node\nexport {};')).toBe('script');
   });
 
-  it.each([['src/routes/users.ts'], ['server.js'], ['app/api/users/route.ts'], ['src/services/testimonials.ts'], ['src/contest/entries.js']])(
+  it.each([['src/routes/users.ts'], ['server.js'], ['app/api/users/route.ts'], ['src/services/testimonials.ts'], ['src/contest/entries.js'], ['src/services/ab-test/assign.ts'], ['src/tools/search.ts'], ['src/lib/migrationsStatus.ts']])(
     '%s is application code',
     (file) => {
       expect(roleOf(file)).toBe('application');

@@ -145,6 +145,48 @@ export async function bytes(n: number) {
   ],
   invalid: [
     {
+      name: 'bcrypt-nodejs in a request handler: reported with advice, no rewrite (its callback API takes a progress callback)',
+      code: `import bcrypt from 'bcrypt-nodejs';
+export const signin = (req, res) => {
+  res.json({ ok: bcrypt.compareSync(req.body.password, req.user.password) });
+};`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "bluebird's promisifyAll returns the same module object: its Sync methods still block",
+      code: `const Promise = require('bluebird');
+const crypto = Promise.promisifyAll(require('crypto'));
+module.exports.keys = async () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });`,
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 35,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output: `const Promise = require('bluebird');
+const { promisify } = require('node:util');
+const crypto = Promise.promisifyAll(require('crypto'));
+module.exports.keys = async () => await promisify(crypto.generateKeyPair)('rsa', { modulusLength: 2048 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'named import adds the crypto and promisify imports',
       code: `import { pbkdf2Sync } from 'crypto';
 export async function derive(password: string, salt: string) {

@@ -222,6 +222,42 @@ const data = fs.readFileSync('data.json', 'utf8');
 export default data;`,
     },
     {
+      name: 'startup: the exported async function that creates the https server (TLS files read once)',
+      code: `import fs from 'node:fs';
+import https from 'node:https';
+import express from 'express';
+export async function start(port: number) {
+  const app = express();
+  const tls = { key: fs.readFileSync('key.pem'), cert: fs.readFileSync('cert.pem') };
+  https.createServer(tls, app).listen(port);
+}`,
+    },
+    {
+      name: 'startup: an exported async method that calls app.listen, and the sync helper only it calls',
+      code: `import fs from 'node:fs';
+import Koa from 'koa';
+function loadConfig() {
+  return JSON.parse(fs.readFileSync('config.json', 'utf8'));
+}
+export const servers = {
+  async startHTTP() {
+    const config = loadConfig();
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const app = new Koa();
+    app.listen(config.port);
+  },
+};`,
+    },
+    {
+      name: 'startup: heuristic, a sync function that starts the server',
+      code: `import fs from 'node:fs';
+import http from 'node:http';
+export function serve(handler: http.RequestListener) {
+  const port = Number(fs.readFileSync('port', 'utf8'));
+  return http.createServer(handler).listen(port);
+}`,
+    },
+    {
       name: 'startup: http listen callback',
       code: `import http from 'node:http';
 import fs from 'node:fs';
@@ -267,6 +303,41 @@ app.route('/', () => fs.readFileSync('a'));`,
     },
   ],
   invalid: [
+    {
+      name: 'the listener of a server created in a start-up function is still a handler',
+      code: `import fs from 'node:fs';
+import http from 'node:http';
+export async function start() {
+  const page = fs.readFileSync('index.html');
+  http.createServer((req, res) => {
+    res.end(fs.readFileSync('dynamic.html'));
+  }).listen(8080);
+  return page;
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'suggestAwaitMakeAsyncNote',
+              output: `import fs from 'node:fs';
+import http from 'node:http';
+export async function start() {
+  const page = fs.readFileSync('index.html');
+  http.createServer(async (req, res) => {
+    res.end(await fs.promises.readFile('dynamic.html'));
+  }).listen(8080);
+  return page;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express: sync route handler becomes async with the Express note',
       code: `import express from 'express';

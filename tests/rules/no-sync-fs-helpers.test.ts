@@ -57,6 +57,29 @@ main();`,
   ],
   invalid: [
     {
+      name: 'recursive helper: the callback that recurses is reported too (directory walker)',
+      code: `import fs from 'node:fs';
+import path from 'node:path';
+function walk(dir: string, out: string[]) {
+  if (!fs.existsSync(dir)) return;
+  fs.readdirSync(dir).forEach((name) => {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) walk(full, out);
+    else out.push(full);
+  });
+}
+export async function list(root: string) {
+  const out: string[] = [];
+  walk(root, out);
+  return out;
+}`,
+      errors: [
+        { messageId: 'blocking', line: 4, column: 8, endLine: 4, endColumn: 21, suggestions: [] },
+        { messageId: 'blocking', line: 5, column: 3, endLine: 5, endColumn: 17, suggestions: [] },
+        { messageId: 'blocking', line: 7, column: 9, endLine: 7, endColumn: 20, suggestions: [] },
+      ],
+    },
+    {
       name: 'helper called from an async function',
       code: `import fs from 'node:fs';
 function load(p: string) {

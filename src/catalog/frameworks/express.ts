@@ -1,4 +1,4 @@
-import { registrarMethods, startupMethods } from './helpers.js';
+import { listenMethod, registrarMethods } from './helpers.js';
 import type { FrameworkSpec } from './types.js';
 
 /** HTTP-verb methods of Express apps, routers and `route()` objects (every function argument is a handler). */
@@ -29,7 +29,7 @@ export const express: FrameworkSpec = {
     app: {
       members: {
         ...routerMembers('app'),
-        ...startupMethods(['listen']),
+        ...listenMethod(),
         // `app.get('title')` reads a setting: only calls with a function argument register anything.
         router: 'router',
       },

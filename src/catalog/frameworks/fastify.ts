@@ -1,4 +1,4 @@
-import { oneOf, registrarMethods, startupMethods } from './helpers.js';
+import { listenMethod, oneOf, registrarMethods, startupMethods } from './helpers.js';
 import type { FrameworkSpec } from './types.js';
 
 /** Route-level hooks and handlers that run per request (keys of route options). */
@@ -37,7 +37,8 @@ export const fastify: FrameworkSpec = {
         },
         ...registrarMethods(['setErrorHandler', 'setNotFoundHandler'], 'instance', { label: 'Fastify handler', keys: REQUEST_HOOKS }),
         ...registrarMethods(['register'], 'instance', { role: 'plugin', instance: 'instance' }),
-        ...startupMethods(['after', 'ready', 'listen', 'onClose'], 'instance'),
+        ...startupMethods(['after', 'ready', 'onClose'], 'instance'),
+        ...listenMethod('instance'),
       },
     },
   },

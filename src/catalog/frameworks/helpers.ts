@@ -14,6 +14,11 @@ export function startupMethods(names: readonly string[], returns?: string): Reco
   return registrarMethods(names, returns, { role: 'startup' });
 }
 
+/** `listen`: its callbacks run at start-up, and so does the function that calls it. */
+export function listenMethod(returns?: string): Record<string, ValueSpec> {
+  return registrarMethods(['listen'], returns, { role: 'startup', startsServer: true });
+}
+
 /** Anchored alternation for `argumentMatches` conditions. */
 export function oneOf(values: readonly string[]): RegExp {
   return new RegExp(`^(?:${values.join('|')})$`);

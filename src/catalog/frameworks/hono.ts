@@ -55,5 +55,5 @@ export const honoNodeServer: FrameworkSpec = {
   name: 'Hono',
   label: 'Hono route handler',
   modules: ['@hono/node-server'],
-  exports: { members: { serve: { registers: { role: 'startup' } } } },
+  exports: { members: { serve: { registers: { role: 'startup', startsServer: true } } } },
 };

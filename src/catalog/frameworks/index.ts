@@ -99,6 +99,7 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
       instance: registrar.instance ? typeNode(spec, registrar.instance) : null,
       asyncNote: spec.asyncNote ?? null,
       when: registrar.when,
+      startsServer: registrar.startsServer ?? false,
     });
 
   const fill = (spec: FrameworkSpec, node: TraceNode, value: ValueSpec) => {

@@ -1,4 +1,4 @@
-import { registrarMethods, startupMethods } from './helpers.js';
+import { listenMethod, registrarMethods } from './helpers.js';
 import type { FrameworkSpec } from './types.js';
 
 /** Koa: `new Koa()`, `app.use(fn)`; Koa awaits middleware, so async middleware is the norm. */
@@ -9,7 +9,7 @@ export const koa: FrameworkSpec = {
   modules: ['koa'],
   exports: { constructs: 'app', returns: 'app', members: { Koa: { constructs: 'app' } } },
   types: {
-    app: { members: { ...registrarMethods(['use'], 'app'), ...startupMethods(['listen']) } },
+    app: { members: { ...registrarMethods(['use'], 'app'), ...listenMethod() } },
   },
   typeNames: {
     instances: { Koa: 'app' },

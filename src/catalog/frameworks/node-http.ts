@@ -14,15 +14,15 @@ export const nodeHttp: FrameworkSpec = {
   builtin: true,
   exports: {
     members: {
-      createServer: { registers: {}, returns: 'server' },
-      createSecureServer: { registers: {}, returns: 'server' },
+      createServer: { registers: { startsServer: true }, returns: 'server' },
+      createSecureServer: { registers: { startsServer: true }, returns: 'server' },
       Server: { constructs: 'server' },
     },
   },
   types: {
     server: {
       members: {
-        listen: { registers: { role: 'startup' }, returns: 'server' },
+        listen: { registers: { role: 'startup', startsServer: true }, returns: 'server' },
         ...Object.fromEntries(
         ['on', 'once', 'addListener', 'prependListener'].map((name) => [
           name,

@@ -12,6 +12,11 @@ export interface RegistrarSpec {
   readonly when?: CallCondition;
   /** Role `plugin`: the type (in `types`) of the plugin function's first parameter. */
   readonly instance?: string;
+  /**
+   * The call creates or starts the server (`http.createServer`, `app.listen`): the function that
+   * makes it is start-up code, unless it is itself a handler.
+   */
+  readonly startsServer?: boolean;
 }
 
 /**
