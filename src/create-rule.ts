@@ -36,14 +36,20 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const rule = ruleCreator<Options, MessageIds>(spec);
   const defaults = (spec.meta.defaultOptions ?? []) as unknown as Options;
   const merged = new Map<string, Options>();
+  const byIdentity = new WeakMap<object, Options>();
   return {
     ...rule,
     create(context) {
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
+      // A rule configured as plain `'error'` gets the same options array for every file: no key to build.
+      let options = byIdentity.get(context.options);
       if (!options) {
-        options = deepFreeze(applyDefault<Options, Options>(defaults, context.options));
-        merged.set(key, options);
+        const key = JSON.stringify(context.options);
+        options = merged.get(key);
+        if (!options) {
+          options = deepFreeze(applyDefault<Options, Options>(defaults, context.options));
+          merged.set(key, options);
+        }
+        byIdentity.set(context.options, options);
       }
       return spec.create(context, options);
     },
