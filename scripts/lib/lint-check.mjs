@@ -144,6 +144,9 @@ export const relativeTo = (root) => (file) => path.relative(root, file);
  * own tsconfig.json (the nearest one), before and after the suggestion, compared as multisets of
  * code and message. One language service per tsconfig; the edited text is an in-memory overlay.
  */
+/** Cannot find module, cannot find name (a Node.js module without @types/node), no declaration file. */
+const UNRESOLVED_MODULE = new Set([2307, 2591, 7016]);
+
 export async function createTypeErrorDiff() {
   const { default: ts } = await import('typescript');
   const services = new Map();
@@ -180,7 +183,9 @@ export async function createTypeErrorDiff() {
     if (text === undefined) entry.overlay.delete(file);
     else entry.overlay.set(file, text);
     entry.versions.set(file, (entry.versions.get(file) ?? 0) + 1);
-    const found = [...entry.service.getSyntacticDiagnostics(file), ...entry.service.getSemanticDiagnostics(file)];
+    // A module the checkout cannot resolve (its dependencies or @types/node not installed) is the
+    // environment's error, whichever specifier a suggestion imports it by.
+    const found = [...entry.service.getSyntacticDiagnostics(file), ...entry.service.getSemanticDiagnostics(file)].filter((diagnostic) => !UNRESOLVED_MODULE.has(diagnostic.code));
     return found.map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
   };
   return {
