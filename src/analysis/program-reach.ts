@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { CATALOG } from '../catalog/index.js';
 import { mayReachRoots } from '../resolve/trace.js';
+import { skipWrappers } from './ts-ast.js';
 
 /**
  * Which files of a TypeScript program can hold a function that blocks when called, or a value of a
@@ -107,9 +108,9 @@ function declaredNames(ts: typeof TS, files: readonly TS.SourceFile[]): Set<stri
   const add = (name: TS.Node | undefined) => {
     if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
   };
-  const isFunctionValue = (node: TS.Node | undefined): boolean => {
-    while (node && (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))) node = node.expression;
-    return !!node && (ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isClassExpression(node));
+  const isFunctionValue = (node: TS.Expression | undefined): boolean => {
+    const value = node && skipWrappers(ts, node);
+    return !!value && (ts.isFunctionExpression(value) || ts.isArrowFunction(value) || ts.isClassExpression(value));
   };
   const visit = (node: TS.Node): void => {
     if (

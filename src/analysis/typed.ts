@@ -9,6 +9,7 @@ import { matchesCondition } from '../resolve/conditions.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { unwrapExpression, forEachChild } from '../resolve/ast.js';
 import { programReach } from './program-reach.js';
+import { skipWrappers } from './ts-ast.js';
 import { MAX_DEPTH, type BlockingPath, type ExternalResolver, type PathStep, type UseFilter } from './function-summaries.js';
 
 type Node = TSESTree.Node;
@@ -232,32 +233,6 @@ export function createTypedAnalysis(
       return !file.isDeclarationFile && reach.mayBlock(file);
     }) ?? false;
 
-  /**
-   * Whether a call, `new` or getter read may run a function of a file that may block, judged
-   * without the checker's overload resolution: by the callee's declarations when it is a name,
-   * or a member of an imported module; otherwise by the member's name.
-   */
-  const mayReachBlockingFile = (node: TS.Node): boolean => {
-    if (ts.isPropertyAccessExpression(node)) return reach.declaresName(node.name.text);
-    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return true;
-    const callee = skipWrappers(ts, node.expression);
-    if (ts.isIdentifier(callee)) {
-      const symbol = symbolOf(callee);
-      // A parameter's type has no body to read.
-      if (symbol?.getDeclarations()?.every((declaration) => ts.isParameter(declaration))) return false;
-      return declaredWhereBlockingIsPossible(symbol);
-    }
-    if (!ts.isPropertyAccessExpression(callee)) return true;
-    if (!reach.declaresName(callee.name.text)) return false;
-    // `Effect.all()` with `import * as Effect from 'effect/Effect'`: the module's members are declared in it.
-    const object = skipWrappers(ts, callee.expression);
-    if (ts.isIdentifier(object)) {
-      const symbol = symbolOf(object);
-      if (symbol && symbol.flags & ts.SymbolFlags.ValueModule) return declaredWhereBlockingIsPossible(symbol);
-    }
-    return true;
-  };
-
   /** A declaration that runs as a function when called: a function or method with a body, or a variable or property holding one. */
   const isCallableImplementation = (declaration: TS.Declaration): boolean => {
     if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return declaration.body !== undefined;
@@ -269,15 +244,34 @@ export function createTypedAnalysis(
   };
 
   /**
-   * The declaration a call, `new` or getter read runs. Found from the callee's name where that is
-   * unambiguous (a function, a method, a class's constructor): the checker's overload resolution,
-   * which also infers every argument, is the costliest query there is on generic-heavy code.
+   * The declaration a call, `new` or getter read runs, or `undefined` when it cannot be one this
+   * analysis reads. Calls into files that cannot block are ruled out first, by the callee's
+   * declarations when it is a name or a member of an imported module, otherwise by the member's
+   * name; the callee is then found from its symbol where that is unambiguous (a function, a
+   * method, a class's constructor). The checker's overload resolution, which also infers every
+   * argument, is the costliest query there is on generic-heavy code: it is the last resort.
    */
   const declarationRun = (node: TS.Node): TS.Declaration | undefined => {
-    if (ts.isPropertyAccessExpression(node)) return checker.getSymbolAtLocation(node.name)?.getDeclarations()?.find((candidate) => ts.isGetAccessorDeclaration(candidate));
+    if (ts.isPropertyAccessExpression(node)) {
+      if (!reach.declaresName(node.name.text)) return undefined;
+      return checker.getSymbolAtLocation(node.name)?.getDeclarations()?.find((candidate) => ts.isGetAccessorDeclaration(candidate));
+    }
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
     const callee = skipWrappers(ts, node.expression);
-    const symbol = ts.isIdentifier(callee) ? symbolOf(callee) : ts.isPropertyAccessExpression(callee) ? symbolOf(callee.name) : undefined;
+    let symbol: TS.Symbol | undefined;
+    if (ts.isIdentifier(callee)) {
+      symbol = symbolOf(callee);
+      // A parameter's type has no body to read.
+      if (symbol?.getDeclarations()?.every((declaration) => ts.isParameter(declaration))) return undefined;
+      if (!declaredWhereBlockingIsPossible(symbol)) return undefined;
+    } else if (ts.isPropertyAccessExpression(callee)) {
+      if (!reach.declaresName(callee.name.text)) return undefined;
+      // `Effect.all()` with `import * as Effect from 'effect/Effect'`: the module's members are declared in it.
+      const object = skipWrappers(ts, callee.expression);
+      const module = ts.isIdentifier(object) ? symbolOf(object) : undefined;
+      if (module && module.flags & ts.SymbolFlags.ValueModule && !declaredWhereBlockingIsPossible(module)) return undefined;
+      symbol = symbolOf(callee.name);
+    }
     const declarations = symbol?.getDeclarations() ?? [];
     if (ts.isNewExpression(node)) {
       const constructor = declarations
@@ -296,7 +290,6 @@ export function createTypedAnalysis(
 
   /** The function a call, `new` or getter read runs, when it is a sync function with a body this analysis may read. */
   const targetOf = (node: TS.Node): TS.FunctionLikeDeclaration | null => {
-    if (!mayReachBlockingFile(node)) return null;
     const declaration = declarationRun(node);
     if (!declaration) return null;
     let fn: TS.Node = declaration;
@@ -440,14 +433,6 @@ export function createTypedAnalysis(
     // Without a catalog import in its import closure, nothing this file calls can block.
     external: reach.mayBlock(thisSourceFile) ? external : null,
   };
-}
-
-function skipWrappers(ts: typeof TS, expression: TS.Expression): TS.Expression {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
-    node = node.expression;
-  }
-  return node;
 }
 
 /** `matchesCondition` for TypeScript call nodes (other files of the program). */
