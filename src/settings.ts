@@ -122,6 +122,10 @@ export interface ExtensionSettings {
   readonly workerFiles: readonly string[];
   readonly blockingApis: readonly BlockingApiSetting[];
   readonly allow: readonly AllowSetting[];
+  /** `'auto'`: use the TypeScript program when the parser provides one (set by `recommendedTypeChecked`); `'off'` (default): never. */
+  readonly typeAware: 'off' | 'auto';
+  /** With `typeAware`, summarise functions declared under `node_modules` too (default `false`). */
+  readonly followNodeModules: boolean;
 }
 
 const FAMILY_NAMES: readonly string[] = FAMILIES;
@@ -207,16 +211,20 @@ export function validateAllow(value: unknown): AllowSetting[] {
 /** Every key of `settings['event-loop']`: the rules read the first five, the type-aware analysis the last two. */
 const SETTING_KEYS = ['blockingApis', 'allow', 'workerPool', 'workerFiles', 'routeRegistrars', 'typeAware', 'followNodeModules'] as const;
 
-export function validateTypeAware(typeAware: unknown, followNodeModules: unknown): void {
-  if (typeAware !== undefined && typeAware !== 'off' && typeAware !== 'auto') {
-    throw new Error(`${at('typeAware')} must be 'auto' (use the TypeScript program when the parser has one) or 'off'.`);
-  }
-  if (followNodeModules !== undefined && typeof followNodeModules !== 'boolean') throw new Error(`${at('followNodeModules')} must be a boolean.`);
+export function validateTypeAware(typeAware: unknown): 'off' | 'auto' {
+  if (typeAware === undefined) return 'off';
+  if (typeAware !== 'off' && typeAware !== 'auto') throw new Error(`${at('typeAware')} must be 'auto' (use the TypeScript program when the parser has one) or 'off'.`);
+  return typeAware;
+}
+
+export function validateFollowNodeModules(value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') throw new Error(`${at('followNodeModules')} must be a boolean.`);
+  return value === true;
 }
 
 const extensionCache = new WeakMap<object, ExtensionSettings>();
 const extensionCacheByJson = new Map<string, ExtensionSettings>();
-const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [] });
+const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [], typeAware: 'off', followNodeModules: false });
 
 /**
  * The validated extension settings (cached per settings object, and per settings text, so that the
@@ -234,12 +242,13 @@ export function extensionSettings(settings: Readonly<Record<string, unknown>> | 
   if (!validated) {
     // A misspelt key would otherwise be ignored without a word.
     onlyKeys(ours, SETTING_KEYS, `event-loop: settings['${NAMESPACE_SETTINGS}']`);
-    validateTypeAware(ours.typeAware, ours.followNodeModules);
     validated = {
       workerPool: validateWorkerPool(ours.workerPool),
       workerFiles: validateWorkerFiles(ours.workerFiles),
       blockingApis: validateBlockingApis(ours.blockingApis),
       allow: validateAllow(ours.allow),
+      typeAware: validateTypeAware(ours.typeAware),
+      followNodeModules: validateFollowNodeModules(ours.followNodeModules),
     };
     extensionCacheByJson.set(json, validated);
   }

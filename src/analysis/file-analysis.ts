@@ -21,7 +21,7 @@ import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { mayReachRoots, traceFile, type TracedFile } from '../resolve/trace.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
 import { createSummaryFactory, type FunctionSummaries, type UseFilter } from './function-summaries.js';
-import { createTypedAnalysis, typedServices, type TypeAwareSettings } from './typed.js';
+import { createTypedAnalysis, typedServices } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
@@ -95,10 +95,9 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
     const notAllowed = (use: BlockingUse) => settings.allow.length === 0 || !isAllowed(use.payload, settings.allow);
     const untypedUses = blockingUses(resolved.hits).filter(notAllowed);
     // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
-    const services = serves ? typedServices(context) : null;
-    const typeAware = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
+    const services = serves ? typedServices(context, settings.typeAware) : null;
     const typed = services
-      ? createTypedAnalysis(sourceCode, services, context.cwd, typeAware?.followNodeModules === true, new Set(untypedUses.map((use) => use.reference)))
+      ? createTypedAnalysis(sourceCode, services, context.cwd, settings.followNodeModules, new Set(untypedUses.map((use) => use.reference)))
       : null;
     let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
     const allUses = () => (uses ??= [...untypedUses, ...typed!.hits.filter(notAllowed)]);

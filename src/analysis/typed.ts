@@ -14,21 +14,13 @@ import { MAX_DEPTH, type BlockingPath, type ExternalResolver, type PathStep, typ
 
 type Node = TSESTree.Node;
 
-/** `settings['event-loop']` keys read here. */
-export interface TypeAwareSettings {
-  /** `'auto'`: use the TypeScript program when the parser provides one (set by `recommendedTypeChecked`); `'off'` (default): never. */
-  readonly typeAware?: 'off' | 'auto';
-  /** Summarise functions declared under `node_modules` too (default `false`). */
-  readonly followNodeModules?: boolean;
-}
-
 /**
- * The parser services with a program, when the user switched type-aware analysis on and the parser
- * has a program for this file; otherwise `null` (the untyped analysis runs, nothing throws).
+ * The parser services with a program, when the user switched type-aware analysis on
+ * (`settings['event-loop'].typeAware: 'auto'`) and the parser has a program for this file;
+ * otherwise `null` (the untyped analysis runs, nothing throws).
  */
-export function typedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation | null {
-  const settings = (context.settings as Record<string, TypeAwareSettings | undefined> | undefined)?.['event-loop'];
-  if (settings?.typeAware !== 'auto') return null;
+export function typedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, typeAware: 'off' | 'auto'): ParserServicesWithTypeInformation | null {
+  if (typeAware !== 'auto') return null;
   const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
   if (!services?.program || !services.esTreeNodeToTSNodeMap || !services.tsNodeToESTreeNodeMap) return null;
   return services as ParserServicesWithTypeInformation;
