@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+// The plugin's own child walk (npm test and the scripts build dist first).
+import { forEachChild } from '../../dist/src/resolve/ast.js';
 
 const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 const isJsx = (file) => /\.[jt]sx$/.test(file);
@@ -226,10 +228,7 @@ export function everyFunctionAsync(text, file) {
     const plain = !node.async && !node.generator && !node.declare;
     if (plain && (node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression')) inserts.push(node.range[0]);
     else if (plain && node.type === 'FunctionExpression' && parent?.type !== 'MethodDefinition' && parent?.type !== 'TSAbstractMethodDefinition' && !(parent?.type === 'Property' && (parent.method || parent.kind !== 'init'))) inserts.push(node.range[0]);
-    for (const key of parsed.visitorKeys[node.type] ?? []) {
-      const value = node[key];
-      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') visit(child, node);
-    }
+    forEachChild(node, parsed.visitorKeys, (child) => visit(child, node));
   };
   visit(parsed.ast, null);
   let out = text;
