@@ -126,6 +126,8 @@ export interface ExtensionSettings {
   readonly typeAware: 'off' | 'auto';
   /** With `typeAware`, summarise functions declared under `node_modules` too (default `false`). */
   readonly followNodeModules: boolean;
+  /** Decide across the project's files what runs while serving (default `true`; `false`: each file alone). */
+  readonly crossFile: boolean;
 }
 
 const FAMILY_NAMES: readonly string[] = FAMILIES;
@@ -208,8 +210,8 @@ export function validateAllow(value: unknown): AllowSetting[] {
   });
 }
 
-/** Every key of `settings['event-loop']`: the rules read the first five, the type-aware analysis the last two. */
-const SETTING_KEYS = ['blockingApis', 'allow', 'workerPool', 'workerFiles', 'routeRegistrars', 'typeAware', 'followNodeModules'] as const;
+/** Every key of `settings['event-loop']`: the rules read the first five, the type-aware analysis the next two, the project model the last. */
+const SETTING_KEYS = ['blockingApis', 'allow', 'workerPool', 'workerFiles', 'routeRegistrars', 'typeAware', 'followNodeModules', 'crossFile'] as const;
 
 export function validateTypeAware(typeAware: unknown): 'off' | 'auto' {
   if (typeAware === undefined) return 'off';
@@ -222,9 +224,14 @@ export function validateFollowNodeModules(value: unknown): boolean {
   return value === true;
 }
 
+export function validateCrossFile(value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') throw new Error(`${at('crossFile')} must be a boolean (default true: follow calls across the project's files).`);
+  return value !== false;
+}
+
 const extensionCache = new WeakMap<object, ExtensionSettings>();
 const extensionCacheByJson = new Map<string, ExtensionSettings>();
-const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [], typeAware: 'off', followNodeModules: false });
+const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [], typeAware: 'off', followNodeModules: false, crossFile: true });
 
 /**
  * The validated extension settings (cached per settings object, and per settings text, so that the
@@ -249,6 +256,7 @@ export function extensionSettings(settings: Readonly<Record<string, unknown>> | 
       allow: validateAllow(ours.allow),
       typeAware: validateTypeAware(ours.typeAware),
       followNodeModules: validateFollowNodeModules(ours.followNodeModules),
+      crossFile: validateCrossFile(ours.crossFile),
     };
     extensionCacheByJson.set(json, validated);
   }

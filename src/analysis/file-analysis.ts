@@ -3,6 +3,7 @@ import { BUSY_WAIT_LOOPS, type Family } from '../catalog/index.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
 import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
 import { findHandlers, type FileHandlers } from '../context/handlers.js';
+import { calledOnlyFromStartupDecider } from '../context/startup.js';
 import {
   asyncFunctionDecider,
   calledFromServingDecider,
@@ -18,9 +19,12 @@ import { catalogFor } from '../catalog/user.js';
 import { workerDecider } from '../context/workers.js';
 import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
-import { mayReachRoots, traceFile, type TracedFile } from '../resolve/trace.js';
+import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type TraceRoots } from '../resolve/trace.js';
+import type { TraceNode } from '../catalog/define.js';
+import type { ProjectFunctionPayload } from '../catalog/types.js';
+import { crossFileCallers, projectLinkFor, type CrossFileCallers, type ProjectLink } from '../project/link.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
-import { createSummaryFactory, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { createSummaryFactory, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
 import { createTypedAnalysis, typedServices } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
@@ -46,6 +50,8 @@ export interface FileAnalysis {
    * Built on the first request and memoised per filter; free for files without blocking uses.
    */
   summaries(filter: UseFilter): FunctionSummaries;
+  /** Calls (and pass-alongs) of other project files' functions, found through the project model. */
+  readonly projectHits: readonly TraceHit<ProjectFunctionPayload>[];
 }
 
 /** Which code counts as serving work (every rule's `contexts` option). */
@@ -73,109 +79,184 @@ export function familyHasBusyWaitLoops(family: Family): boolean {
   return family === BUSY_WAIT_LOOPS.family;
 }
 
+/**
+ * What the per-file analysis needs to know about a file: the linted file gives it from ESLint's
+ * rule context; the project model (src/project/) gives it for other files of the project.
+ */
+export interface AnalysisInput {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly filename: string;
+  readonly cwd: string;
+  readonly settings: ExtensionSettings;
+  readonly frameworks: readonly Frameworks[];
+  /** The parser's `sourceType`, when it says one (fixes then add imports of that kind). */
+  readonly sourceType: string | undefined;
+  /** Typed mode: the parser's services with a program. */
+  readonly typed: ReturnType<typeof typedServices>;
+  /** The project the file belongs to: imports of other files, and who calls this file's exports. */
+  readonly project: ProjectLink | null;
+  /** Told of values the trace sees reach an expression (the project model's view of exports). */
+  readonly onReach?: (node: TSESTree.Node, trace: TraceNode) => void;
+  /** Whether start-up answers from other files also apply to what helpers cost (the linted file: yes). */
+  readonly crossFileInHelperCost: boolean;
+}
+
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
-    let moduleKind: ModuleKind | undefined;
     const settings = extensionSettings(context.settings);
-    const catalog = catalogFor(settings);
-    const role = fileRole(context.filename, context.cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
-    let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
-    // Tests, scripts and worker files never serve requests: nothing in them is reported, so nothing is traced.
-    const serves = role === 'application';
-    // Most files name no catalog module at all: one scan of the text spares them the trace.
-    const resolved = serves && mayReachRoots(sourceCode.text, catalog) ? traceFile(sourceCode, catalog) : NOTHING_TRACED;
     const user = userFrameworks(context.settings);
     const frameworks: Frameworks[] = user ? [FRAMEWORKS, user] : [FRAMEWORKS];
-    let handlers: FileHandlers | undefined;
-    // Handler detection costs a walk of the file: only files with blocking calls need it.
-    const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename: context.filename, cwd: context.cwd, frameworks }));
-    // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
-    const notAllowed = (use: BlockingUse) => settings.allow.length === 0 || !isAllowed(use.payload, settings.allow);
-    const untypedUses = blockingUses(resolved.hits).filter(notAllowed);
-    // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
-    const services = serves ? typedServices(context, settings.typeAware) : null;
-    const typed = services
-      ? createTypedAnalysis(sourceCode, services, context.cwd, settings.followNodeModules, new Set(untypedUses.map((use) => use.reference)))
-      : null;
-    let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
-    const allUses = () => (uses ??= [...untypedUses, ...typed!.hits.filter(notAllowed)]);
-    const summaryFactory = createSummaryFactory({
+    analysis = createFileAnalysis({
       sourceCode,
-      get uses() {
-        return allUses();
-      },
-      // A helper's blocking calls count for its callers only where no direct rule reports them.
-      get context() {
-        return contextFor(HELPER_COST_CONTEXTS);
-      },
-      external: typed?.external ?? null,
-      offloaded: [],
-    });
-    const contexts = new Map<string, FileContext>();
-    const contextFor = (options: ContextOptions): FileContext => {
-      const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}${options.syncHelpers}`;
-      let fileContext = contexts.get(key);
-      if (!fileContext) {
-        const deciders: ContextDecider[] = [];
-        if (role !== 'application') {
-          // Tests and scripts never serve requests: no function in them is a serving context.
-          deciders.push(() => null);
-        } else {
-          const found = getHandlers();
-          // Code that runs in a worker thread (an `if (!isMainThread)` branch, a function handed to the offload helper).
-          const worker = workerDecider(sourceCode, settings.workerPool);
-          if (worker) deciders.push(worker);
-          // Handlers win over start-up (a route registered inside `main()` is still a handler).
-          if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
-          deciders.push(startupDecider(found.startup));
-          if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
-          if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
-          if (options.syncHelpers) deciders.push(calledFromServingDecider(summaryFactory.callersOf));
-        }
-        fileContext = createFileContext(deciders);
-        contexts.set(key, fileContext);
-      }
-      return fileContext;
-    };
-    analysis = {
-      role,
+      filename: context.filename,
+      cwd: context.cwd,
       settings,
-      get uses() {
-        return allUses();
-      },
-      moduleObjectAt(module, at) {
-        const root = catalog.modules.get(module);
-        const variables = root && resolved.moduleVariables.get(root);
-        if (!variables) return null;
-        for (const variable of variables) {
-          if (isVisibleAt(sourceCode, variable, at)) return variable.name;
-        }
-        return null;
-      },
-      get context() {
-        return contextFor(DEFAULT_CONTEXTS);
-      },
-      contextFor,
-      get handlers() {
-        return getHandlers();
-      },
-      // Only fixes need it; most files have nothing to fix.
-      get moduleKind() {
-        return (moduleKind ??= moduleKindOf(sourceCode, context.filename, configuredSourceType(context.languageOptions)));
-      },
-      busyWaitLoop(loop) {
-        if (!serves) return null;
-        busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
-        const found = busyWaitLoop(loop);
-        return found && isAllowed(found.entry, settings.allow) ? null : found;
-      },
-      summaries: summaryFactory.summaries,
-    };
+      frameworks,
+      sourceType: configuredSourceType(context.languageOptions),
+      typed: typedServices(context, settings.typeAware),
+      project: settings.crossFile ? projectLinkFor(context.filename, settings, frameworks, context.cwd) : null,
+      crossFileInHelperCost: true,
+    });
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;
+}
+
+export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
+  const { sourceCode, filename, cwd, settings, frameworks, project } = input;
+  let moduleKind: ModuleKind | undefined;
+  const catalog = catalogFor(settings);
+  const ownRole = fileRole(filename, cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
+  // A module only command-line entries, tests or build scripts import has their role.
+  const role = project && ownRole === 'application' ? project.roleOf(ownRole) : ownRole;
+  let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
+  // Tests, scripts and worker files never serve requests: nothing in them is reported, so nothing is traced.
+  const serves = role === 'application';
+  // Imports of other project files whose exports block (or re-export blocking APIs) are traced like catalog modules.
+  const projectRoots = serves && project ? project.importRoots(sourceCode) : null;
+  const roots = projectRoots && projectRoots.size > 0 ? withModules(catalog, projectRoots) : catalog;
+  // Most files name no catalog module at all: one scan of the text spares them the trace.
+  const resolved =
+    serves && (roots !== catalog || mayReachRoots(sourceCode.text, catalog)) ? traceFile(sourceCode, roots, undefined, undefined, input.onReach) : NOTHING_TRACED;
+  let handlers: FileHandlers | undefined;
+  // Handler detection costs a walk of the file: only files with blocking calls need it.
+  const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename, cwd, frameworks: [...frameworks] }));
+  // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
+  const notAllowed = (use: BlockingUse) => settings.allow.length === 0 || !isAllowed(use.payload, settings.allow);
+  const untypedUses = blockingUses(resolved.hits).filter(notAllowed);
+  const projectHits = resolved.hits.filter((hit): hit is TraceHit<ProjectFunctionPayload> => hit.payload.kind === 'project-function');
+  const projectCalls = projectFunctionCalls(projectHits);
+  // Type-aware resolution only when the user switched it on (`recommendedTypeChecked`) and the parser has a program.
+  const services = serves ? input.typed : null;
+  const typed = services
+    ? createTypedAnalysis(sourceCode, services, cwd, settings.followNodeModules, new Set(untypedUses.map((use) => use.reference)))
+    : null;
+  let uses: readonly BlockingUse[] | undefined = typed ? undefined : untypedUses;
+  const allUses = () => (uses ??= [...untypedUses, ...typed!.hits.filter(notAllowed)]);
+  const summaryFactory = createSummaryFactory({
+    sourceCode,
+    get uses() {
+      return allUses();
+    },
+    // A helper's blocking calls count for its callers only where no direct rule reports them.
+    get context() {
+      return contextFor(HELPER_COST_CONTEXTS);
+    },
+    external: combineResolvers(projectCalls.size > 0 ? projectResolver(projectCalls) : null, typed?.external ?? null),
+    offloaded: [],
+  });
+  let crossFile: CrossFileCallers | null | undefined;
+  const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf) : null);
+  const contexts = new Map<string, FileContext>();
+  const contextFor = (options: ContextOptions): FileContext => {
+    const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}${options.syncHelpers}`;
+    let fileContext = contexts.get(key);
+    if (!fileContext) {
+      const deciders: ContextDecider[] = [];
+      if (role !== 'application') {
+        // Tests and scripts never serve requests: no function in them is a serving context.
+        deciders.push(() => null);
+      } else {
+        const found = getHandlers();
+        // Code that runs in a worker thread (an `if (!isMainThread)` branch, a function handed to the offload helper).
+        const worker = workerDecider(sourceCode, settings.workerPool);
+        if (worker) deciders.push(worker);
+        // Handlers win over start-up (a route registered inside `main()` is still a handler).
+        if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
+        deciders.push(startupDecider(found.startup));
+        if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
+        // Who calls this file's exported functions from other files: start-up code only, or serving code.
+        const callers = options.syncHelpers || input.crossFileInHelperCost ? acrossFiles() : null;
+        if (callers) deciders.push(options.syncHelpers ? callers.decider : (fn) => (callers.startupOnly(fn) ? null : undefined));
+        // An async function only ever called from start-up code runs at start-up.
+        deciders.push(calledOnlyFromStartupDecider(sourceCode, (fn) => found.startup.has(fn) || (callers?.startupOnly(fn) ?? false)));
+        if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
+        if (options.syncHelpers) deciders.push(calledFromServingDecider(summaryFactory.callersOf));
+      }
+      fileContext = createFileContext(deciders);
+      contexts.set(key, fileContext);
+    }
+    return fileContext;
+  };
+  return {
+    role,
+    settings,
+    get uses() {
+      return allUses();
+    },
+    moduleObjectAt(module, at) {
+      const root = catalog.modules.get(module);
+      const variables = root && resolved.moduleVariables.get(root);
+      if (!variables) return null;
+      for (const variable of variables) {
+        if (isVisibleAt(sourceCode, variable, at)) return variable.name;
+      }
+      return null;
+    },
+    get context() {
+      return contextFor(DEFAULT_CONTEXTS);
+    },
+    contextFor,
+    get handlers() {
+      return getHandlers();
+    },
+    // Only fixes need it; most files have nothing to fix.
+    get moduleKind() {
+      return (moduleKind ??= moduleKindOf(sourceCode, filename, input.sourceType));
+    },
+    busyWaitLoop(loop) {
+      if (!serves) return null;
+      busyWaitLoop ??= createBusyWaitLoopFinder(sourceCode, BUSY_WAIT_LOOPS);
+      const found = busyWaitLoop(loop);
+      return found && isAllowed(found.entry, settings.allow) ? null : found;
+    },
+    summaries: summaryFactory.summaries,
+    projectHits,
+  };
+}
+
+/** The catalog's roots plus the project files a file imports (by the specifier it writes). */
+function withModules(catalog: TraceRoots, modules: ReadonlyMap<string, TraceNode>): TraceRoots {
+  return { modules: new Map([...catalog.modules, ...modules]), globals: catalog.globals };
+}
+
+/** Calls of functions of other project files, by call node. */
+function projectFunctionCalls(hits: readonly TraceHit<ProjectFunctionPayload>[]): Map<TSESTree.Node, TraceHit<ProjectFunctionPayload>> {
+  const calls = new Map<TSESTree.Node, TraceHit<ProjectFunctionPayload>>();
+  for (const hit of hits) if (hit.call) calls.set(hit.call, hit);
+  return calls;
+}
+
+/** Calls the same-file graph cannot resolve, answered from the called file's summary. */
+function projectResolver(calls: ReadonlyMap<TSESTree.Node, TraceHit<ProjectFunctionPayload>>): ExternalResolver {
+  return (call, filter) => calls.get(call.node)?.payload.blockingPath(filter) ?? null;
+}
+
+function combineResolvers(first: ExternalResolver | null, second: ExternalResolver | null): ExternalResolver | null {
+  if (!first || !second) return first ?? second;
+  return (call, filter) => first(call, filter) ?? second(call, filter);
 }
 
 /** `variable` is what its name resolves to at `at`. */

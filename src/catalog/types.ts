@@ -172,8 +172,24 @@ export interface RegistrarPayload {
   readonly startsServer: boolean;
 }
 
+/**
+ * A function of another file of the project, reached through its module's exports (the project
+ * model, `src/project/`): calling it blocks when its summary says so, and its calls tell the
+ * other file where it runs.
+ */
+export interface ProjectFunctionPayload {
+  readonly kind: 'project-function';
+  /** The file that declares it (absolute). */
+  readonly file: string;
+  /** Its export path (`save`, `default.save`, `Store.new().save`). */
+  readonly key: string;
+  readonly when: undefined;
+  /** Why calling it blocks, for the uses `filter` keeps; `null` when it does not. */
+  blockingPath(filter: import('../analysis/function-summaries.js').UseFilter): import('../analysis/function-summaries.js').BlockingPath | null;
+}
+
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */
-export type CallPayload = CatalogEntry | RegistrarPayload;
+export type CallPayload = CatalogEntry | RegistrarPayload | ProjectFunctionPayload;
 
 /** Data written in the family files; `define.ts` fills in defaults and builtin `node:` twins. */
 export interface EntrySpec {

@@ -100,3 +100,50 @@ export function startupFunctions(
   }
   return startup;
 }
+
+/**
+ * Functions only ever called (never passed along, stored or exported) from start-up code: the
+ * module top level, start-up functions, or functions `knownStartup` says only start-up code calls
+ * (the project model's answer for exported functions). `async function connect()` awaited only
+ * from `main()` runs at boot, not per request.
+ */
+export function calledOnlyFromStartupDecider(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  knownStartup: (fn: FunctionNode) => boolean,
+): (fn: FunctionNode) => null | undefined {
+  const memo = new Map<FunctionNode, boolean>();
+  const inProgress = new Set<FunctionNode>();
+  const startupOnly = (fn: FunctionNode): boolean => {
+    if (knownStartup(fn)) return true;
+    const known = memo.get(fn);
+    if (known !== undefined) return known;
+    if (inProgress.has(fn)) return false;
+    inProgress.add(fn);
+    let result = false;
+    const variable = bindingOf(sourceCode, fn);
+    if (variable) {
+      let calls = 0;
+      let onlyStartupCalls = true;
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        const call = reference.isWrite() ? null : callOfCallee(reference.identifier as Node);
+        if (!call) {
+          onlyStartupCalls = false;
+          break;
+        }
+        const caller = enclosingFunction(call);
+        if (caller === fn) continue;
+        if (caller !== null && !startupOnly(caller)) {
+          onlyStartupCalls = false;
+          break;
+        }
+        calls++;
+      }
+      result = onlyStartupCalls && calls > 0;
+    }
+    inProgress.delete(fn);
+    memo.set(fn, result);
+    return result;
+  };
+  return (fn) => (startupOnly(fn) ? null : undefined);
+}

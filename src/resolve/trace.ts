@@ -110,6 +110,11 @@ export function traceFile(
   onHit?: (hit: TraceHit, tracer: Tracer) => void,
   /** Starts extra traces (parameters typed `FastifyInstance`…) with the same tracer. */
   seed?: (tracer: Tracer) => void,
+  /**
+   * Told of every expression a traced value reaches, and of every function whose calls return one
+   * (with the trace of the function): how the project model sees values leave a module by its exports.
+   */
+  onReach?: (node: Node, trace: TraceNode) => void,
 ): TracedFile {
   const hits: TraceHit[] = [];
   const moduleVariables = new Map<TraceNode, Variable[]>();
@@ -232,6 +237,7 @@ export function traceFile(
     if (fn.async || fn.generator) return;
     const wrapper = returning(trace);
     if (!wrapper) return;
+    onReach?.(fn, wrapper);
     if (fn.type === 'FunctionDeclaration') {
       followVariable(sourceCode.getDeclaredVariables(fn)[0], wrapper);
       return;
@@ -252,6 +258,7 @@ export function traceFile(
     // True while `node` is `<module object>.<export>`: such a callee can be rewritten in place.
     let onModuleObject = false;
     for (;;) {
+      onReach?.(node, trace);
       const parent = node.parent as Node | undefined;
       if (!parent) return;
       switch (parent.type) {

@@ -1,0 +1,184 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { CONSTRUCT_RESULT } from '../catalog/define.js';
+import { exportedValues } from '../context/exports.js';
+import type { Value, ValueResolver } from '../analysis/function-summaries.js';
+import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * A function other files can reach through this module's exports, by the property path a trace
+ * takes from the module object: `['save']`, `['default', 'save']` (`export default { save }`),
+ * `['Store', 'new()', 'save']` (a method of an exported class), `['save']` also for
+ * `module.exports = { save }` (CommonJS objects are the module object itself).
+ */
+export interface ExportedFunction {
+  readonly path: readonly string[];
+  readonly fn: FunctionNode;
+}
+
+/** An exported expression, by its path: where values traced in the file leave it (`export const db = new Database()`). */
+export interface ExportedExpression {
+  readonly path: readonly string[];
+  readonly node: Node;
+}
+
+export interface ModuleExports {
+  readonly functions: readonly ExportedFunction[];
+  readonly expressions: readonly ExportedExpression[];
+  /** `module.exports = value`: the module object is that value (so `require(m)()` calls it). */
+  readonly commonJsDefault: boolean;
+}
+
+/** Nesting of object literals followed for `export default { users: { get() {…} } }`. */
+const MAX_OBJECT_DEPTH = 2;
+
+const cache = new WeakMap<TSESTree.Program, ModuleExports>();
+
+/**
+ * The functions and expressions a module exports, ESM and CommonJS: declarations, `export { a as b }`,
+ * default exports, `module.exports = { a, b: c }`, `exports.x = …`, classes (instance methods
+ * under `new()`, static ones directly), instances (`export default new Store()`), object
+ * literals, and constructor functions with `X.prototype.m = function …`.
+ */
+export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ValueResolver): ModuleExports {
+  const program = sourceCode.ast;
+  const cached = cache.get(program);
+  if (cached) return cached;
+  const functions: ExportedFunction[] = [];
+  const expressions: ExportedExpression[] = [];
+  const seen = new Set<string>();
+  const prototypes = prototypeMethods(program);
+  const addFunction = (path: readonly string[], fn: FunctionNode) => {
+    const key = path.join('\0');
+    if (seen.has(key)) return;
+    seen.add(key);
+    functions.push({ path, fn });
+  };
+  const addValue = (path: readonly string[], value: Value | null, depth: number) => {
+    if (!value) return;
+    switch (value.kind) {
+      case 'function': {
+        addFunction(path, value.fn);
+        for (const [name, method] of prototypes.get(value.fn) ?? []) addFunction([...path, CONSTRUCT_RESULT, name], method);
+        return;
+      }
+      case 'class':
+      case 'instance': {
+        const instancePath = value.kind === 'class' ? [...path, CONSTRUCT_RESULT] : path;
+        for (const member of value.body.body) {
+          if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.value.type !== 'FunctionExpression') continue;
+          const name = staticPropertyName(member);
+          if (name === null) continue;
+          if (member.static) {
+            if (value.kind === 'class') addFunction([...path, name], member.value);
+          } else {
+            addFunction([...instancePath, name], member.value);
+          }
+        }
+        return;
+      }
+      case 'object': {
+        if (depth >= MAX_OBJECT_DEPTH) return;
+        for (const property of value.object.properties) {
+          if (property.type !== 'Property' || property.kind !== 'init') continue;
+          const name = staticPropertyName(property);
+          if (name === null) continue;
+          const propertyValue = property.value as Node;
+          expressions.push({ path: [...path, name], node: propertyValue });
+          addValue([...path, name], valueOfExport(resolver, propertyValue), depth + 1);
+        }
+        return;
+      }
+    }
+  };
+  let commonJsDefault = false;
+  for (const { name, value, commonJs } of exportsWithKind(program)) {
+    const path = commonJs && name === 'default' ? [] : [name];
+    if (commonJs && name === 'default') commonJsDefault = true;
+    expressions.push({ path, node: value });
+    addValue(path, valueOfExport(resolver, value), 0);
+  }
+  const result = { functions, expressions, commonJsDefault };
+  cache.set(program, result);
+  return result;
+}
+
+/** `exportedValues`, told apart by whether the export is CommonJS (`module.exports = x` makes `x` the module object). */
+function exportsWithKind(program: TSESTree.Program): { name: string; value: Node; commonJs: boolean }[] {
+  return exportedValues(program).map(({ name, value }) => {
+    const statement = topLevelStatementOf(value);
+    return { name, value, commonJs: statement?.type === 'ExpressionStatement' };
+  });
+}
+
+function topLevelStatementOf(node: Node): Node | null {
+  let current: Node | undefined = node;
+  while (current?.parent && current.parent.type !== 'Program') current = current.parent;
+  return current ?? null;
+}
+
+function valueOfExport(resolver: ValueResolver, node: Node): Value | null {
+  if (node.type === 'FunctionDeclaration') return { kind: 'function', fn: node };
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return { kind: 'class', body: node.body };
+  const expression = unwrapExpression(node as TSESTree.Expression);
+  if (isFunction(expression)) return { kind: 'function', fn: expression };
+  if (expression.type === 'ObjectExpression') return { kind: 'object', object: expression };
+  if (expression.type === 'NewExpression') {
+    const made = resolver.valueOf(expression.callee);
+    return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
+  }
+  return resolver.valueOf(expression);
+}
+
+/** `X.prototype.m = function () {…}` and `X.prototype = { m() {…} }` for top-level function declarations `X`. */
+function prototypeMethods(program: TSESTree.Program): Map<FunctionNode, Map<string, FunctionNode>> {
+  const byName = new Map<string, FunctionNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) byName.set(declaration.id.name, declaration);
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init && unwrapExpression(declarator.init);
+        if (declarator.id.type === 'Identifier' && init?.type === 'FunctionExpression') byName.set(declarator.id.name, init);
+      }
+    }
+  }
+  const methods = new Map<FunctionNode, Map<string, FunctionNode>>();
+  const add = (owner: FunctionNode, name: string, value: Node) => {
+    const fn = unwrapExpression(value as TSESTree.Expression);
+    if (!isFunction(fn)) return;
+    let list = methods.get(owner);
+    if (!list) methods.set(owner, (list = new Map()));
+    list.set(name, fn);
+  };
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+    const { left, right } = statement.expression;
+    if (left.type !== 'MemberExpression') continue;
+    // `X.prototype = { … }`
+    if (staticPropertyName(left) === 'prototype' && left.object.type === 'Identifier' && right.type === 'ObjectExpression') {
+      const owner = byName.get(left.object.name);
+      if (!owner) continue;
+      for (const property of right.properties) {
+        const name = property.type === 'Property' ? staticPropertyName(property) : null;
+        if (name !== null && property.type === 'Property') add(owner, name, property.value);
+      }
+      continue;
+    }
+    // `X.prototype.m = …`
+    const object = left.object;
+    if (object.type === 'MemberExpression' && staticPropertyName(object) === 'prototype' && object.object.type === 'Identifier') {
+      const owner = byName.get(object.object.name);
+      const name = staticPropertyName(left);
+      if (owner && name !== null) add(owner, name, right);
+    }
+  }
+  return methods;
+}
+
+/** The path a function is exported by, keyed for look-ups: `save`, `default.save`, `Store.new().save`. */
+export function exportKey(path: readonly string[]): string {
+  return path.length === 0 ? '<module>' : path.join('.');
+}
+

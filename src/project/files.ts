@@ -1,0 +1,287 @@
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { ResolverFactory } from 'oxc-resolver';
+import { globSync } from 'tinyglobby';
+import { isSourceFile } from './parse.js';
+
+/** What a file was when it was read: a cached result is valid while its files keep their stamps. */
+export interface FileStamp {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+interface FileEntry {
+  readonly stamp: FileStamp;
+  readonly text: string;
+  /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
+  specifiers?: readonly string[];
+  /** Project files those specifiers resolve to, on first request. */
+  dependencies?: readonly string[];
+}
+
+/** Folders never searched for project files: dependencies, output, tool caches. */
+const IGNORED = ['**/node_modules/**', '**/.*/**', '**/coverage/**', '**/dist/**', '**/out/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
+const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
+/** Projects beyond this many source files get no reverse index (who imports a file): only forward look-ups. */
+export const MAX_PROJECT_FILES = 50_000;
+/** A file is stat'ed again at most this often (ms): an editor's next lint sees an edit, a CLI run does not stat per look-up. */
+const RESTAT_INTERVAL_MS = 20;
+/** Files larger than this are not read across files (generated bundles). */
+const MAX_FILE_BYTES = 2_000_000;
+
+// Every way a module specifier is written: static and dynamic imports, re-exports, require.
+const SPECIFIER =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
+
+const resolverOptions = {
+  tsconfig: 'auto' as const,
+  extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'], '.jsx': ['.tsx', '.jsx'] },
+  conditionNames: ['node', 'import', 'require', 'default'],
+  mainFields: ['main', 'module'],
+  builtinModules: true,
+};
+
+/**
+ * The files of one project (a package, or a workspace with its packages): reading with stamps,
+ * module resolution through oxc-resolver (tsconfig `paths`/`baseUrl`, package.json `imports`,
+ * `exports`, extension aliases, symlinks), and which files import which.
+ */
+export class ProjectFiles {
+  readonly root: string;
+  private readonly resolver = new ResolverFactory(resolverOptions);
+  private readonly entries = new Map<string, FileEntry | null>();
+  private readonly checkedAt = new Map<string, number>();
+  private workspacePackages: Map<string, string> | undefined;
+  private importerIndex: Map<string, string[]> | undefined;
+  private indexedAt = 0;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** The file's text and stamp, re-read when it changed on disk; `null` when it cannot be read. */
+  entry(file: string): FileEntry | null {
+    const now = Date.now();
+    const cached = this.entries.get(file);
+    const checked = this.checkedAt.get(file);
+    if (cached !== undefined && checked !== undefined && now - checked < RESTAT_INTERVAL_MS) return cached;
+    this.checkedAt.set(file, now);
+    const stamp = stampOf(file);
+    if (cached && stamp && cached.stamp.mtimeMs === stamp.mtimeMs && cached.stamp.size === stamp.size) return cached;
+    if (cached === null && !stamp) return null;
+    let entry: FileEntry | null = null;
+    if (stamp && stamp.size <= MAX_FILE_BYTES) {
+      try {
+        entry = { stamp, text: readFileSync(file, 'utf8') };
+      } catch {
+        entry = null;
+      }
+    }
+    this.entries.set(file, entry);
+    return entry;
+  }
+
+  /** The current stamp of a file (through the same re-stat interval), `null` when it is gone. */
+  stamp(file: string): FileStamp | null {
+    return this.entry(file)?.stamp ?? null;
+  }
+
+  /** Path relative to the project root, `/`-separated, for messages. */
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  /** The project source file `specifier` names from `from`, or `null` (packages, builtins, other files). */
+  resolve(from: string, specifier: string): string | null {
+    if (!isProjectSpecifier(specifier)) return null;
+    let resolved: string | undefined;
+    try {
+      resolved = this.resolver.resolveFileSync(from, specifier).path;
+      if (!resolved) resolved = this.resolveWorkspacePackage(specifier);
+    } catch {
+      return null;
+    }
+    if (!resolved || resolved.includes(`${path.sep}node_modules${path.sep}`) || !isSourceFile(resolved)) return null;
+    return resolved;
+  }
+
+  /** Project files `file` imports, requires or re-exports. */
+  dependencies(file: string): readonly string[] {
+    const entry = this.entry(file);
+    if (!entry) return [];
+    if (!entry.dependencies) {
+      const found = new Set<string>();
+      for (const specifier of this.specifiers(file)) {
+        const resolved = this.resolve(file, specifier);
+        if (resolved && resolved !== file) found.add(resolved);
+      }
+      entry.dependencies = [...found].sort();
+    }
+    return entry.dependencies;
+  }
+
+  specifiers(file: string): readonly string[] {
+    const entry = this.entry(file);
+    if (!entry) return [];
+    if (!entry.specifiers) {
+      entry.specifiers = specifiersIn(entry.text);
+    }
+    return entry.specifiers;
+  }
+
+  /**
+   * Files of the project that import `file` (directly), sorted. The index is built on first
+   * request by reading every source file of the project, and refreshed when it is older than
+   * `maxAgeMs` (an editor's session: new and edited files are seen again).
+   */
+  importersOf(file: string, maxAgeMs = 5_000): readonly string[] {
+    const now = Date.now();
+    if (!this.importerIndex || now - this.indexedAt > maxAgeMs) {
+      this.importerIndex = this.buildImporterIndex();
+      this.indexedAt = Date.now();
+    }
+    return this.importerIndex.get(file) ?? [];
+  }
+
+  private buildImporterIndex(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    let files: string[];
+    try {
+      files = globSync(SOURCE_GLOB, { cwd: this.root, absolute: true, ignore: IGNORED, followSymbolicLinks: false });
+    } catch {
+      return index;
+    }
+    if (files.length > MAX_PROJECT_FILES) return index;
+    files = files.map((file) => path.normalize(file)).sort();
+    for (const file of files) {
+      for (const dependency of this.dependencies(file)) {
+        const list = index.get(dependency);
+        if (list) list.push(file);
+        else index.set(dependency, [file]);
+      }
+    }
+    return index;
+  }
+
+  /** Workspace packages imported by name when they are not linked into node_modules (a fresh checkout). */
+  private resolveWorkspacePackage(specifier: string): string | undefined {
+    this.workspacePackages ??= findWorkspacePackages(this.root);
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const directory = this.workspacePackages.get(name);
+    if (!directory) return undefined;
+    const rest = specifier.slice(name.length);
+    try {
+      const inside = this.resolver.resolveFileSync(path.join(directory, 'package.json'), rest ? `.${rest}` : '.').path;
+      if (inside) return inside;
+      // A package whose `main` points at build output that is not there: its sources.
+      for (const candidate of ['src/index', 'index', 'lib/index']) {
+        const found = this.resolver.resolveFileSync(path.join(directory, 'package.json'), `./${candidate}`).path;
+        if (found) return found;
+      }
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+/** Module specifiers written in a file's text (imports, re-exports, `require`, `import()`), once each. */
+export function specifiersIn(text: string): string[] {
+  const found = new Set<string>();
+  if (text.includes('from') || text.includes('import') || text.includes('require')) {
+    for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
+  }
+  return [...found];
+}
+
+function stampOf(file: string): FileStamp | null {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Relative paths, tsconfig aliases, `#imports` and workspace package names may be project files; builtins never are. */
+function isProjectSpecifier(specifier: string): boolean {
+  return !specifier.startsWith('node:') && !/^[a-z][a-z0-9+.-]*:/i.test(specifier) && specifier.length < 400;
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Workspace globs of a root (`workspaces` in package.json, or pnpm-workspace.yaml's `packages`). */
+function workspaceGlobs(directory: string): string[] | null {
+  const manifest = readJson(path.join(directory, 'package.json'));
+  const workspaces = manifest?.workspaces;
+  if (Array.isArray(workspaces)) return workspaces.filter((entry): entry is string => typeof entry === 'string');
+  if (workspaces && typeof workspaces === 'object' && Array.isArray((workspaces as { packages?: unknown }).packages)) {
+    return ((workspaces as { packages: unknown[] }).packages).filter((entry): entry is string => typeof entry === 'string');
+  }
+  const pnpm = path.join(directory, 'pnpm-workspace.yaml');
+  if (existsSync(pnpm)) {
+    try {
+      const text = readFileSync(pnpm, 'utf8');
+      const block = /^packages:\s*\n((?:\s+-.*\n?)+)/m.exec(text)?.[1] ?? '';
+      return [...block.matchAll(/-\s*['"]?([^'"\n#]+?)['"]?\s*(?:#.*)?$/gm)].map((match) => match[1]!).filter((glob) => !glob.startsWith('!'));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function findWorkspacePackages(root: string): Map<string, string> {
+  const packages = new Map<string, string>();
+  const globs = workspaceGlobs(root);
+  if (!globs) return packages;
+  try {
+    const manifests = globSync(
+      globs.map((glob) => `${glob.replace(/\/$/, '')}/package.json`),
+      { cwd: root, absolute: true, ignore: ['**/node_modules/**'] },
+    );
+    for (const manifest of manifests.sort()) {
+      const name = readJson(manifest)?.name;
+      if (typeof name === 'string' && !packages.has(name)) packages.set(name, path.dirname(path.normalize(manifest)));
+    }
+  } catch {
+    return packages;
+  }
+  return packages;
+}
+
+/**
+ * The project a file belongs to: the nearest workspace root above it whose workspaces include it,
+ * else its package root (nearest package.json), else `null`.
+ */
+export function projectRootOf(file: string): string | null {
+  const start = path.dirname(file);
+  const known = roots.get(start);
+  if (known !== undefined) return known;
+  let packageRoot: string | null = null;
+  let root: string | null = null;
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    if (path.basename(directory) === 'node_modules') break;
+    if (existsSync(path.join(directory, 'package.json'))) {
+      packageRoot ??= directory;
+      if (workspaceGlobs(directory)?.length) {
+        root = directory;
+        break;
+      }
+    }
+    if (path.dirname(directory) === directory) break;
+  }
+  root ??= packageRoot;
+  roots.set(start, root);
+  return root;
+}
+
+const roots = new Map<string, string | null>();

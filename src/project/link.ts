@@ -1,0 +1,115 @@
+import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { TraceNode } from '../catalog/define.js';
+import type { Frameworks } from '../catalog/frameworks/index.js';
+import type { FileRole } from '../context/file-role.js';
+import { describeFunction, type CallerSite, type ContextDecider } from '../context/serving-context.js';
+import { createValueResolver } from '../analysis/function-summaries.js';
+import type { FunctionNode } from '../resolve/ast.js';
+import type { ExtensionSettings } from '../settings.js';
+import { exportKey, moduleExports } from './exports.js';
+import { ProjectFiles, projectRootOf, specifiersIn } from './files.js';
+import { ProjectView, type Usage } from './view.js';
+
+/** What one file's analysis asks of the project model. */
+export interface ProjectLink {
+  /** The file's role once its importers are known (a module only tests or CLIs import). */
+  roleOf(own: FileRole): FileRole;
+  /** Trace roots for the project files this file imports whose exports can block, by the specifier written. */
+  importRoots(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, TraceNode>;
+  /** Where this file's function exported as `key` is called in the project's other files. */
+  usage(key: string): Usage;
+}
+
+export function createLink(view: ProjectView, file: string): ProjectLink {
+  return {
+    roleOf: (own) => view.roleOf(file, own),
+    importRoots(sourceCode) {
+      const roots = new Map<string, TraceNode>();
+      for (const specifier of specifiersIn(sourceCode.text)) {
+        const target = view.files.resolve(file, specifier);
+        if (!target || target === file) continue;
+        const trie = view.exportTrie(target);
+        if (trie) roots.set(specifier, trie);
+      }
+      return roots;
+    },
+    usage: (key) => view.usage(file, key),
+  };
+}
+
+const projects = new Map<string, ProjectFiles>();
+const views = new WeakMap<ProjectFiles, WeakMap<ExtensionSettings, Map<string, ProjectView>>>();
+const frameworkIds = new WeakMap<object, number>();
+let nextFrameworkId = 1;
+
+/**
+ * The project link for a linted file, or `null` when it belongs to no project on disk (no
+ * package.json above it). One project model per project root and settings, for the process.
+ */
+export function projectLinkFor(filename: string, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string): ProjectLink | null {
+  const file = path.resolve(cwd, filename);
+  const root = projectRootOf(file);
+  if (!root) return null;
+  let files = projects.get(root);
+  if (!files) projects.set(root, (files = new ProjectFiles(root)));
+  let bySettings = views.get(files);
+  if (!bySettings) views.set(files, (bySettings = new WeakMap()));
+  let byKey = bySettings.get(settings);
+  if (!byKey) bySettings.set(settings, (byKey = new Map()));
+  const user = frameworks[1];
+  let userId = 0;
+  if (user) {
+    userId = frameworkIds.get(user) ?? 0;
+    if (!userId) frameworkIds.set(user, (userId = nextFrameworkId++));
+  }
+  const key = `${cwd}\0${userId}`;
+  let view = byKey.get(key);
+  if (!view) byKey.set(key, (view = new ProjectView(files, settings, frameworks, cwd)));
+  return view.linkFor(file);
+}
+
+/** What other files say about this file's exported functions, as context deciders. */
+export interface CrossFileCallers {
+  /** Serving when another file's serving code calls it; `null` (start-up) when only start-up code does. */
+  readonly decider: ContextDecider;
+  /** Exported, called from other files only by code that does not serve, and not called in its own file. */
+  startupOnly(fn: FunctionNode): boolean;
+}
+
+export function crossFileCallers(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  link: ProjectLink,
+  callersOf: (fn: FunctionNode) => readonly CallerSite[],
+): CrossFileCallers {
+  let keys: Map<FunctionNode, string> | undefined;
+  const usageOf = (fn: FunctionNode): Usage => {
+    if (!keys) {
+      keys = new Map();
+      for (const { path: exportPath, fn: exported } of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {
+        if (!keys.has(exported)) keys.set(exported, exportKey(exportPath));
+      }
+    }
+    const key = keys.get(fn);
+    return key === undefined ? { kind: 'unknown' } : link.usage(key);
+  };
+  const startupOnly = (fn: FunctionNode) => !fn.generator && usageOf(fn).kind === 'startup' && callersOf(fn).length === 0;
+  return {
+    decider(fn) {
+      if (fn.generator) return undefined;
+      const usage = usageOf(fn);
+      if (usage.kind === 'serving') {
+        const root = `${usage.root} in ${usage.file}:${usage.line}`;
+        return {
+          kind: usage.servingKind,
+          root: fn,
+          canMakeAsync: false,
+          servingRoot: root,
+          description: `inside ${describeFunction(fn, fn.async ? 'async ' : '')}, called from ${root}`,
+        };
+      }
+      return usage.kind === 'startup' && callersOf(fn).length === 0 ? null : undefined;
+    },
+    startupOnly,
+  };
+}

@@ -1,0 +1,394 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '../catalog/define.js';
+import type { Frameworks } from '../catalog/frameworks/index.js';
+import type { ProjectFunctionPayload } from '../catalog/types.js';
+import { catalogFor } from '../catalog/user.js';
+import { fileRole, type FileRole } from '../context/file-role.js';
+import type { ServingKind } from '../context/serving-context.js';
+import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
+import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
+import { mayReachRoots } from '../resolve/trace.js';
+import type { FunctionNode } from '../resolve/ast.js';
+import { createLink, type ProjectLink } from './link.js';
+import type { ExtensionSettings } from '../settings.js';
+import { exportKey, moduleExports } from './exports.js';
+import type { ProjectFiles, FileStamp } from './files.js';
+import { parseProjectFile, type ProjectSourceCode } from './parse.js';
+
+type Node = TSESTree.Node;
+
+/** Where a file's exported function runs, as far as the project's other files show. */
+export type Usage =
+  | {
+      readonly kind: 'serving';
+      readonly servingKind: ServingKind;
+      /** "Express route handler 'getUser'". */
+      readonly root: string;
+      /** The calling file, relative to the project root, and the line of the call. */
+      readonly file: string;
+      readonly line: number;
+    }
+  /** Called from other files, and only from code that does not serve (start-up, CLI, tests). */
+  | { readonly kind: 'startup' }
+  /** No call in the project's other files, or a use the analysis cannot follow (passed along, stored). */
+  | { readonly kind: 'unknown' };
+
+const UNKNOWN: Usage = { kind: 'unknown' };
+const STARTUP: Usage = { kind: 'startup' };
+
+/** A cached answer and the files (with their stamps) it was computed from. */
+interface Cached<T> {
+  readonly value: T;
+  readonly dependencies: ReadonlyMap<string, FileStamp | null>;
+}
+
+interface AnalysedFile {
+  readonly sourceCode: ProjectSourceCode;
+  readonly analysis: FileAnalysis;
+  /** Values the trace saw reach an expression or be returned by a function of the file. */
+  readonly reached: ReadonlyMap<Node, TraceNode>;
+}
+
+/** How deep look-ups may nest across files (each file is one level), as function chains do. */
+const MAX_FILE_DEPTH = MAX_DEPTH;
+
+/**
+ * The project model for one set of settings: per-file analyses of files that are not being linted,
+ * what each file's exports are in trace terms (which block, which re-export blocking APIs), which
+ * files may block at all, and where exported functions are called from. Everything is lazy and
+ * cached with the stamps of the files it read, so an edited file is seen at the next look-up.
+ */
+export class ProjectView {
+  readonly files: ProjectFiles;
+  readonly settings: ExtensionSettings;
+  readonly frameworks: readonly Frameworks[];
+  readonly cwd: string;
+  private readonly parsed = new Map<string, Cached<ProjectSourceCode | null>>();
+  private readonly analysed = new Map<string, Cached<AnalysedFile | null>>();
+  private readonly tries = new Map<string, Cached<TraceNode | null>>();
+  private readonly blocking = new Map<string, Cached<boolean>>();
+  private readonly usages = new Map<string, Cached<Usage>>();
+  private readonly roles = new Map<string, Cached<FileRole>>();
+  /** Dependency sets being collected, innermost last (one per computation under way). */
+  private readonly collecting: Map<string, FileStamp | null>[] = [];
+  private readonly inProgress = new Set<string>();
+  private readonly cacheNames = new Map<object, number>();
+
+  constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
+    this.files = files;
+    this.settings = settings;
+    this.frameworks = frameworks;
+    this.cwd = cwd;
+  }
+
+  // --- caching with dependencies ---------------------------------------------------------------
+
+  private touch(file: string): void {
+    const stamp = this.files.stamp(file);
+    for (const dependencies of this.collecting) dependencies.set(file, stamp);
+  }
+
+  private isFresh(cached: Cached<unknown>): boolean {
+    for (const [file, stamp] of cached.dependencies) {
+      const now = this.files.stamp(file);
+      if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
+    }
+    return true;
+  }
+
+  /** `compute` once per key while its files are unchanged; `fallback` for a look-up already under way (an import cycle). */
+  private cached<T>(cache: Map<string, Cached<T>>, key: string, fallback: T, compute: () => T): T {
+    const found = cache.get(key);
+    if (found && this.isFresh(found)) {
+      for (const dependencies of this.collecting) for (const [file, stamp] of found.dependencies) dependencies.set(file, stamp);
+      return found.value;
+    }
+    let names = this.cacheNames.get(cache);
+    if (names === undefined) this.cacheNames.set(cache, (names = this.cacheNames.size));
+    const marker = `${names}:${key}`;
+    if (this.inProgress.has(marker) || this.collecting.length > MAX_FILE_DEPTH * 3) return fallback;
+    this.inProgress.add(marker);
+    const dependencies = new Map<string, FileStamp | null>();
+    this.collecting.push(dependencies);
+    let value: T;
+    try {
+      value = compute();
+    } catch (error) {
+      // Another file's code must never break the lint of this one: it contributes nothing.
+      if (process.env.EVENT_LOOP_DEBUG) console.error(`event-loop: project model, ${key}:`, error);
+      value = fallback;
+    } finally {
+      this.collecting.pop();
+      this.inProgress.delete(marker);
+    }
+    for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
+    cache.set(key, { value, dependencies });
+    return value;
+  }
+
+  // --- files -----------------------------------------------------------------------------------
+
+  sourceOf(file: string): ProjectSourceCode | null {
+    return this.cached(this.parsed, file, null, () => {
+      this.touch(file);
+      const entry = this.files.entry(file);
+      return entry ? parseProjectFile(file, entry.text) : null;
+    });
+  }
+
+  /** The per-file analysis of another file, with the same deciders as a linted file. */
+  analysisOf(file: string): AnalysedFile | null {
+    return this.cached(this.analysed, file, null, () => {
+      const sourceCode = this.sourceOf(file);
+      if (!sourceCode) return null;
+      const reached = new Map<Node, TraceNode>();
+      const analysis = createFileAnalysis({
+        sourceCode,
+        filename: file,
+        cwd: this.cwd,
+        settings: this.settings,
+        frameworks: this.frameworks,
+        sourceType: undefined,
+        typed: null,
+        project: this.linkFor(file),
+        onReach: (node, trace) => {
+          if (!reached.has(node)) reached.set(node, trace);
+        },
+        crossFileInHelperCost: false,
+      });
+      return { sourceCode, analysis, reached };
+    });
+  }
+
+  /** Whether calling into `file` can block: it names a catalog module or global, or imports a project file that can. */
+  mayBlock(file: string): boolean {
+    return this.cached(this.blocking, file, false, () => {
+      this.touch(file);
+      const entry = this.files.entry(file);
+      if (!entry) return false;
+      if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
+      return this.files.dependencies(file).some((dependency) => this.mayBlock(dependency));
+    });
+  }
+
+  /**
+   * What importing `file` gives, as a trace trie: each exported function carries a payload that
+   * says how calling it blocks (and lets the importer's calls be found), and exports that are
+   * catalog values (`export const read = fs.readFileSync`, `export function getDb() { return db }`)
+   * are those values. `null` for files that cannot block.
+   */
+  exportTrie(file: string): TraceNode | null {
+    return this.cached(this.tries, file, null, () => (this.mayBlock(file) ? this.buildExportTrie(file) : null));
+  }
+
+  private buildExportTrie(file: string): TraceNode | null {
+    const analysed = this.analysisOf(file);
+    if (!analysed || analysed.analysis.role !== 'application') return null;
+    const { sourceCode, analysis, reached } = analysed;
+    const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
+    const root = createTraceNode(true);
+    const owned = new WeakSet<TraceNode>([root]);
+    const nodeAt = (segments: readonly string[]): TraceNode => {
+      let node = root;
+      for (const segment of segments) {
+        const next = segment === CALL_RESULT ? node.callResult : segment === CONSTRUCT_RESULT ? node.constructResult : node.children.get(segment);
+        let child: TraceNode;
+        if (next && owned.has(next)) child = next;
+        else {
+          // Never write into a trie shared with the catalog or another file: copy it first.
+          child = next ? copyNode(next) : createTraceNode();
+          owned.add(child);
+          if (segment === CALL_RESULT) node.callResult = child;
+          else if (segment === CONSTRUCT_RESULT) node.constructResult = child;
+          else node.children.set(segment, child);
+        }
+        node = child;
+      }
+      return node;
+    };
+    for (const { path: exportPath, fn } of exports.functions) {
+      const payload = this.functionPayload(file, exportKey(exportPath), analysis, fn);
+      nodeAt(exportPath).calls.push(payload);
+      const returned = reached.get(fn);
+      if (returned?.callResult) {
+        const node = nodeAt(exportPath);
+        node.callResult ??= returned.callResult;
+      }
+    }
+    // Exported values the trace followed: re-exported blocking APIs, instances, imported functions passed on.
+    for (const { path: exportPath, node } of exports.expressions) {
+      const value = reached.get(node);
+      if (!value || value === root) continue;
+      if (exportPath.length === 0) {
+        mergeInto(root, value);
+        continue;
+      }
+      const parent = nodeAt(exportPath.slice(0, -1));
+      const last = exportPath.at(-1)!;
+      const existing = parent.children.get(last);
+      if (!existing) parent.children.set(last, value);
+      else if (owned.has(existing)) mergeInto(existing, value);
+    }
+    this.addReexports(file, sourceCode, root, nodeAt);
+    if (exports.commonJsDefault || root.children.size > 0 || root.calls.length > 0) {
+      // `import x from './m'` of a CommonJS module is the module object itself.
+      if (!root.children.has('default') && exports.commonJsDefault) root.children.set('default', root);
+    }
+    return root;
+  }
+
+  /** `export * from './x'` and `export { a as b } from './x'`: the other file's exports, as its own. */
+  private addReexports(file: string, sourceCode: ProjectSourceCode, root: TraceNode, nodeAt: (segments: readonly string[]) => TraceNode): void {
+    for (const statement of sourceCode.ast.body) {
+      if ((statement.type !== 'ExportAllDeclaration' && statement.type !== 'ExportNamedDeclaration') || !statement.source) continue;
+      if (statement.exportKind === 'type') continue;
+      const target = this.files.resolve(file, statement.source.value);
+      const trie = target ? this.exportTrie(target) : null;
+      if (!trie) continue;
+      if (statement.type === 'ExportAllDeclaration') {
+        if (statement.exported) {
+          const exportedName = statement.exported as { type: string; name?: string; value?: unknown };
+          const name = exportedName.type === 'Identifier' ? exportedName.name! : String(exportedName.value);
+          if (!root.children.has(name)) root.children.set(name, trie);
+          continue;
+        }
+        for (const [name, child] of trie.children) if (name !== 'default' && !root.children.has(name)) root.children.set(name, child);
+        continue;
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.exportKind === 'type') continue;
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        const value = local === 'default' ? (trie.children.get('default') ?? trie) : trie.children.get(local);
+        if (value && !root.children.has(exported)) root.children.set(exported, value);
+        else if (value) mergeInto(nodeAt([exported]), value);
+      }
+    }
+  }
+
+  private functionPayload(file: string, key: string, analysis: FileAnalysis, fn: FunctionNode): ProjectFunctionPayload {
+    const byFilter = new Map<string, BlockingPath | null>();
+    const relative = this.files.relative(file);
+    return {
+      kind: 'project-function',
+      file,
+      key,
+      when: undefined,
+      blockingPath: (filter: UseFilter) => {
+        let found = byFilter.get(filter.key);
+        if (found === undefined) {
+          const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(fn);
+          found = own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+          byFilter.set(filter.key, found);
+        }
+        return found;
+      },
+    };
+  }
+
+  // --- who calls a file's exports --------------------------------------------------------------
+
+  /**
+   * Where the function exported as `key` from `file` is called in the project's other files:
+   * the first serving call (importers in path order), else start-up only when every use found is
+   * a call from code that does not serve, else unknown. Re-exporting files are followed.
+   */
+  usage(file: string, key: string): Usage {
+    return this.cached(this.usages, `${file}\0${key}`, UNKNOWN, () => this.findUsage(file, key));
+  }
+
+  private findUsage(file: string, key: string): Usage {
+    let sawCall = false;
+    const visited = new Set<string>([file]);
+    const queue = [...this.files.importersOf(file)];
+    for (let index = 0; index < queue.length && index < 400; index++) {
+      const importer = queue[index]!;
+      if (visited.has(importer)) continue;
+      visited.add(importer);
+      this.touch(importer);
+      const analysed = this.analysisOf(importer);
+      if (!analysed) continue;
+      let reexported = false;
+      for (const hit of analysed.analysis.projectHits) {
+        if (hit.payload.file !== file || hit.payload.key !== key) continue;
+        if (!hit.call) return UNKNOWN;
+        sawCall = true;
+        const serving = analysed.analysis.context.contextOf(hit.call);
+        if (serving) {
+          return {
+            kind: 'serving',
+            servingKind: serving.kind,
+            root: serving.servingRoot ?? serving.description.replace(/^inside /, ''),
+            file: this.files.relative(importer),
+            line: hit.call.loc.start.line,
+          };
+        }
+      }
+      // A file that passes the export on (a barrel): its importers call it too.
+      const trie = this.exportTrie(importer);
+      if (trie && carries(trie, file, key)) reexported = true;
+      if (reexported) for (const next of this.files.importersOf(importer)) if (!visited.has(next)) queue.push(next);
+    }
+    return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /**
+   * A file only command-line entries, tests or build tooling import has their role; a server entry
+   * under `bin/` (it listens) still serves. Files nobody imports keep their own role.
+   */
+  roleOf(file: string, own: FileRole): FileRole {
+    if (own !== 'application') return own;
+    return this.cached(this.roles, file, own, () => {
+      const importers = this.files.importersOf(file);
+      if (importers.length === 0) return own;
+      let tooling: FileRole | null = null;
+      for (const importer of importers) {
+        this.touch(importer);
+        const sourceCode = this.sourceOf(importer);
+        if (!sourceCode) return own;
+        let role = fileRole(importer, this.cwd, sourceCode.ast, sourceCode.text, this.settings.workerFiles);
+        if (role === 'script' && STARTS_SERVER.test(sourceCode.text)) role = 'application';
+        if (role === 'application') role = this.roleOf(importer, role);
+        if (role === 'application' || role === 'worker') return own;
+        tooling ??= role;
+      }
+      return tooling ?? own;
+    });
+  }
+
+  linkFor(file: string): ProjectLink {
+    return createLink(this, file);
+  }
+}
+
+/** A server entry: it listens or creates a server (Express generator's `bin/www`). */
+const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
+
+/** Whether a trie (one level of members, and their instances) carries the payload of `file`'s `key`. */
+function carries(trie: TraceNode, file: string, key: string): boolean {
+  const seen = new Set<TraceNode>();
+  const visit = (node: TraceNode | null, depth: number): boolean => {
+    if (!node || seen.has(node) || depth > 3) return false;
+    seen.add(node);
+    if (node.calls.some((payload) => payload.kind === 'project-function' && payload.file === file && payload.key === key)) return true;
+    for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
+    return visit(node.constructResult, depth + 1);
+  };
+  return visit(trie, 0);
+}
+
+function copyNode(node: TraceNode): TraceNode {
+  const copy = createTraceNode(node.isModule);
+  mergeInto(copy, node);
+  return copy;
+}
+
+/** Adds what `from` has and `into` lacks (members, payloads, call and construct results). */
+function mergeInto(into: TraceNode, from: TraceNode): void {
+  if (into === from) return;
+  for (const [name, child] of from.children) if (!into.children.has(name)) into.children.set(name, child);
+  for (const payload of from.calls) if (!into.calls.includes(payload)) into.calls.push(payload);
+  into.callResult ??= from.callResult;
+  into.constructResult ??= from.constructResult;
+}
+
