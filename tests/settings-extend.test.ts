@@ -160,7 +160,7 @@ export async function page(name: string) {
 
   it('an unknown key is an error naming it and the known ones', () => {
     expect(() => lint(code, { workerpool: { module: '#lib/offload', export: 'offload' } }, ['no-sync-fs'])).toThrow(
-      /settings\['event-loop'\] has an unknown property 'workerpool' \(allowed: blockingApis, allow, workerPool, workerFiles, routeRegistrars, typeAware, followNodeModules\)/,
+      /settings\['event-loop'\] has an unknown property 'workerpool' \(allowed: blockingApis, allow, workerPool, workerFiles, routeRegistrars, typeAware, followNodeModules, crossFile\)/,
     );
   });
 
@@ -168,5 +168,7 @@ export async function page(name: string) {
     expect(() => lint(code, { typeAware: 'on' }, ['no-sync-fs'])).toThrow(/settings\['event-loop'\]\.typeAware must be 'auto'/);
     expect(() => lint(code, { typeAware: 'auto', followNodeModules: 'yes' }, ['no-indirect-blocking'])).toThrow(/settings\['event-loop'\]\.followNodeModules must be a boolean/);
     expect(lint(code, { typeAware: 'off', followNodeModules: false }, ['no-sync-fs'])).toBeInstanceOf(Array);
+    expect(() => lint(code, { crossFile: 'no' }, ['no-sync-fs'])).toThrow(/settings\['event-loop'\]\.crossFile must be a boolean/);
+    expect(lint(code, { crossFile: false }, ['no-sync-fs'])).toBeInstanceOf(Array);
   });
 });

@@ -55,25 +55,33 @@ export async function handler() {
       options: [{allow: ['readFileSync']}],
     },
     {
-      name: 'type-aware analysis is off unless switched on',
+      name: 'type-aware and cross-file analysis both off: the per-file answer',
       code: `import { loadConfig } from './lib/index.js';
 export async function handler() {
   return loadConfig();
 }`,
       filename: 'controller.ts',
-      settings: {'event-loop':{typeAware: 'off'}},
+      settings: {'event-loop':{typeAware: 'off', crossFile: false}},
     },
+  ],
+  invalid: [
     {
-      name: 'no settings: untyped behaviour',
+      name: 'no settings: the untyped project model follows the re-export into lib/config.ts',
       code: `import { loadConfig } from './lib/index.js';
 export async function handler() {
   return loadConfig();
 }`,
       filename: 'controller.ts',
       settings: {},
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 10,
+          data: { callee: 'loadConfig()', chain: '`fs.readFileSync` (tests/fixtures/indirect/lib/config.ts:4)', fix: 'In `loadConfig`, use `fs.promises.readFile` instead.' },
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: 'one hop through a re-export',
       code: `import { loadConfig } from './lib/index.js';
