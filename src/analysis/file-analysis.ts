@@ -166,6 +166,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     },
     external: combineResolvers(projectCalls.size > 0 ? projectResolver(projectCalls) : null, typed?.external ?? null),
     offloaded: [],
+    resolveAllExternal: !input.crossFileInHelperCost,
   });
   let crossFile: CrossFileCallers | null | undefined;
   const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf) : null);

@@ -112,6 +112,12 @@ export interface SummaryInputs {
   readonly context: FileContext;
   readonly external: ExternalResolver | null;
   readonly offloaded: readonly OffloadDetector[];
+  /**
+   * Resolve every call into other files, not only those of functions this file calls: other
+   * files' calls of this file's exports need them (the project model's files; the resolver is a
+   * look-up, not a type query).
+   */
+  readonly resolveAllExternal?: boolean;
 }
 
 /**
@@ -197,7 +203,7 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
   // function; other calls are resolved on demand, when a serving context makes them (type
   // queries are the expensive part of typed mode).
   for (const call of graph.unresolved) {
-    if (!call.caller || !graph.callers.has(call.caller)) continue;
+    if (!call.caller || (!inputs.resolveAllExternal && !graph.callers.has(call.caller))) continue;
     const path = externalPath(call);
     if (path) settle(call.caller, prepend(call, path));
   }

@@ -22,6 +22,11 @@ export interface TraceNode {
   constructResult: TraceNode | null;
   /** The module object itself (its `.foo` member calls can be rewritten in place). */
   readonly isModule: boolean;
+  /**
+   * An ES module's default export, which a default import binds (project files with
+   * `export default`); without it a default import is the module object (CommonJS interop).
+   */
+  esDefault?: TraceNode;
 }
 
 export function createTraceNode(isModule = false): TraceNode {

@@ -106,10 +106,17 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
 
 /** `exportedValues`, told apart by whether the export is CommonJS (`module.exports = x` makes `x` the module object). */
 function exportsWithKind(program: TSESTree.Program): { name: string; value: Node; commonJs: boolean }[] {
-  return exportedValues(program).map(({ name, value }) => {
+  const found = exportedValues(program).map(({ name, value }) => {
     const statement = topLevelStatementOf(value);
     return { name, value, commonJs: statement?.type === 'ExpressionStatement' };
   });
+  // `export class Store {…}` (exportedValues lists the values handlers can be: functions and variables).
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'ClassDeclaration' && statement.declaration.id) {
+      found.push({ name: statement.declaration.id.name, value: statement.declaration, commonJs: false });
+    }
+  }
+  return found;
 }
 
 function topLevelStatementOf(node: Node): Node | null {

@@ -99,13 +99,13 @@ export function crossFileCallers(
       if (fn.generator) return undefined;
       const usage = usageOf(fn);
       if (usage.kind === 'serving') {
-        const root = `${usage.root} in ${usage.file}:${usage.line}`;
+        const from = usage.via ? `${usage.via}, which serves ${usage.root}` : usage.root;
         return {
           kind: usage.servingKind,
           root: fn,
           canMakeAsync: false,
-          servingRoot: root,
-          description: `inside ${describeFunction(fn, fn.async ? 'async ' : '')}, called from ${root}`,
+          servingRoot: usage.root,
+          description: `inside ${describeFunction(fn, fn.async ? 'async ' : '')}, called from ${from}`,
         };
       }
       return usage.kind === 'startup' && callersOf(fn).length === 0 ? null : undefined;

@@ -4,7 +4,7 @@ import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
-import type { ServingKind } from '../context/serving-context.js';
+import { describeFunction, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
@@ -22,11 +22,10 @@ export type Usage =
   | {
       readonly kind: 'serving';
       readonly servingKind: ServingKind;
-      /** "Express route handler 'getUser'". */
+      /** The serving root, with where it is: "Express route handler 'getUser' in src/routes/users.js:13". */
       readonly root: string;
-      /** The calling file, relative to the project root, and the line of the call. */
-      readonly file: string;
-      readonly line: number;
+      /** The helper that makes the call, when it is not the root: "method 'find' in src/users.service.ts:12". */
+      readonly via: string | null;
     }
   /** Called from other files, and only from code that does not serve (start-up, CLI, tests). */
   | { readonly kind: 'startup' }
@@ -230,10 +229,10 @@ export class ProjectView {
       else if (owned.has(existing)) mergeInto(existing, value);
     }
     this.addReexports(file, sourceCode, root, nodeAt);
-    if (exports.commonJsDefault || root.children.size > 0 || root.calls.length > 0) {
-      // `import x from './m'` of a CommonJS module is the module object itself.
-      if (!root.children.has('default') && exports.commonJsDefault) root.children.set('default', root);
-    }
+    // `import x from './m'` binds an ES module's default export; of a CommonJS module, the module object.
+    const esDefault = root.children.get('default');
+    if (esDefault && !exports.commonJsDefault) root.esDefault = esDefault;
+    else if (exports.commonJsDefault && !esDefault) root.children.set('default', root);
     return root;
   }
 
@@ -315,13 +314,11 @@ export class ProjectView {
         sawCall = true;
         const serving = analysed.analysis.context.contextOf(hit.call);
         if (serving) {
-          return {
-            kind: 'serving',
-            servingKind: serving.kind,
-            root: serving.servingRoot ?? serving.description.replace(/^inside /, ''),
-            file: this.files.relative(importer),
-            line: hit.call.loc.start.line,
-          };
+          const where = `${this.files.relative(importer)}:${hit.call.loc.start.line}`;
+          if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: `${serving.description.replace(/^inside /, '')} in ${where}`, via: null };
+          const caller = analysed.analysis.context.functionOf(hit.call);
+          const via = caller ? `${describeFunction(caller, caller.async ? 'async ' : '')} in ${where}` : where;
+          return { kind: 'serving', servingKind: serving.kind, root: serving.servingRoot, via };
         }
       }
       // A file that passes the export on (a barrel): its importers call it too.

@@ -413,7 +413,7 @@ export function traceFile(
       const root = moduleTrace(statement.source.value);
       if (!root) continue;
       for (const specifier of statement.specifiers) {
-        let trace: TraceNode | undefined = root;
+        let trace: TraceNode | undefined = specifier.type === 'ImportDefaultSpecifier' ? (root.esDefault ?? root) : root;
         if (specifier.type === 'ImportSpecifier') {
           if (specifier.importKind === 'type') continue;
           const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;

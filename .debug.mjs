@@ -1,0 +1,13 @@
+import { ProjectFiles } from './dist/src/project/files.js';
+import { ProjectView } from './dist/src/project/view.js';
+import { extensionSettings } from './dist/src/settings.js';
+import { FRAMEWORKS } from './dist/src/catalog/frameworks/index.js';
+const root = '/work/main/tests/fixtures/project/workspace';
+const files = new ProjectFiles(root);
+const view = new ProjectView(files, extensionSettings({}), [FRAMEWORKS], root);
+const svc = root + '/packages/server/src/users/users.service.ts';
+console.log(files.specifiers(svc), files.dependencies(svc));
+const a = root + '/packages/server/src/common/audit.ts';
+console.log('trie', view.exportTrie(a));
+console.log('hits', view.analysisOf(svc).analysis.projectHits.map(h => h.payload.key));
+console.log('usage', view.usage(a, 'default.record'));

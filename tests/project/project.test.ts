@@ -1,0 +1,152 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, unlinkSync, utimesSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/project');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'event-loop-project-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function config(settings: Record<string, unknown> = {}): Linter.Config[] {
+  return [
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+    plugin.configs.recommended as Linter.Config,
+    { settings: { 'event-loop': settings } },
+  ];
+}
+
+/** Every report as `file:line rule`, and the messages by the same key. */
+async function lintProject(cwd: string, settings?: Record<string, unknown>, patterns = ['.']) {
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config(settings) });
+  const results = await eslint.lintFiles(patterns);
+  const messages = new Map<string, string>();
+  for (const result of results) {
+    for (const message of result.messages) {
+      expect(message.fatal, message.message).toBeFalsy();
+      const key = `${path.relative(cwd, result.filePath).split(path.sep).join('/')}:${message.line} ${message.ruleId?.replace('event-loop/', '')}`;
+      // Two reports on one line (`readdirSync(…).filter(… statSync(…))`) count twice.
+      messages.set(messages.has(key) ? `${key} (column ${message.column})` : key, message.message);
+    }
+  }
+  return messages;
+}
+
+/** A copy of a fixture project the test may edit. */
+function copyOf(name: string): string {
+  const target = path.join(scratch, `${name}-${Math.random().toString(36).slice(2)}`);
+  cpSync(path.join(fixtures, name), target, { recursive: true });
+  return target;
+}
+
+describe('the project model: a CommonJS Express app', () => {
+  const app = path.join(fixtures, 'app');
+
+  it('reports helpers in other files at both ends, and start-up code called from another file nowhere', async () => {
+    const messages = await lintProject(app);
+    expect([...messages.keys()].sort()).toEqual([
+      'src/lib/hash.js:3 no-sync-crypto',
+      'src/routes/users.js:11 no-indirect-blocking',
+      'src/routes/users.js:12 no-indirect-blocking',
+      'src/routes/users.js:16 no-indirect-blocking',
+      'src/routes/users.js:17 no-sync-fs',
+      'src/settings.js:4 no-sync-fs',
+      'src/store.js:9 no-sync-fs',
+    ]);
+    // A method of a module-level instance (`const store = new Store(dir)`), named with the chain across files.
+    expect(messages.get('src/routes/users.js:11 no-indirect-blocking')).toBe(
+      '`store.save()` blocks the event loop: it calls `fs.writeFileSync` (src/store.js:9). In `save`, use `fs.promises.writeFile` instead.',
+    );
+    // The blocking call in the helper names the handler that reaches it, in its file.
+    expect(messages.get('src/store.js:9 no-sync-fs')).toBe(
+      "`fs.writeFileSync` blocks the event loop inside method 'save', called from this Express route handler in src/routes/users.js:11; use `fs.promises.writeFile` instead.",
+    );
+    // package.json `imports` (#lib/hash) and `exports.x = arrow`.
+    expect(messages.get('src/lib/hash.js:3 no-sync-crypto')).toContain('called from this Express route handler in src/routes/users.js:12');
+    // A local module re-exporting `fs.readFileSync` as `read`: the importer's call is the blocking call.
+    expect(messages.get('src/routes/users.js:17 no-sync-fs')).toContain('`fs.readFileSync` blocks the event loop inside this Express route handler');
+  });
+
+  it('settings crossFile: false gives the per-file answer', async () => {
+    const messages = await lintProject(app, { crossFile: false });
+    expect([...messages.keys()].sort()).toEqual(['src/config.js:4 no-sync-fs']);
+  });
+});
+
+describe('the project model: a TypeScript workspace', () => {
+  const workspace = path.join(fixtures, 'workspace');
+
+  it('follows tsconfig paths, barrels, workspace packages by name, injected services, factories and default-exported objects', async () => {
+    const messages = await lintProject(workspace);
+    expect([...messages.keys()].sort()).toEqual([
+      'packages/server/src/common/audit.ts:4 no-sync-fs',
+      'packages/server/src/common/passwords.ts:5 no-sync-crypto',
+      'packages/server/src/users/user.repository.ts:5 no-sync-database',
+      'packages/server/src/users/users.controller.ts:11 no-indirect-blocking',
+      'packages/server/src/users/users.controller.ts:16 no-indirect-blocking',
+      'packages/server/src/users/users.controller.ts:17 no-indirect-blocking',
+      'packages/storage/src/blobs.ts:4 no-sync-fs',
+    ]);
+    // `getDb().prepare(…).get(…)`: the factory in db/connection.ts returns a better-sqlite3 database.
+    expect(messages.get('packages/server/src/users/user.repository.ts:5 no-sync-database')).toContain(
+      "inside method 'findById', called from method 'find' in packages/server/src/users/users.service.ts:12, which serves NestJS route handler 'get' in packages/server/src/users/users.controller.ts:11",
+    );
+    // `constructor(private readonly service: UsersService)` then `this.service.register()`, through `export *`.
+    expect(messages.get('packages/server/src/users/users.controller.ts:17 no-indirect-blocking')).toBe(
+      '`this.service.register()` blocks the event loop: it calls `hashPassword()` (packages/server/src/users/users.service.ts:16), which calls `crypto.scryptSync` (packages/server/src/common/passwords.ts:5). In `hashPassword`, use `promisify(crypto.scrypt)` instead.',
+    );
+    // `@fixture/storage` is a workspace package (not linked into node_modules here), re-exporting from ./blobs.js.
+    expect(messages.get('packages/storage/src/blobs.ts:4 no-sync-fs')).toContain("called from NestJS route handler 'create' in packages/server/src/users/users.controller.ts:16");
+  });
+
+  it('an async function awaited only from bootstrap() and a module only a CLI imports are start-up code', async () => {
+    const messages = await lintProject(workspace, {}, ['packages/server/src/secrets.ts', 'packages/server/src/export-users.ts', 'packages/server/src/main.ts']);
+    expect([...messages.keys()]).toEqual([]);
+    const alone = await lintProject(workspace, { crossFile: false }, ['packages/server/src/secrets.ts', 'packages/server/src/export-users.ts']);
+    expect([...alone.keys()].sort()).toEqual([
+      'packages/server/src/export-users.ts:4 no-sync-fs',
+      'packages/server/src/export-users.ts:4 no-sync-fs (column 44)',
+      'packages/server/src/secrets.ts:4 no-sync-fs',
+    ]);
+  });
+});
+
+describe('the project model degrades, never throws', () => {
+  it('sees an edit of a helper file on disk at the next lint of its caller, and its revert', async () => {
+    const app = copyOf('app');
+    const routes = ['src/routes/users.js'];
+    const settingsFile = path.join(app, 'src/settings.js');
+    const before = await lintProject(app, {}, routes);
+    expect(before.has('src/routes/users.js:16 no-indirect-blocking')).toBe(true);
+    const original = (await import('node:fs')).readFileSync(settingsFile, 'utf8');
+    writeFileSync(settingsFile, original.replace("fs.writeFileSync('settings.json', JSON.stringify(settings));", 'return settings;'));
+    utimesSync(settingsFile, new Date(), new Date(Date.now() + 5000));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const edited = await lintProject(app, {}, routes);
+    expect(edited.has('src/routes/users.js:16 no-indirect-blocking')).toBe(false);
+    writeFileSync(settingsFile, original);
+    utimesSync(settingsFile, new Date(), new Date(Date.now() + 10000));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const reverted = await lintProject(app, {}, routes);
+    expect(reverted.has('src/routes/users.js:16 no-indirect-blocking')).toBe(true);
+  });
+
+  it('an unparsable helper, an unresolvable import, a symlink loop and a deleted file keep the per-file answer', async () => {
+    const app = copyOf('app');
+    writeFileSync(path.join(app, 'src/settings.js'), 'module.exports = { writeSettings( };\n');
+    writeFileSync(
+      path.join(app, 'src/routes/extra.js'),
+      "const missing = require('./does-not-exist');\nconst gone = require('./gone');\nmodule.exports = (req, res) => { missing.run(); gone.run(); res.end(require('fs').readFileSync('x')); };\n",
+    );
+    writeFileSync(path.join(app, 'src/routes/gone.js'), "const fs = require('fs');\nexports.run = () => fs.readFileSync('y');\n");
+    symlinkSync(path.join(app, 'src'), path.join(app, 'src/loop'));
+    unlinkSync(path.join(app, 'src/routes/gone.js'));
+    const messages = await lintProject(app, {}, ['src/routes']);
+    expect(messages.has('src/routes/users.js:16 no-indirect-blocking')).toBe(false);
+    expect(messages.has('src/routes/users.js:11 no-indirect-blocking')).toBe(true);
+    expect(messages.get('src/routes/extra.js:3 no-sync-fs')).toContain('readFileSync');
+  });
+});
