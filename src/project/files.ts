@@ -102,7 +102,8 @@ export class ProjectFiles {
     } catch {
       return null;
     }
-    if (!resolved || resolved.includes(`${path.sep}node_modules${path.sep}`) || !isSourceFile(resolved)) return null;
+    // Dependencies are not the project (a project may itself live under node_modules: a vendored package).
+    if (!resolved || path.relative(this.root, resolved).split(path.sep).includes('node_modules') || !isSourceFile(resolved)) return null;
     return resolved;
   }
 

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -566,6 +566,32 @@ describe(`ESLint language server (vscode-langservers-extracted ${SERVER_VERSION}
     expect(show?.command, actions.map((action) => action.title).join('\n')).toBeDefined();
     await server.request('workspace/executeCommand', show!.command);
     expect(server.openedDocs).toEqual([docsUrlOf('no-sync-database')]);
+  });
+
+  it("sees a helper file edited on disk at the next pull of its caller's diagnostics, and its revert", async () => {
+    // uploads.js calls saveUpload from storage.js (another file). The project model reads storage.js
+    // from disk, so an edit there must show at the next lint of uploads.js, and go with the revert.
+    const storage = path.join(FIXTURE, 'storage.js');
+    const original = readFileSync(storage, 'utf8');
+    const uri = pathToFileURL(path.join(FIXTURE, 'uploads.js')).href;
+    const indirect = async () =>
+      (await server.diagnostics(uri)).filter((diagnostic) => diagnostic.code === 'event-loop/no-indirect-blocking').map((diagnostic) => diagnostic.message);
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: readFileSync(path.join(FIXTURE, 'uploads.js'), 'utf8') } });
+    try {
+      expect(await indirect(), server.tail()).toEqual([]);
+      writeFileSync(
+        storage,
+        original.replace('export function saveUpload(name, data) {\n', "import fs from 'node:fs';\nexport function saveUpload(name, data) {\n  fs.writeFileSync(`uploads/${name}`, data);\n"),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await indirect(), server.tail()).toEqual([
+        '`saveUpload()` blocks the event loop: it calls `fs.writeFileSync` (storage.js:5). In `saveUpload`, use `fs.promises.writeFile` instead.',
+      ]);
+    } finally {
+      writeFileSync(storage, original);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await indirect(), server.tail()).toEqual([]);
   });
 
   it('covers every rule, findings without suggestions, and one with two', () => {
