@@ -29,7 +29,10 @@ import { createTypedAnalysis, typedServices } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
 export interface FileAnalysis {
+  /** What the file is for, its importers considered (a module only tests or CLIs import is theirs). */
   readonly role: FileRole;
+  /** What the file is for by its own path and imports. */
+  readonly ownRole: FileRole;
   /** `settings['event-loop']` beyond route registrars: worker pool, worker files, user catalog, allow. */
   readonly settings: ExtensionSettings;
   readonly uses: readonly BlockingUse[];
@@ -129,11 +132,13 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   let moduleKind: ModuleKind | undefined;
   const catalog = catalogFor(settings);
   const ownRole = fileRole(filename, cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
-  // A module only command-line entries, tests or build scripts import has their role.
-  const role = project && ownRole === 'application' ? project.roleOf(ownRole) : ownRole;
+  // A module only command-line entries, tests or build scripts import has their role: asked only
+  // when the file has something to report (it reads the importers).
+  let projectRole: FileRole | undefined;
+  const roleAcrossFiles = () => (projectRole ??= project && ownRole === 'application' ? project.roleOf(ownRole) : ownRole);
   let busyWaitLoop: ((loop: BusyWaitLoopNode) => BusyWaitLoop | null) | undefined;
   // Tests, scripts and worker files never serve requests: nothing in them is reported, so nothing is traced.
-  const serves = role === 'application';
+  const serves = ownRole === 'application';
   // Imports of other project files whose exports block (or re-export blocking APIs) are traced like catalog modules.
   const projectRoots = serves && project ? project.importRoots(sourceCode) : null;
   const roots = projectRoots && projectRoots.size > 0 ? withModules(catalog, projectRoots) : catalog;
@@ -176,7 +181,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     let fileContext = contexts.get(key);
     if (!fileContext) {
       const deciders: ContextDecider[] = [];
-      if (role !== 'application') {
+      if (roleAcrossFiles() !== 'application') {
         // Tests and scripts never serve requests: no function in them is a serving context.
         deciders.push(() => null);
       } else {
@@ -202,7 +207,10 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     return fileContext;
   };
   return {
-    role,
+    get role() {
+      return roleAcrossFiles();
+    },
+    ownRole,
     settings,
     get uses() {
       return allUses();

@@ -24,8 +24,8 @@ const IGNORED = ['**/node_modules/**', '**/.*/**', '**/coverage/**', '**/dist/**
 const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 /** Projects beyond this many source files get no reverse index (who imports a file): only forward look-ups. */
 export const MAX_PROJECT_FILES = 50_000;
-/** A file is stat'ed again at most this often (ms): an editor's next lint sees an edit, a CLI run does not stat per look-up. */
-const RESTAT_INTERVAL_MS = 20;
+/** Files a lint does not import directly are stat'ed again at most this often (ms). */
+export const RESTAT_MS = 1000;
 /** Files larger than this are not read across files (generated bundles). */
 const MAX_FILE_BYTES = 2_000_000;
 
@@ -51,7 +51,11 @@ export class ProjectFiles {
   readonly root: string;
   private readonly resolver = new ResolverFactory(resolverOptions);
   private readonly entries = new Map<string, FileEntry | null>();
-  private readonly checkedAt = new Map<string, number>();
+  /** Resolved specifiers, by folder (relative ones) or package (bare ones). */
+  private readonly resolutions = new Map<string, string | null>();
+  private readonly packageDirs = new Map<string, string>();
+  /** When each file was last stat'ed: in which lint, at what time. */
+  private readonly checked = new Map<string, { epoch: number; time: number }>();
   private workspacePackages: Map<string, string> | undefined;
   private importerIndex: Map<string, string[]> | undefined;
   private indexedAt = 0;
@@ -60,13 +64,28 @@ export class ProjectFiles {
     this.root = root;
   }
 
-  /** The file's text and stamp, re-read when it changed on disk; `null` when it cannot be read. */
-  entry(file: string): FileEntry | null {
-    const now = Date.now();
+  /** Lints begun so far (one per linted file). */
+  epoch = 0;
+  /** How many times a file was seen to change (or appear, or go): cached answers recheck their files when it moves. */
+  changes = 0;
+
+  /** A new lint begins: the files it imports directly are stat'ed again on their next use. */
+  beginLint(): void {
+    this.epoch++;
+  }
+
+  /**
+   * The file's text and stamp, re-read when it changed on disk; `null` when it cannot be read.
+   * `direct`: the linted file imports it, so an edit must show in this lint (stat'ed once per
+   * lint); other files are stat'ed at most once per `RESTAT_MS`, which spares a CLI run a stat per
+   * look-up and lets an editor see deeper edits within a second.
+   */
+  entry(file: string, direct = false): FileEntry | null {
     const cached = this.entries.get(file);
-    const checked = this.checkedAt.get(file);
-    if (cached !== undefined && checked !== undefined && now - checked < RESTAT_INTERVAL_MS) return cached;
-    this.checkedAt.set(file, now);
+    const checked = this.checked.get(file);
+    const now = Date.now();
+    if (cached !== undefined && checked && (direct ? checked.epoch === this.epoch : now - checked.time < RESTAT_MS)) return cached;
+    this.checked.set(file, { epoch: this.epoch, time: now });
     const stamp = stampOf(file);
     if (cached && stamp && cached.stamp.mtimeMs === stamp.mtimeMs && cached.stamp.size === stamp.size) return cached;
     if (cached === null && !stamp) return null;
@@ -78,13 +97,14 @@ export class ProjectFiles {
         entry = null;
       }
     }
+    if (cached !== undefined) this.changes++;
     this.entries.set(file, entry);
     return entry;
   }
 
-  /** The current stamp of a file (through the same re-stat interval), `null` when it is gone. */
-  stamp(file: string): FileStamp | null {
-    return this.entry(file)?.stamp ?? null;
+  /** The current stamp of a file (see `entry`), `null` when it is gone. */
+  stamp(file: string, direct = false): FileStamp | null {
+    return this.entry(file, direct)?.stamp ?? null;
   }
 
   /** Path relative to the project root, `/`-separated, for messages. */
@@ -95,6 +115,27 @@ export class ProjectFiles {
   /** The project source file `specifier` names from `from`, or `null` (packages, builtins, other files). */
   resolve(from: string, specifier: string): string | null {
     if (!isProjectSpecifier(specifier)) return null;
+    // Files of one folder resolve a relative specifier alike; a bare one (a package, an alias) alike within a package.
+    const bare = !specifier.startsWith('.') && !specifier.startsWith('/');
+    const key = `${bare ? this.packageDirOf(from) : path.dirname(from)}\0${specifier}`;
+    const known = this.resolutions.get(key);
+    if (known !== undefined) return known;
+    const resolved = this.resolveUncached(from, specifier);
+    this.resolutions.set(key, resolved);
+    return resolved;
+  }
+
+  private packageDirOf(file: string): string {
+    const directory = path.dirname(file);
+    let found = this.packageDirs.get(directory);
+    if (found === undefined) {
+      found = directory === this.root || existsSync(path.join(directory, 'package.json')) || path.dirname(directory) === directory ? directory : this.packageDirOf(directory);
+      this.packageDirs.set(directory, found);
+    }
+    return found;
+  }
+
+  private resolveUncached(from: string, specifier: string): string | null {
     let resolved: string | undefined;
     try {
       resolved = this.resolver.resolveFileSync(from, specifier).path;
@@ -199,8 +240,8 @@ export function specifiersIn(text: string): string[] {
 
 function stampOf(file: string): FileStamp | null {
   try {
-    const stats = statSync(file);
-    return stats.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats?.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
   } catch {
     return null;
   }

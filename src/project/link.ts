@@ -29,6 +29,8 @@ export function createLink(view: ProjectView, file: string): ProjectLink {
       for (const specifier of specifiersIn(sourceCode.text)) {
         const target = view.files.resolve(file, specifier);
         if (!target || target === file) continue;
+        // A file this one imports: an edit to it shows in this very lint.
+        view.files.entry(target, true);
         const trie = view.exportTrie(target);
         if (trie) roots.set(specifier, trie);
       }
@@ -66,6 +68,7 @@ export function projectLinkFor(filename: string, settings: ExtensionSettings, fr
   const key = `${cwd}\0${userId}`;
   let view = byKey.get(key);
   if (!view) byKey.set(key, (view = new ProjectView(files, settings, frameworks, cwd)));
+  files.beginLint();
   return view.linkFor(file);
 }
 

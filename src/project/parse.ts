@@ -49,10 +49,11 @@ export function parseProjectFile(filename: string, text: string): ProjectSourceC
     return null;
   }
   addParentsAndLocations(program, text);
+  // No lib: globals stay unresolved references (`globalScope.through`), where the trace looks for them.
   let scopeManager: ScopeManager;
   try {
     const isModule = program.sourceType === 'module';
-    scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', globalReturn: !isModule, lib: ['esnext'], childVisitorKeys: visitorKeys });
+    scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', globalReturn: !isModule, lib: [], childVisitorKeys: visitorKeys });
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ import type { FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
-import type { ProjectFiles, FileStamp } from './files.js';
+import { RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 
 type Node = TSESTree.Node;
@@ -39,6 +39,9 @@ const STARTUP: Usage = { kind: 'startup' };
 interface Cached<T> {
   readonly value: T;
   readonly dependencies: ReadonlyMap<string, FileStamp | null>;
+  /** When the stamps were last checked: the files' change count, and the time. */
+  checkedChanges: number;
+  checkedTime: number;
 }
 
 interface AnalysedFile {
@@ -88,10 +91,15 @@ export class ProjectView {
   }
 
   private isFresh(cached: Cached<unknown>): boolean {
+    const time = Date.now();
+    // No file seen to change since the last check, and that check is recent: still right.
+    if (cached.checkedChanges === this.files.changes && time - cached.checkedTime < RESTAT_MS) return true;
     for (const [file, stamp] of cached.dependencies) {
       const now = this.files.stamp(file);
       if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
     }
+    cached.checkedChanges = this.files.changes;
+    cached.checkedTime = time;
     return true;
   }
 
@@ -121,7 +129,7 @@ export class ProjectView {
       this.inProgress.delete(marker);
     }
     for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
-    cache.set(key, { value, dependencies });
+    cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now() });
     return value;
   }
 
@@ -159,17 +167,6 @@ export class ProjectView {
     });
   }
 
-  /** Whether calling into `file` can block: it names a catalog module or global, or imports a project file that can. */
-  mayBlock(file: string): boolean {
-    return this.cached(this.blocking, file, false, () => {
-      this.touch(file);
-      const entry = this.files.entry(file);
-      if (!entry) return false;
-      if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
-      return this.files.dependencies(file).some((dependency) => this.mayBlock(dependency));
-    });
-  }
-
   /**
    * What importing `file` gives, as a trace trie: each exported function carries a payload that
    * says how calling it blocks (and lets the importer's calls be found), and exports that are
@@ -180,9 +177,27 @@ export class ProjectView {
     return this.cached(this.tries, file, null, () => (this.mayBlock(file) ? this.buildExportTrie(file) : null));
   }
 
+  /**
+   * Whether `file` is worth analysing for what its exports do: its text names a catalog module or
+   * global, or a file it imports exports something that blocks. Files of plain logic are never
+   * parsed, however many files import them.
+   */
+  mayBlock(file: string): boolean {
+    return this.cached(this.blocking, file, false, () => {
+      this.touch(file);
+      const entry = this.files.entry(file);
+      if (!entry) return false;
+      if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
+      return this.files.dependencies(file).some((dependency) => {
+        const trie = this.exportTrie(dependency);
+        return trie !== null && trieBlocks(trie);
+      });
+    });
+  }
+
   private buildExportTrie(file: string): TraceNode | null {
     const analysed = this.analysisOf(file);
-    if (!analysed || analysed.analysis.role !== 'application') return null;
+    if (!analysed || analysed.analysis.ownRole !== 'application') return null;
     const { sourceCode, analysis, reached } = analysed;
     const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
     const root = createTraceNode(true);
@@ -360,6 +375,28 @@ export class ProjectView {
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
+
+const blockingTries = new WeakMap<TraceNode, boolean>();
+
+/** Whether anything reachable in a trie (members, instances, call results, a few levels down) blocks. */
+function trieBlocks(trie: TraceNode): boolean {
+  const known = blockingTries.get(trie);
+  if (known !== undefined) return known;
+  const seen = new Set<TraceNode>();
+  const visit = (node: TraceNode | null, depth: number): boolean => {
+    if (!node || seen.has(node) || depth > 4) return false;
+    seen.add(node);
+    for (const payload of node.calls) {
+      if (payload.kind === 'blocking') return true;
+      if (payload.kind === 'project-function' && payload.blockingPath(ALL_USES)) return true;
+    }
+    for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
+    return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
+  };
+  const result = visit(trie, 0);
+  blockingTries.set(trie, result);
+  return result;
+}
 
 /** Whether a trie (one level of members, and their instances) carries the payload of `file`'s `key`. */
 function carries(trie: TraceNode, file: string, key: string): boolean {
