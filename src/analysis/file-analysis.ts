@@ -3,7 +3,7 @@ import { BUSY_WAIT_LOOPS, type Family } from '../catalog/index.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
 import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
 import { findHandlers, type FileHandlers } from '../context/handlers.js';
-import { calledOnlyFromStartupDecider } from '../context/startup.js';
+import { calledOnlyFromStartupDecider, enclosingFunction } from '../context/startup.js';
 import {
   asyncFunctionDecider,
   calledFromServingDecider,
@@ -21,10 +21,11 @@ import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/im
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type TraceRoots } from '../resolve/trace.js';
 import type { TraceNode } from '../catalog/define.js';
+import type { FunctionNode } from '../resolve/ast.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { crossFileCallers, projectLinkFor, type CrossFileCallers, type ProjectLink } from '../project/link.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
-import { createSummaryFactory, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { ALL_USES, createSummaryFactory, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
 import { createTypedAnalysis, typedServices } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
@@ -174,7 +175,28 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     resolveAllExternal: !input.crossFileInHelperCost,
   });
   let crossFile: CrossFileCallers | null | undefined;
-  const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf) : null);
+  const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf, reachesBlocking) : null);
+  // Functions that make a blocking call, or call (in this file, or another one) something that does.
+  let blockingFunctions: Set<FunctionNode> | undefined;
+  const reachesBlocking = (fn: FunctionNode): boolean => {
+    if (!blockingFunctions) {
+      blockingFunctions = new Set();
+      const queue: FunctionNode[] = [];
+      const seed = (node: TSESTree.Node) => {
+        for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+          if (blockingFunctions!.has(fn)) break;
+          blockingFunctions!.add(fn);
+          queue.push(fn);
+        }
+      };
+      for (const use of allUses()) seed(use.reference);
+      for (const hit of projectHits) if (hit.payload.blockingPath(ALL_USES)) seed(hit.reference);
+      for (let index = 0; index < queue.length; index++) {
+        for (const { caller } of summaryFactory.callersOf(queue[index]!)) seed(caller.body ?? caller);
+      }
+    }
+    return blockingFunctions.has(fn);
+  };
   const contexts = new Map<string, FileContext>();
   const contextFor = (options: ContextOptions): FileContext => {
     const key = `${options.asyncFunctions}${options.routeHandlers}${options.requestShapedParameters}${options.syncHelpers}`;

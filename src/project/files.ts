@@ -19,6 +19,8 @@ interface FileEntry {
   dependencies?: readonly string[];
 }
 
+/** Build output and coverage: copies of the sources, not followed from the sources. */
+const OUTPUT_FOLDERS = new Set(['dist', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit', '.output']);
 /** Folders never searched for project files: dependencies, output, tool caches. */
 const IGNORED = ['**/node_modules/**', '**/.*/**', '**/coverage/**', '**/dist/**', '**/out/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
 const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
@@ -26,8 +28,10 @@ const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 export const MAX_PROJECT_FILES = 50_000;
 /** Files a lint does not import directly are stat'ed again at most this often (ms). */
 export const RESTAT_MS = 1000;
-/** Files larger than this are not read across files (generated bundles). */
-const MAX_FILE_BYTES = 2_000_000;
+/** Files larger than this are not read across files: generated bundles, not code anyone edits. */
+const MAX_FILE_BYTES = 512 * 1024;
+/** Bundled or minified output (a long average line): not read across files either. */
+const MAX_AVERAGE_LINE = 400;
 
 // Every way a module specifier is written: static and dynamic imports, re-exports, require.
 const SPECIFIER =
@@ -92,7 +96,8 @@ export class ProjectFiles {
     let entry: FileEntry | null = null;
     if (stamp && stamp.size <= MAX_FILE_BYTES) {
       try {
-        entry = { stamp, text: readFileSync(file, 'utf8') };
+        const text = readFileSync(file, 'utf8');
+        entry = isGenerated(text) ? null : { stamp, text };
       } catch {
         entry = null;
       }
@@ -143,8 +148,17 @@ export class ProjectFiles {
     } catch {
       return null;
     }
-    // Dependencies are not the project (a project may itself live under node_modules: a vendored package).
-    if (!resolved || path.relative(this.root, resolved).split(path.sep).includes('node_modules') || !isSourceFile(resolved)) return null;
+    if (!resolved || !isSourceFile(resolved)) return null;
+    // Dependencies are not the project (a project may itself live under node_modules: a vendored
+    // package), and build output is a copy of sources (a package importing itself by name lands in
+    // its dist/): neither is followed, unless the importing file is in that same output folder.
+    const segments = path.relative(this.root, resolved).split(path.sep);
+    if (segments.includes('node_modules')) return null;
+    const output = segments.findIndex((segment, index) => index < segments.length - 1 && OUTPUT_FOLDERS.has(segment));
+    if (output >= 0) {
+      const folder = path.join(this.root, ...segments.slice(0, output + 1)) + path.sep;
+      if (!from.startsWith(folder)) return null;
+    }
     return resolved;
   }
 
@@ -236,6 +250,12 @@ export function specifiersIn(text: string): string[] {
     for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
   }
   return [...found];
+}
+
+function isGenerated(text: string): boolean {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++;
+  return text.length / lines > MAX_AVERAGE_LINE;
 }
 
 function stampOf(file: string): FileStamp | null {

@@ -84,9 +84,13 @@ export function crossFileCallers(
   sourceCode: Readonly<TSESLint.SourceCode>,
   link: ProjectLink,
   callersOf: (fn: FunctionNode) => readonly CallerSite[],
+  /** Functions whose context can change a report: they make a blocking call, or call one that does. */
+  matters: (fn: FunctionNode) => boolean,
 ): CrossFileCallers {
   let keys: Map<FunctionNode, string> | undefined;
   const usageOf = (fn: FunctionNode): Usage => {
+    // Who calls a function that cannot reach a blocking call changes nothing: not asked.
+    if (!matters(fn)) return { kind: 'unknown' };
     if (!keys) {
       keys = new Map();
       for (const { path: exportPath, fn: exported } of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {

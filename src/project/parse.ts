@@ -34,7 +34,11 @@ export function isSourceFile(filename: string): boolean {
  * Parses a file of the project into a `SourceCode`-like object, or `null` when it does not parse
  * (the file then contributes nothing across files: callers keep their per-file answer).
  */
+export const parseCounts = { files: 0, bytes: 0 };
+
 export function parseProjectFile(filename: string, text: string): ProjectSourceCode | null {
+  parseCounts.files++;
+  parseCounts.bytes += text.length;
   const dot = filename.lastIndexOf('.');
   const lang = LANGUAGES[filename.slice(dot)];
   if (!lang) return null;

@@ -315,29 +315,37 @@ export class ProjectView {
     let sawCall = false;
     const visited = new Set<string>([file]);
     const queue = [...this.files.importersOf(file)];
-    for (let index = 0; index < queue.length && index < 400; index++) {
+    // The name the function is called by (`save` of `Store.new().save`): a file whose text lacks it
+    // cannot call it, and is not parsed (`default` exports go by any local name).
+    const name = key.split('.').filter((segment) => segment !== 'new()' && segment !== '()').at(-1) ?? 'default';
+    for (let index = 0; index < queue.length && index < MAX_IMPORTERS; index++) {
       const importer = queue[index]!;
       if (visited.has(importer)) continue;
       visited.add(importer);
       this.touch(importer);
-      const analysed = this.analysisOf(importer);
-      if (!analysed) continue;
+      const text = this.files.entry(importer)?.text;
+      if (text === undefined) continue;
+      const mayCall = name === 'default' || name === '<module>' || text.includes(name);
+      const mayReexport = REEXPORTS.test(text);
+      if (!mayCall && !mayReexport) continue;
+      const analysed = mayCall ? this.analysisOf(importer) : null;
       let reexported = false;
-      for (const hit of analysed.analysis.projectHits) {
+      const analysis = analysed?.analysis;
+      for (const hit of analysis?.projectHits ?? []) {
         if (hit.payload.file !== file || hit.payload.key !== key) continue;
         if (!hit.call) return UNKNOWN;
         sawCall = true;
-        const serving = analysed.analysis.context.contextOf(hit.call);
+        const serving = analysis!.context.contextOf(hit.call);
         if (serving) {
           const where = `${this.files.relative(importer)}:${hit.call.loc.start.line}`;
           if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: `${serving.description.replace(/^inside /, '')} in ${where}`, via: null };
-          const caller = analysed.analysis.context.functionOf(hit.call);
+          const caller = analysis!.context.functionOf(hit.call);
           const via = caller ? `${describeFunction(caller, caller.async ? 'async ' : '')} in ${where}` : where;
           return { kind: 'serving', servingKind: serving.kind, root: serving.servingRoot, via };
         }
       }
       // A file that passes the export on (a barrel): its importers call it too.
-      const trie = this.exportTrie(importer);
+      const trie = mayReexport ? this.exportTrie(importer) : null;
       if (trie && carries(trie, file, key)) reexported = true;
       if (reexported) for (const next of this.files.importersOf(importer)) if (!visited.has(next)) queue.push(next);
     }
@@ -372,6 +380,11 @@ export class ProjectView {
     return createLink(this, file);
   }
 }
+
+/** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
+const MAX_IMPORTERS = 200;
+/** Text that may pass another module's exports on: `export *`, `export { … } from`, `module.exports = require(…)`, `export { x }`. */
+const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require)/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
