@@ -28,7 +28,10 @@ import nodePlugin from 'eslint-plugin-n';
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
-const VALUED = new Set(['--json', '--markdown', '--tools', '--plugin', '--notes', '--dump', '--repos']);
+const VALUED = new Set(['--json', '--markdown', '--tools', '--plugin', '--notes', '--dump', '--repos', '--reports']);
+// --reports <prefix>: score the reports saved by an earlier `--dump <prefix>` run instead of linting again
+// (to re-score after relabelling; the reports are those of the plugin build that made them).
+const savedReports = option('--reports');
 const jsonOut = option('--json');
 const markdownOut = option('--markdown');
 const notesFile = option('--notes');
@@ -92,6 +95,11 @@ function labelAt(repo, file, line) {
 
 const isTypedTool = (tool) => tool.endsWith('TypeChecked');
 async function reportsOf(tool) {
+  if (savedReports) {
+    const saved = JSON.parse(readFileSync(`${savedReports}.${tool.replace('/', '_')}.json`, 'utf8'));
+    const inCorpus = (item) => !repoFilter || manifest.some((entry) => entry.repo === item.repo || item.startsWith?.(`${entry.repo}/`));
+    return { reports: saved.reports.filter(inCorpus), crashes: saved.crashes ?? 0, crashSamples: saved.crashSamples ?? [], untypedFiles: (saved.untypedFiles ?? []).filter(inCorpus) };
+  }
   const reports = [];
   const crashSamples = [];
   const untypedFiles = [];
@@ -130,7 +138,7 @@ async function reportsOf(tool) {
       }
     }
   }
-  return { reports, crashes, crashSamples: crashSamples.slice(0, 5), untypedFiles };
+  return { reports, crashes, crashSamples, untypedFiles };
 }
 
 const ratio = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
@@ -139,7 +147,8 @@ const summary = {};
 const details = {};
 for (const tool of selectedTools) {
   const started = performance.now();
-  const { reports, crashes, crashSamples, untypedFiles } = await reportsOf(tool);
+  const { reports, crashes, crashSamples: samples, untypedFiles } = await reportsOf(tool);
+  const crashSamples = samples.slice(0, 5);
   // Each labelled site is reported or not; each report lands on a labelled site or on none.
   const reportedLabels = new Set();
   const unlabelled = new Map();
@@ -148,7 +157,7 @@ for (const tool of selectedTools) {
     if (label) reportedLabels.add(label);
     else unlabelled.set(`${report.repo}|${report.path}|${report.line}`, report);
   }
-  const count = { tp: 0, fp: 0, fn: 0, byLabel: {}, byFamily: {}, unlabelledReports: unlabelled.size };
+  const count = { tp: 0, fp: 0, fn: 0, byLabel: {}, byFamily: {}, byRepo: {}, unlabelledReports: unlabelled.size };
   for (const label of labels) {
     if (label.label === 'unclear') continue;
     const reported = reportedLabels.has(label);
@@ -157,9 +166,10 @@ for (const tool of selectedTools) {
     count.byLabel[kind].sites++;
     if (reported) count.byLabel[kind].reported++;
     const family = (count.byFamily[label.family] ??= { tp: 0, fp: 0, fn: 0 });
-    if (label.expected_report && reported) (count.tp++, family.tp++);
-    else if (label.expected_report) (count.fn++, family.fn++);
-    else if (reported) (count.fp++, family.fp++);
+    const repo = (count.byRepo[label.repo] ??= { tp: 0, fp: 0, fn: 0 });
+    if (label.expected_report && reported) (count.tp++, family.tp++, repo.tp++);
+    else if (label.expected_report) (count.fn++, family.fn++, repo.fn++);
+    else if (reported) (count.fp++, family.fp++, repo.fp++);
   }
   const serving = labels.filter((label) => label.expected_report && label.label !== 'unclear');
   const found = (list) => list.filter((label) => reportedLabels.has(label)).length;
@@ -189,7 +199,7 @@ for (const tool of selectedTools) {
   };
   if (dumpPrefix) {
     const dump = labels.filter((label) => label.label !== 'unclear').map((label) => ({ ...label, reported: reportedLabels.has(label) }));
-    writeFileSync(`${dumpPrefix}.${tool.replace('/', '_')}.json`, JSON.stringify({ dump, unlabelled: [...unlabelled.values()], reports }, null, 1));
+    writeFileSync(`${dumpPrefix}.${tool.replace('/', '_')}.json`, JSON.stringify({ dump, unlabelled: [...unlabelled.values()], reports, crashes, crashSamples, untypedFiles }, null, 1));
   }
 }
 
@@ -263,7 +273,7 @@ function surveyMarkdown() {
     'concurrent work (per request, message, job, tick, listener, or a function those reach); `startup` = boot, CLI, scripts, tests,',
     'workers; `not-blocking` = a `*Sync` name that is not a blocking API. Indirect sites (`direct: false`) are call sites of a',
     'project-local sync helper that blocks, in serving code; `via` says whether the helper is in the same file or another one.',
-    `${sites.length} sites: ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}.`,
+    `${labels.length} labelled call sites (${sites.length} decided): ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join('; ')}.`,
     '',
     'Precision = reports on serving sites / reports on labelled sites. A report matches a label when it lies on the lines of the',
     'labelled call. Reports on no labelled line are counted apart ("unlabelled").',
@@ -286,6 +296,12 @@ function surveyMarkdown() {
     `| --- | ${tools.map(() => '---').join(' | ')} |`,
     ...[...new Set(tools.flatMap((tool) => Object.keys(summary[tool].byFamily)))].map((family) =>
       `| ${family} | ${tools.map((tool) => { const c = summary[tool].byFamily[family] ?? { tp: 0, fp: 0, fn: 0 }; return `${c.tp} / ${c.fp} / ${c.fn}`; }).join(' | ')} |`),
+    '',
+    '## Per repo',
+    '',
+    `| repo | serving sites | ${tools.map((tool) => `${tool} TP / FP / FN`).join(' | ')} |`,
+    `| --- | --- | ${tools.map(() => '---').join(' | ')} |`,
+    ...manifest.map((entry) => `| ${entry.repo} | ${labels.filter((label) => label.repo === entry.repo && label.expected_report && label.label !== 'unclear').length} | ${tools.map((tool) => { const c = summary[tool].byRepo[entry.repo] ?? { tp: 0, fp: 0, fn: 0 }; return `${c.tp} / ${c.fp} / ${c.fn}`; }).join(' | ')} |`),
     '',
     '## Repos',
     '',
