@@ -319,17 +319,17 @@ function surveyMarkdown() {
     '',
     '## Sites each tool gets wrong',
     '',
-    'Generated lists (first 40 each); the classes behind them are in the notes below.',
+    'Generated lists (every false positive; the first 40 misses and unlabelled reports); the classes behind them are in the notes below.',
     '',
     ...tools.flatMap((tool) => {
       const d = details[tool];
-      const list = (items, render) => items.slice(0, 40).map((item) => `- ${render(item)}`).concat(items.length > 40 ? [`- … and ${items.length - 40} more`] : []);
+      const list = (items, render, limit = 40) => items.slice(0, limit).map((item) => `- ${render(item)}`).concat(items.length > limit ? [`- … and ${items.length - limit} more (all in the \`--dump\` output)`] : []);
       return [
         `### ${tool}`,
         '',
         `False positives (${d.falsePositives.length}):`,
         '',
-        ...list(d.falsePositives, (label) => `${site(label)} (${label.label}${label.direct === false ? `, indirect ${label.via}` : ''})`),
+        ...list(d.falsePositives, (label) => `${site(label)} (${label.label}${label.direct === false ? `, indirect ${label.via}` : ''})`, Infinity),
         '',
         `Missed serving sites (${d.falseNegatives.length}):`,
         '',
