@@ -50,8 +50,27 @@ export function findHelperTwin(resolver: ValueResolver, call: HelperCall): Helpe
   return null;
 }
 
+/**
+ * The async twin of a call of another project file's function, from what that file exports next
+ * to it (`readConfigAsync` beside `readConfig`): a method call is renamed in place
+ * (`config.readConfig()` -> `config.readConfigAsync()`), a plain call only when the twin is already
+ * imported from the same module under its own name.
+ */
+export function findProjectTwin(resolver: ValueResolver, call: HelperCall, twinName: string | null): HelperTwin | null {
+  if (!twinName || call.kind !== 'call' || call.node.type !== 'CallExpression') return null;
+  const callee = unwrapExpression(call.node.callee);
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return { name: twinName, rename: callee.property };
+  if (callee.type !== 'Identifier') return null;
+  const own = resolver.variableAt(callee, callee.name)?.defs[0];
+  const twin = resolver.variableAt(callee, twinName)?.defs[0];
+  if (own?.type !== 'ImportBinding' || twin?.type !== 'ImportBinding' || own.parent !== twin.parent) return null;
+  const specifier = twin.node;
+  const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : null;
+  return imported === twinName ? { name: twinName, rename: callee } : null;
+}
+
 /** The twin takes every argument the call passes. */
-function fits(fn: FunctionNode, argumentCount: number): boolean {
+export function fits(fn: FunctionNode, argumentCount: number): boolean {
   return fn.params.some((param) => param.type === 'RestElement') || fn.params.length >= argumentCount;
 }
 

@@ -25,6 +25,7 @@ import type { FunctionNode } from '../resolve/ast.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { crossFileCallers, projectLinkFor, type CrossFileCallers, type ProjectLink } from '../project/link.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
+import { findProjectTwin } from './async-twins.js';
 import { ALL_USES, createSummaryFactory, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
 import { createTypedAnalysis, typedServices } from './typed.js';
 
@@ -173,6 +174,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     external: combineResolvers(projectCalls.size > 0 ? projectResolver(projectCalls) : null, typed?.external ?? null),
     offloaded: [],
     resolveAllExternal: !input.crossFileInHelperCost,
+    externalTwin: (call, resolver) => findProjectTwin(resolver, call, projectCalls.get(call.node)?.payload.twin() ?? null),
   });
   let crossFile: CrossFileCallers | null | undefined;
   const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf, reachesBlocking) : null);

@@ -118,6 +118,8 @@ export interface SummaryInputs {
    * look-up, not a type query).
    */
   readonly resolveAllExternal?: boolean;
+  /** The async twin of a call into another file, when that file exports one (the project model). */
+  readonly externalTwin?: (call: HelperCall, resolver: ValueResolver) => HelperTwin | null;
 }
 
 /**
@@ -225,7 +227,7 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
     calls: graph.calls,
     blockingPath: pathOfFunction,
     pathOf: (call) => (call.callee ? pathOfFunction(call.callee) : externalPath(call as HelperCall & { readonly callee: null })),
-    twinOf: (call) => findHelperTwin(resolver, call),
+    twinOf: (call) => findHelperTwin(resolver, call) ?? (call.callee ? null : (inputs.externalTwin?.(call, resolver) ?? null)),
   };
 }
 

@@ -184,6 +184,8 @@ export interface ProjectFunctionPayload {
   /** Its export path (`save`, `default.save`, `Store.new().save`). */
   readonly key: string;
   readonly when: undefined;
+  /** The name of a promise-returning export next to it that takes its arguments (`readConfigAsync`), if any. */
+  twin(): string | null;
   /** Why calling it blocks, for the uses `filter` keeps; `null` when it does not. */
   blockingPath(filter: import('../analysis/function-summaries.js').UseFilter): import('../analysis/function-summaries.js').BlockingPath | null;
 }

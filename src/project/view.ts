@@ -12,6 +12,7 @@ import type { FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
+import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
 import { RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 
@@ -220,8 +221,18 @@ export class ProjectView {
       }
       return node;
     };
+    const resolver = createValueResolver(sourceCode);
+    const twinOf = (exportPath: readonly string[], fn: FunctionNode) => () => {
+      const last = exportPath.at(-1);
+      if (!last) return null;
+      for (const name of twinNames(last)) {
+        const sibling = exports.functions.find((other) => other.path.length === exportPath.length && other.path.at(-1) === name && other.path.slice(0, -1).join('.') === exportPath.slice(0, -1).join('.'));
+        if (sibling && fits(sibling.fn, fn.params.length) && returnsPromise(resolver, sibling.fn)) return name;
+      }
+      return null;
+    };
     for (const { path: exportPath, fn } of exports.functions) {
-      const payload = this.functionPayload(file, exportKey(exportPath), analysis, fn);
+      const payload = this.functionPayload(file, exportKey(exportPath), analysis, fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
       if (returned?.callResult) {
@@ -280,7 +291,7 @@ export class ProjectView {
     }
   }
 
-  private functionPayload(file: string, key: string, analysis: FileAnalysis, fn: FunctionNode): ProjectFunctionPayload {
+  private functionPayload(file: string, key: string, analysis: FileAnalysis, fn: FunctionNode, twin: () => string | null): ProjectFunctionPayload {
     const byFilter = new Map<string, BlockingPath | null>();
     const relative = this.files.relative(file);
     return {
@@ -288,6 +299,7 @@ export class ProjectView {
       file,
       key,
       when: undefined,
+      twin,
       blockingPath: (filter: UseFilter) => {
         let found = byFilter.get(filter.key);
         if (found === undefined) {

@@ -48,7 +48,9 @@ describe('the project model: a CommonJS Express app', () => {
   it('reports helpers in other files at both ends, and start-up code called from another file nowhere', async () => {
     const messages = await lintProject(app);
     expect([...messages.keys()].sort()).toEqual([
+      'src/config-store.js:4 no-sync-fs',
       'src/lib/hash.js:3 no-sync-crypto',
+      'src/routes/config.js:7 no-indirect-blocking',
       'src/routes/users.js:11 no-indirect-blocking',
       'src/routes/users.js:12 no-indirect-blocking',
       'src/routes/users.js:16 no-indirect-blocking',
@@ -68,6 +70,19 @@ describe('the project model: a CommonJS Express app', () => {
     expect(messages.get('src/lib/hash.js:3 no-sync-crypto')).toContain('called from this Express route handler in src/routes/users.js:12');
     // A local module re-exporting `fs.readFileSync` as `read`: the importer's call is the blocking call.
     expect(messages.get('src/routes/users.js:17 no-sync-fs')).toContain('`fs.readFileSync` blocks the event loop inside this Express route handler');
+  });
+
+  it('offers the async twin another file exports next to the helper', async () => {
+    const eslint = new ESLint({ cwd: app, overrideConfigFile: true, overrideConfig: config() });
+    const [result] = await eslint.lintFiles(['src/routes/config.js']);
+    const [message] = result!.messages;
+    expect(message?.message).toBe(
+      '`configStore.readConfig()` blocks the event loop: it calls `fs.readFileSync` (src/config-store.js:4). Use its async twin `readConfigAsync()` instead.',
+    );
+    expect(message?.suggestions?.map((suggestion) => suggestion.desc)).toEqual(['Call `readConfigAsync` instead and await it.']);
+    const fix = message!.suggestions![0]!.fix;
+    const text = result!.source ?? (await import('node:fs')).readFileSync(path.join(app, 'src/routes/config.js'), 'utf8');
+    expect(text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1])).toContain('res.json(await configStore.readConfigAsync(req.params.name));');
   });
 
   it('settings crossFile: false gives the per-file answer', async () => {
