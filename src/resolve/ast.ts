@@ -7,6 +7,12 @@ export function constantString(node: Node | null | undefined): string | null {
   if (!node) return null;
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  // `'node:' + 'sqlite'`: a specifier split so a bundler does not see it.
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = constantString(node.left);
+    const right = left === null ? null : constantString(node.right);
+    return left !== null && right !== null ? left + right : null;
+  }
   return null;
 }
 

@@ -75,6 +75,11 @@ export interface TracedFile {
   readonly moduleVariables: ReadonlyMap<TraceNode, readonly Variable[]>;
 }
 
+/**
+ * A specifier written as a concatenation of strings (`require('node:' + 'sqlite')`, so a bundler
+ * skips it): the trace reads it, so the text check lets such files through.
+ */
+const SPLIT_SPECIFIER = String.raw`\b(?:require|import)\s*\(\s*(['"\`])[^'"\`]*\2\s*\+|(['"\`])node:\3\s*\+`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const rootPatterns = new WeakMap<TraceRoots, RegExp>();
 
@@ -90,7 +95,7 @@ export function mayReachRoots(text: string, roots: TraceRoots): boolean {
   if (!pattern) {
     const specifiers = [...roots.modules.keys()].map(escapeRegExp);
     const globals = [...roots.globals.keys()].map(escapeRegExp);
-    const alternatives = [`(['"\`])(?:${specifiers.join('|')})\\1`];
+    const alternatives = [`(['"\`])(?:${specifiers.join('|')})\\1`, SPLIT_SPECIFIER];
     if (globals.length > 0) alternatives.push(`\\b(?:${globals.join('|')})\\b`);
     pattern = new RegExp(alternatives.join('|'));
     rootPatterns.set(roots, pattern);

@@ -112,6 +112,17 @@ export async function f() {
   ],
   invalid: [
     {
+      name: "node:sqlite loaded through createRequire with a split specifier ('node:' + 'sqlite', so a bundler skips it)",
+      code: `const { createRequire } = await import('node:module');
+const load = createRequire(import.meta.url);
+const { DatabaseSync } = load('node:' + 'sqlite');
+const db = new DatabaseSync('music.db');
+export async function tracks() {
+  return db.prepare('select * from tracks').all();
+}`,
+      errors: [{ messageId: 'blocking', line: 6, column: 10, endLine: 6, endColumn: 48, suggestions: [] }],
+    },
+    {
       name: 'statement get in an async handler',
       code: `import Database from 'better-sqlite3';
 const db = new Database('app.db');
