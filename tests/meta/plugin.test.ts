@@ -71,7 +71,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
 
   it('has a doc whose url matches its name', () => {
     expect(existsSync(docPath)).toBe(true);
-    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-event-loop/eslint-plugin-event-loop/blob/main/docs/rules/${name}.md`);
+    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-event-loop/eslint-plugin-event-loop/blob/v${packageJson.version}/docs/rules/${name}.md`);
   });
 
   it('doc names the rule, its description and the required sections', () => {
