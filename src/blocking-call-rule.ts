@@ -6,6 +6,7 @@ import type { CatalogEntry, Family } from './catalog/index.js';
 import type { ServingContext } from './context/serving-context.js';
 import { createRule } from './create-rule.js';
 import { isBuiltin } from 'node:module';
+import { boundedSuggestions } from './fixes/bounded.js';
 import { buildOffloadFix } from './fixes/offload.js';
 import { buildRewriteFix } from './fixes/rewrites.js';
 import { buildSleepAt } from './fixes/sleep.js';
@@ -122,7 +123,7 @@ function reportUse(
       suggest.push({ messageId: offloadMessage(offload, serving), data: { ...data, helper, note: serving.asyncNote ?? '' }, fix: offload.fix });
     }
   }
-  context.report({ node: use.reference, messageId: 'blocking', data, suggest });
+  context.report({ node: use.reference, messageId: 'blocking', data, suggest: boundedSuggestions(context.sourceCode, suggest) });
 }
 
 /** The handler a fix may make `async`: a sync route handler whose framework awaits what it returns. */
@@ -165,7 +166,7 @@ function reportLoop(
     );
     if (swap) suggest.push({ messageId: suggestionMessage(swap, serving), data: { ...data, note: serving.asyncNote ?? '' }, fix: swap.fix });
   }
-  context.report({ node: found.comparison, messageId: 'busyLoop', data, suggest });
+  context.report({ node: found.comparison, messageId: 'busyLoop', data, suggest: boundedSuggestions(context.sourceCode, suggest) });
 }
 
 export interface BlockingCallRuleSpec {

@@ -119,6 +119,42 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
   });
 });
 
+/** A TypeScript project as typescript-eslint's docs set it up, on ESLint 9. */
+describe('npm pack in a TypeScript project (ESLint 9, typescript-eslint)', () => {
+  let scratch: string;
+
+  beforeAll(() => {
+    scratch = scratchProject(packed.dir, 'ts', [packed.tarball, 'eslint@9', `typescript@${lockedVersion('typescript')}`, `typescript-eslint@^${lockedVersion('@typescript-eslint/parser')}`], {
+      'eslint.config.js': [
+        "import tseslint from 'typescript-eslint';",
+        "import eventLoop from 'eslint-plugin-event-loop';",
+        '',
+        'export default tseslint.config(',
+        '  tseslint.configs.base,',
+        "  { files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },",
+        '  eventLoop.configs.recommendedTypeChecked,',
+        ');',
+        '',
+      ].join('\n'),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', strict: true, types: [], noEmit: true }, include: ['src'] }),
+      'src/app.ts': APP_TS,
+      'src/types.d.ts': TYPES_D_TS,
+    });
+  }, 300_000);
+
+  it('reports in .ts files, typed, without a warning; no rule runs on the .d.ts', () => {
+    const run = npmExec(scratch, ['eslint', '--format', 'json', 'src']);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).not.toContain('eslint-plugin-event-loop');
+    const results = JSON.parse(run.stdout) as EslintJson;
+    // The project's config lints the .d.ts (it names **/*.ts); the plugin's rules do not run there.
+    expect(results.map((result) => [path.basename(result.filePath), result.messages.map((message) => message.ruleId)])).toEqual([
+      ['app.ts', ['event-loop/no-sync-fs']],
+      ['types.d.ts', []],
+    ]);
+  });
+});
+
 /** npm's `latest` TypeScript is 7.x, whose package has no JavaScript compiler API. */
 describe('npm pack next to TypeScript 7', () => {
   let scratch: string;
