@@ -87,6 +87,15 @@ describe('event-loop-lint exit codes', () => {
   });
 });
 
+describe('event-loop-lint listing', () => {
+  it('a byte-order mark does not shift the suggestion preview', () => {
+    write('bom/app.js', `\uFEFF${BLOCKING}`);
+    const run = cli(['bom']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("        - return fs.readFileSync(name, 'utf8');\n        + return await fs.promises.readFile(name, 'utf8');\n");
+  });
+});
+
 describe('event-loop-lint parsers', () => {
   it('parses JavaScript with ESLint’s own parser (espree): TypeScript syntax in a .js file is a parse error', () => {
     const run = cli(['typed-js', '--format', 'json']);
