@@ -7,6 +7,7 @@ import type { ServingContext } from './context/serving-context.js';
 import { createRule } from './create-rule.js';
 import { isBuiltin } from 'node:module';
 import { boundedSuggestions } from './fixes/bounded.js';
+import { withApplicableNote } from './installed-version.js';
 import { buildOffloadFix } from './fixes/offload.js';
 import { buildRewriteFix } from './fixes/rewrites.js';
 import { buildSleepAt } from './fixes/sleep.js';
@@ -215,7 +216,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
             if (use.payload.family !== family || isAllowed(use.payload, allow)) continue;
             fileContext ??= analysis.contextFor(contexts);
             const serving = fileContext.contextOf(use.reference);
-            if (serving) reportUse(context, analysis, use, serving);
+            if (serving) reportUse(context, analysis, use, withApplicableNote(serving, context.filename));
           }
         },
       };
@@ -226,7 +227,7 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
           const found = analysis.busyWaitLoop(loop);
           if (!found || isAllowed(found.entry, allow)) return;
           const serving = analysis.contextFor(contexts).contextOf(found.loop);
-          if (serving) reportLoop(context, analysis, found, serving);
+          if (serving) reportLoop(context, analysis, found, withApplicableNote(serving, context.filename));
         };
         listeners.WhileStatement = onLoop;
         listeners.DoWhileStatement = onLoop;

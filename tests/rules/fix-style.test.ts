@@ -27,7 +27,6 @@ ruleTester.run('no-sync-child-process', noSyncChildProcess, {
     {
       name: 'CommonJS with double-quoted requires: the added require is double-quoted',
       code: 'const { execSync } = require("child_process");\nmodule.exports = async function list() {\n  await execSync("ls");\n};\n',
-      languageOptions: { sourceType: 'commonjs' },
       errors: [
         {
           messageId: 'blocking',
