@@ -2,6 +2,9 @@ import type { Linter, ESLint, Rule } from 'eslint';
 import { rules as ruleModules } from './rules.js';
 import { PACKAGE } from './package-info.js';
 
+export type { EventLoopFamily, EventLoopSettings } from './settings-schema.js';
+export { SETTINGS_SCHEMA } from './settings-schema.js';
+
 export const NAMESPACE = 'event-loop';
 
 /** JavaScript files: every config lints them (ESLint's own parser reads them). */

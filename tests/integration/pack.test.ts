@@ -45,6 +45,7 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
     expect(files).toContain('docs/rules/no-sync-fs.md');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
+    expect(files).toContain('dist/settings.schema.json');
     expect(files.some((file) => file.startsWith('src/') || file.startsWith('tests/') || file.startsWith('docs/examples/'))).toBe(false);
   });
 
@@ -83,6 +84,11 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
     expect(run.stdout).toContain("`fs.readFileSync` blocks the event loop inside async function 'load'");
     expect(run.stderr).toContain('1 TypeScript file was not linted: @typescript-eslint/parser is not installed');
     expect(readdirSync(path.join(scratch, 'node_modules/.bin'))).toContain('event-loop-lint');
+  });
+
+  it('the settings JSON schema is importable by its subpath', () => {
+    const run = npmExec(scratch, ['node', '-e', "console.log(require('eslint-plugin-event-loop/settings.schema.json').title)"]);
+    expect(run.stdout.trim()).toBe("eslint-plugin-event-loop settings (settings['event-loop'])");
   });
 
   it('publint finds nothing to fix in the installed package, suggestions included', async () => {
@@ -162,7 +168,8 @@ describe('npm pack next to TypeScript 7', () => {
   beforeAll(() => {
     scratch = scratchProject(packed.dir, 'ts7', [packed.tarball, `eslint@${lockedVersion('eslint')}`, 'typescript@7'], {
       'eslint.config.ts': "import eventLoop from 'eslint-plugin-event-loop';\n\nexport default [eventLoop.configs.recommended, eventLoop.configs.all];\n",
-      'check.ts': "import eventLoop, { configs, rules, type RuleName } from 'eslint-plugin-event-loop';\n\nconst name: RuleName = 'no-sync-fs';\nexport const docs: string | undefined = rules[name].meta?.docs?.url;\nexport const same: boolean = configs === eventLoop.configs;\n",
+      'check.ts':
+        "import eventLoop, { configs, rules, type EventLoopSettings, type RuleName } from 'eslint-plugin-event-loop';\n\nconst name: RuleName = 'no-sync-fs';\nexport const docs: string | undefined = rules[name].meta?.docs?.url;\nexport const same: boolean = configs === eventLoop.configs;\nexport const settings: EventLoopSettings = { workerPool: { module: '#lib/offload', export: 'offload' }, typeAware: 'auto' };\n",
       'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts', 'eslint.config.ts'] }),
       'src/app.js': APP_JS,
     });
