@@ -1,9 +1,18 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../dist/src/index.js';
 import { lockedVersion, npmExec, pack, remove, scratchProject, type Packed } from './scratch.js';
+
+function folderSize(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? folderSize(full) : statSync(full).size;
+  }
+  return total;
+}
 
 type EslintJson = { filePath: string; messages: { ruleId: string | null; line: number; column: number; message: string; suggestions?: unknown[] }[] }[];
 
@@ -53,9 +62,11 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
     const modules = readdirSync(path.join(scratch, 'node_modules'));
     expect(modules).not.toContain('typescript');
     expect(modules).not.toContain('@typescript-eslint');
-    expect(JSON.parse(readFileSync(path.join(scratch, 'node_modules/eslint-plugin-event-loop/package.json'), 'utf8')).dependencies ?? {}).not.toHaveProperty(
-      '@typescript-eslint/utils',
-    );
+    const installed = JSON.parse(readFileSync(path.join(scratch, 'node_modules/eslint-plugin-event-loop/package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    expect(installed.dependencies ?? {}).not.toHaveProperty('@typescript-eslint/utils');
+    // What the plugin adds to a JavaScript project: itself and its runtime dependencies (27 MB before).
+    const size = ['eslint-plugin-event-loop', ...Object.keys(installed.dependencies ?? {})].reduce((sum, name) => sum + folderSize(path.join(scratch, 'node_modules', name)), 0);
+    expect(size).toBeLessThan(3_000_000);
   });
 
   it('npx eslint with `export default [eventLoop.configs.recommended]` reports the blocking call, and no parsing errors on .ts or .d.ts', () => {
