@@ -199,3 +199,46 @@ describe('npm pack next to TypeScript 7', () => {
     expect(run.status).toBe(0);
   });
 });
+
+/**
+ * Typed linting beside TypeScript 7: typescript-eslint 8.74's experimental tsgo backend (TypeScript
+ * 7.1 as `@typescript/native`, next to the classic TypeScript 6.0 typescript-eslint itself needs).
+ * The type-aware mode reads the program that backend gives and finds a cross-file helper.
+ */
+describe('npm pack with typed linting on the TypeScript 7 backend', () => {
+  let scratch: string;
+
+  beforeAll(() => {
+    scratch = scratchProject(
+      packed.dir,
+      'tsgo',
+      [packed.tarball, `eslint@${lockedVersion('eslint')}`, `typescript@${lockedVersion('typescript')}`, 'typescript-eslint@8.74.0', '@typescript/native@npm:typescript@7.1.0-dev.20261021.1'],
+      {
+        'eslint.config.js': [
+          "import tseslint from 'typescript-eslint';",
+          "import eventLoop from 'eslint-plugin-event-loop';",
+          '',
+          'export default tseslint.config(',
+          '  tseslint.configs.base,',
+          "  { files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: { EXPERIMENTAL_backend: 'tsgo' }, tsconfigRootDir: import.meta.dirname } } },",
+          '  eventLoop.configs.recommendedTypeChecked,',
+          ');',
+          '',
+        ].join('\n'),
+        'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', strict: true, types: [], noEmit: true }, include: ['src'] }),
+        'src/app.ts': "import { readConfig } from './lib.js';\nexport async function handler(): Promise<string> {\n  return readConfig();\n}\n",
+        'src/lib.ts': "import fs from 'node:fs';\nexport function readConfig(): string {\n  return fs.readFileSync('config.json', 'utf8');\n}\n",
+      },
+    );
+  }, 300_000);
+
+  it('cross-file no-indirect-blocking through the native program, without a warning', () => {
+    const run = npmExec(scratch, ['eslint', '--format', 'json', 'src']);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).not.toContain('eslint-plugin-event-loop');
+    const results = JSON.parse(run.stdout) as EslintJson;
+    const app = results.find((result) => result.filePath.endsWith('app.ts'))!;
+    expect(app.messages.map(({ ruleId, line }) => ({ ruleId, line }))).toEqual([{ ruleId: 'event-loop/no-indirect-blocking', line: 3 }]);
+    expect(app.messages[0]!.message).toContain('`fs.readFileSync` (src/lib.ts:3)');
+  });
+});
