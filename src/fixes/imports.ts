@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { constantString } from '../resolve/ast.js';
+import { programStatements } from '../resolve/program-statements.js';
 
 type Node = TSESTree.Node;
 type Fixer = TSESLint.RuleFixer;
@@ -33,7 +34,7 @@ export function configuredSourceType(languageOptions: { readonly sourceType?: st
 
 /** Whether a new import/require should be written as ESM or CommonJS in this file. */
 export function moduleKindOf(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, sourceType: string | undefined): ModuleKind {
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of programStatements(sourceCode.ast)) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration') return 'esm';
     if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.exportKind !== 'type') return 'esm';
   }
@@ -92,7 +93,7 @@ export function quoteOf(sourceCode: Readonly<TSESLint.SourceCode>): "'" | '"' {
   if (cached) return cached;
   let quote: "'" | '"' | undefined;
   const from = (raw: string | undefined) => (raw?.[0] === '"' ? '"' : raw?.[0] === "'" ? "'" : undefined);
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of programStatements(sourceCode.ast)) {
     if (statement.type === 'ImportDeclaration') quote = from(statement.source.raw);
     else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
@@ -133,7 +134,7 @@ export function stringLiteral(sourceCode: Readonly<TSESLint.SourceCode>, text: s
 
 /** Where new top-level statements go: after the last import (ESM) or require (CJS), else after directives. */
 function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer, statementText: string, kind: ModuleKind): Fix {
-  const body = sourceCode.ast.body;
+  const body = programStatements(sourceCode.ast);
   let anchor: Node | undefined;
   for (const statement of body) {
     if (kind === 'esm' ? statement.type === 'ImportDeclaration' : isRequireDeclaration(statement)) anchor = statement;
@@ -179,7 +180,7 @@ function defaultLocalName(module: string): string {
 /** The default export (`module.exports` of a CommonJS package) of `module` at `at`. */
 function ensureDefaultBinding(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, module: string, kind: ModuleKind): Binding {
   const none = () => [] as Fix[];
-  const body = sourceCode.ast.body;
+  const body = programStatements(sourceCode.ast);
   const local = () => freeName(sourceCode, at, defaultLocalName(module));
   if (kind === 'esm') {
     let extendable: TSESTree.ImportDeclaration | null = null;
@@ -228,7 +229,7 @@ export function ensureBinding(
 ): Binding {
   if (name === 'default') return ensureDefaultBinding(sourceCode, at, module, kind);
   const none = () => [] as Fix[];
-  const body = sourceCode.ast.body;
+  const body = programStatements(sourceCode.ast);
 
   if (kind === 'esm') {
     let extendable: TSESTree.ImportDeclaration | null = null;
