@@ -51,3 +51,23 @@ describe('project files', () => {
     expect(dependencies).toEqual(['diff', 'picomatch']);
   });
 });
+
+describe('docs links name the released version', () => {
+  it('links into this repository name the tag of the current version, and release-please keeps them current', () => {
+    const config = JSON.parse(read('release-please-config.json')) as { packages: Record<string, { 'extra-files'?: { type: string; path: string }[] }> };
+    const kept = new Set((config.packages['.']!['extra-files'] ?? []).map((file) => file.path));
+    const docs = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`)];
+    let links = 0;
+    for (const file of docs) {
+      for (const line of read(file).split('\n')) {
+        for (const [, ref] of line.matchAll(/github\.com\/eslint-plugin-event-loop\/eslint-plugin-event-loop\/(?:blob|tree)\/([^/]+)\//g)) {
+          links++;
+          expect(ref, `${file}: ${line}`).toBe(`v${packageJson.version}`);
+          expect(line, file).toContain('x-release-please-version');
+          expect(kept.has(file), `${file} is in release-please's extra-files`).toBe(true);
+        }
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+  });
+});
