@@ -66,6 +66,9 @@ export const meta: EventLoopPlugin['meta'] = { name: PACKAGE.name, version: PACK
 export const configs = {} as EventLoopConfigs;
 
 const plugin: EventLoopPlugin = { meta, rules, configs };
+// `require('eslint-plugin-event-loop').default` is the plugin too (a habit from transpiled ESM);
+// not enumerable, so ESLint and its config inspector see only meta, rules and configs.
+Object.defineProperty(plugin, 'default', { value: plugin, enumerable: false });
 
 // Each config registers the plugin itself, so `export default [eventLoop.configs.recommended]` is a whole set-up.
 Object.assign(configs, {
@@ -98,8 +101,9 @@ Object.assign(configs, {
 } satisfies EventLoopConfigs);
 
 /**
- * The plugin. `meta`, `rules` and `configs` are also named exports, so the module namespace that
- * `require('eslint-plugin-event-loop')` returns from a CommonJS config (`eslint.config.cjs`) has
- * `.configs.recommended` as well.
+ * The plugin. From a CommonJS config (`eslint.config.cjs`), `require('eslint-plugin-event-loop')`
+ * returns this object (the package entry, dist/src/entry.js, exports it as `'module.exports'`);
+ * `meta`, `rules` and `configs` are also named exports, for a Node.js whose `require()` returns the
+ * module namespace.
  */
 export default plugin;

@@ -42,6 +42,8 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
       'src/types.d.ts': TYPES_D_TS,
       'src/util.ts': "export const port: number = 3000;\n",
       'cjs/eslint.config.cjs': "const eventLoop = require('eslint-plugin-event-loop');\n\nmodule.exports = [eventLoop.configs.recommended];\n",
+      'cjs/plugin.config.cjs':
+        "const eventLoop = require('eslint-plugin-event-loop');\n\nmodule.exports = [\n  eventLoop.configs.recommended,\n  { plugins: { 'event-loop': eventLoop }, rules: { 'event-loop/no-sync-fs': 'warn' } },\n];\n",
       'cjs/app.cjs': "const fs = require('fs');\nmodule.exports = async function read(name) {\n  return fs.readFileSync(name);\n};\n",
     });
   }, 180_000);
@@ -87,6 +89,15 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
     expect(run.status, run.stderr).toBe(1);
     const [result] = JSON.parse(run.stdout) as EslintJson;
     expect(result!.messages.map(({ ruleId, line }) => ({ ruleId, line }))).toEqual([{ ruleId: 'event-loop/no-sync-fs', line: 3 }]);
+  });
+
+  it("require() returns the plugin itself: registering it beside configs.recommended is no 'Cannot redefine plugin'", () => {
+    const run = npmExec(path.join(scratch, 'cjs'), ['eslint', '--config', 'plugin.config.cjs', '--format', 'json', 'app.cjs']);
+    expect(run.status, run.stderr).toBe(0);
+    const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; severity: number }[] }[];
+    expect(result!.messages.map(({ ruleId, severity }) => ({ ruleId, severity }))).toEqual([{ ruleId: 'event-loop/no-sync-fs', severity: 1 }]);
+    const same = npmExec(scratch, ['node', '-e', "const p = require('eslint-plugin-event-loop'); console.log(p.default === p, Object.keys(p).join(','))"]);
+    expect(same.stdout.trim()).toBe('true meta,rules,configs');
   });
 
   it('the event-loop-lint bin works from the installed package, and says which TypeScript files it could not read', () => {
