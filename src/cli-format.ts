@@ -1,56 +1,46 @@
 import path from 'node:path';
+import { diffLines } from 'diff';
 import type { ESLint, Rule } from 'eslint';
 
-/** Lines that differ between two texts, as `-`/`+` pairs, via an LCS over the changed middle. */
-export function lineDiff(before: string, after: string): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  // Suggestions touch a few lines; an import at the top and a call far below leave many equal
-  // lines between, which the LCS table keeps out of the output.
-  const table: number[][] = Array.from({ length: midA.length + 1 }, () => new Array<number>(midB.length + 1).fill(0));
-  for (let i = midA.length - 1; i >= 0; i--) {
-    for (let j = midB.length - 1; j >= 0; j--) {
-      table[i]![j] = midA[i] === midB[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
-    }
-  }
-  // Each run of changed lines prints its removed lines, then its added ones.
-  const out: string[] = [];
-  let removed: string[] = [];
-  let added: string[] = [];
-  const flush = () => {
-    out.push(...removed, ...added);
-    removed = [];
-    added = [];
-  };
-  let i = 0;
-  let j = 0;
-  while (i < midA.length || j < midB.length) {
-    if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
-      flush();
-      i++;
-      j++;
-    } else if (j < midB.length && (i === midA.length || table[i]![j + 1]! >= table[i + 1]![j]!)) {
-      added.push(`+ ${midB[j++]!.trim()}`);
-    } else {
-      removed.push(`- ${midA[i++]!.trim()}`);
-    }
-  }
-  flush();
-  return out;
+/** At most this many changed lines are printed per suggestion; the rest are counted. */
+export const MAX_PREVIEW_LINES = 24;
+/** Past this many changed lines the diff gives up (jsdiff's `maxEditLength`): the rewrite is summarised. */
+const MAX_EDIT_LENGTH = 2_000;
+
+/**
+ * The lines a fix changes, as `-`/`+` lines (removed before added in each run of changes). Only the
+ * lines the fix's range touches are diffed, by jsdiff with a bound on the edit length, so a
+ * suggestion in a 40,000-line file costs what its own lines cost, not the file's.
+ */
+export function fixPreview(source: string, fix: Rule.Fix): string[] {
+  const start = source.lastIndexOf('\n', fix.range[0] - 1) + 1;
+  const newline = source.indexOf('\n', fix.range[1]);
+  const end = newline < 0 ? source.length : newline;
+  const before = source.slice(start, end);
+  const after = source.slice(start, fix.range[0]) + fix.text + source.slice(fix.range[1], end);
+  return lineDiff(before, after);
 }
 
-function applyFix(source: string, fix: Rule.Fix): string {
-  return source.slice(0, fix.range[0]) + fix.text + source.slice(fix.range[1]);
+/** Lines that differ between two texts, as `-`/`+` lines, at most `MAX_PREVIEW_LINES` of them. */
+export function lineDiff(before: string, after: string): string[] {
+  const changes = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH, stripTrailingCr: true });
+  const out: string[] = [];
+  if (!changes) {
+    const lines = (text: string) => text.split('\n').length;
+    return [`(a rewrite of ${lines(before)} lines into ${lines(after)}: too large to show)`];
+  }
+  let hidden = 0;
+  for (const change of changes) {
+    if (!change.added && !change.removed) continue;
+    const lines = change.value.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    for (const line of lines) {
+      if (out.length < MAX_PREVIEW_LINES) out.push(`${change.added ? '+' : '-'} ${line.trim()}`);
+      else hidden++;
+    }
+  }
+  if (hidden > 0) out.push(`… ${hidden} more changed line${hidden === 1 ? '' : 's'}`);
+  return out;
 }
 
 /** A stylish-like listing that also shows each suggestion and the lines it rewrites. */
@@ -65,13 +55,14 @@ export function formatWithSuggestions(results: readonly ESLint.LintResult[], cwd
     errors += result.errorCount;
     warnings += result.warningCount;
     out += `\n${path.relative(cwd, result.filePath) || result.filePath}\n`;
-    const source = result.source ?? readSource(result.filePath);
+    // Columns and fix ranges count from after a byte-order mark, which ESLint strips.
+    const source = (result.source ?? readSource(result.filePath)).replace(/^\uFEFF/, '');
     for (const message of result.messages) {
       const level = message.severity === 2 ? 'error' : 'warning';
       out += `  ${message.line}:${message.column}  ${level}  ${message.message}  ${message.ruleId ?? ''}\n`;
       for (const suggestion of message.suggestions ?? []) {
         out += `      suggestion: ${suggestion.desc}\n`;
-        for (const line of lineDiff(source, applyFix(source, suggestion.fix))) out += `        ${line}\n`;
+        for (const line of fixPreview(source, suggestion.fix)) out += `        ${line}\n`;
       }
     }
   }

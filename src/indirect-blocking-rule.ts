@@ -5,6 +5,7 @@ import { isAllowed, type AllowItem } from './allow.js';
 import { allowSchema, insteadText } from './blocking-call-rule.js';
 import type { ServingContext } from './context/serving-context.js';
 import { createRule } from './create-rule.js';
+import { boundedSuggestions } from './fixes/bounded.js';
 import { asyncKeywordFix } from './fixes/make-async.js';
 import { innermostFunction, needsParentheses } from './fixes/swap-to-async.js';
 
@@ -103,7 +104,7 @@ export function createIndirectBlockingRule({ name, description }: IndirectRuleSp
                 chain: chainText(path.steps),
                 fix: twin ? `Use its async twin \`${twin.name}()\` instead.` : fixText(path),
               },
-              suggest: suggestion ? [suggestion] : [],
+              suggest: suggestion ? boundedSuggestions(context.sourceCode, [suggestion]) : [],
             });
           }
         },

@@ -136,6 +136,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const isDottedPath = (value: unknown): value is string => isName(value) && value.split('.').every((segment) => segment.length > 0);
 
+/** Words that cannot be an imported binding's name (`import { class } from 'm'` does not parse). */
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null ' +
+    'return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await eval arguments'
+  ).split(' '),
+);
+/** An export name the fixes can write as a binding: one identifier, not a reserved word ('default' aside). */
+const isBindingName = (value: unknown): value is string => isName(value) && (value === 'default' || (/^[A-Za-z_$][\w$]*$/.test(value) && !RESERVED.has(value)));
+/** A module specifier the fixes can write inside a string literal as it is: no quotes, backslashes, or line breaks. */
+const isWritableSpecifier = (value: unknown): value is string => isName(value) && !/['"`\\\u0000-\u001f\u007f\u2028\u2029]/.test(value) && value.trim() === value;
+
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[], where: string): void {
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key)) throw new Error(`${where} has an unknown property '${key}' (allowed: ${allowed.join(', ')}).`);
@@ -148,7 +160,11 @@ export function validateWorkerPool(value: unknown): WorkerPoolSetting | null {
   if (!isRecord(value)) throw new Error(`${where} must be an object { module, export } naming your offload helper.`);
   onlyKeys(value, ['module', 'export'], where);
   if (!isName(value.module)) throw new Error(`${where} needs \`module\`: the module specifier your offload helper is imported from.`);
+  if (!isWritableSpecifier(value.module)) throw new Error(`${where}.module ${JSON.stringify(value.module)} cannot be written in an import: no quotes, backslashes, line breaks or surrounding spaces.`);
   if (!isName(value.export)) throw new Error(`${where} needs \`export\`: the helper's export name ('default' for a default export).`);
+  if (!isBindingName(value.export)) {
+    throw new Error(`${where}.export ${JSON.stringify(value.export)} is not a name an import can bind: one identifier that is not a reserved word ('runInPool'), or 'default'.`);
+  }
   if (/^(?:\.{1,2}(?:\/|$)|\/|file:)/.test(value.module)) {
     throw new Error(`${where}.module '${value.module}' is a file path: the import added to each file would be wrong in other folders. Use a package name or a subpath import ('#lib/offload', see docs/worker-pool.md).`);
   }
@@ -183,8 +199,11 @@ export function validateBlockingApis(value: unknown): BlockingApiSetting[] {
       if (!isRecord(replacement)) throw new Error(`${where} has a \`replacement\` that is neither a text nor an object { module, export, promisify? }.`);
       onlyKeys(replacement, ['module', 'export', 'promisify'], `${where}.replacement`);
       if (!isName(replacement.module)) throw new Error(`${where}.replacement needs \`module\`: where the async replacement is imported from.`);
-      if (!isName(replacement.export) || !/^[A-Za-z_$][\w$]*$/.test(replacement.export)) {
-        throw new Error(`${where}.replacement needs \`export\`: the async replacement's export name (one identifier, 'default' for a default export).`);
+      if (!isWritableSpecifier(replacement.module)) {
+        throw new Error(`${where}.replacement.module ${JSON.stringify(replacement.module)} cannot be written in an import: no quotes, backslashes, line breaks or surrounding spaces.`);
+      }
+      if (!isBindingName(replacement.export)) {
+        throw new Error(`${where}.replacement needs \`export\`: the async replacement's export name (one identifier that is not a reserved word, 'default' for a default export).`);
       }
       if (replacement.promisify !== undefined && typeof replacement.promisify !== 'boolean') throw new Error(`${where}.replacement has a \`promisify\` that is not a boolean.`);
       if (item.instance !== undefined) {

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as TS from 'typescript';
@@ -10,6 +9,8 @@ import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { unwrapExpression, forEachChild } from '../resolve/ast.js';
 import { programReach } from './program-reach.js';
 import { skipWrappers } from './ts-ast.js';
+import { typeScriptFor } from '../typescript-module.js';
+import { noteTypedFile, warnOnce } from '../warn-once.js';
 import { MAX_DEPTH, type BlockingPath, type ExternalResolver, type PathStep, type UseFilter } from './function-summaries.js';
 
 type Node = TSESTree.Node;
@@ -22,21 +23,10 @@ type Node = TSESTree.Node;
 export function typedServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, typeAware: 'off' | 'auto'): ParserServicesWithTypeInformation | null {
   if (typeAware !== 'auto') return null;
   const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
-  if (!services?.program || !services.esTreeNodeToTSNodeMap || !services.tsNodeToESTreeNodeMap) return null;
+  const hasProgram = !!services?.program && !!services.esTreeNodeToTSNodeMap && !!services.tsNodeToESTreeNodeMap;
+  noteTypedFile(path.relative(context.cwd, context.filename) || context.filename, hasProgram);
+  if (!hasProgram) return null;
   return services as ParserServicesWithTypeInformation;
-}
-
-let tsModule: typeof TS | null | undefined;
-/** TypeScript, loaded only in typed mode (a parser with a program has it installed). */
-function loadTypeScript(): typeof TS | null {
-  if (tsModule === undefined) {
-    try {
-      tsModule = createRequire(import.meta.url)('typescript') as typeof TS;
-    } catch {
-      tsModule = null;
-    }
-  }
-  return tsModule;
 }
 
 /** How many functions of other files one program may summarise (a cap on cost in huge programs). */
@@ -97,9 +87,13 @@ export function createTypedAnalysis(
   followNodeModules: boolean,
   knownReferences: ReadonlySet<Node>,
 ): TypedAnalysis | null {
-  const ts = loadTypeScript();
-  if (!ts) return null;
   const program = services.program;
+  const lookup = typeScriptFor(program, cwd);
+  if (!lookup.ts) {
+    warnOnce('no-typescript-api', `type-aware analysis is off (the untyped analysis runs): ${lookup.reason}.`);
+    return null;
+  }
+  const ts = lookup.ts;
   const checker = program.getTypeChecker();
   let cache = programCaches.get(program);
   if (!cache) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isWorkerModule } from './workers.js';
 
@@ -36,36 +37,32 @@ const CLI_MODULES = new Set([
 const BUILD_MODULES = new Set(['webpack', '@rspack/core', 'rollup', 'gulp', '@expo/config-plugins', 'expo/config-plugins']);
 const TEST_MODULES = new Set(['vitest', '@jest/globals', 'mocha', 'node:test', 'ava', 'tap', 'chai', 'supertest', '@playwright/test', 'uvu', 'tape', 'sinon']);
 
-/** A glob over project paths as a regular expression: `*`, `?`, `**` (any folders), `{a,b}`. */
+/**
+ * A glob over project paths as a regular expression, by picomatch (`*`, `?`, `**`, `{a,b}`,
+ * `[jt]`, extglobs; dot files included). A leading `./` is ignored.
+ */
 export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let index = 0; index < glob.length; index++) {
-    const char = glob[index]!;
-    if (char === '*') {
-      if (glob[index + 1] === '*') {
-        const slash = glob[index + 2] === '/';
-        source += slash ? '(?:.*/)?' : '.*';
-        index += slash ? 2 : 1;
-      } else source += '[^/]*';
-    } else if (char === '?') source += '[^/]';
-    else if (char === '{') {
-      const end = glob.indexOf('}', index);
-      if (end < 0) source += '\\{';
-      else {
-        source += `(?:${glob.slice(index + 1, end).split(',').map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        index = end;
-      }
-    } else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^(?:\\./)?${source}$`);
+  return picomatch.makeRe(glob.replace(/^\.\//, ''), { dot: true });
 }
 
-const globCache = new Map<string, RegExp>();
-const globRegExp = (glob: string) => {
-  let compiled = globCache.get(glob);
-  if (!compiled) globCache.set(glob, (compiled = globToRegExp(glob.replace(/^\.\//, ''))));
-  return compiled;
-};
+const matcherCache = new Map<string, (projectPath: string) => boolean>();
+
+/**
+ * Whether a project path is one of `globs`: it matches a pattern, and no `!`-pattern. (The order of
+ * the patterns does not matter: a `!` pattern always excludes.)
+ */
+export function matchesGlobs(globs: readonly string[], projectPath: string): boolean {
+  if (globs.length === 0) return false;
+  const key = JSON.stringify(globs);
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    const include = globs.filter((glob) => !glob.startsWith('!')).map(globToRegExp);
+    const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => globToRegExp(glob.slice(1)));
+    matcher = (file) => include.some((re) => re.test(file)) && !exclude.some((re) => re.test(file));
+    matcherCache.set(key, matcher);
+  }
+  return matcher(projectPath.replace(/^\.\//, ''));
+}
 
 /** The module a top-level statement loads: `import … from 'm'`, `const x = require('m')`, `require('m')`. */
 function moduleOf(statement: TSESTree.ProgramStatement): string | null {
@@ -100,7 +97,7 @@ export function fileRole(
     if (TEST_MODULES.has(module)) return 'test';
     if (CLI_MODULES.has(module) || BUILD_MODULES.has(module)) cli = true;
   }
-  if (workerFiles.some((glob) => globRegExp(glob).test(projectPath)) || (text.includes('worker') && isWorkerModule(program))) return 'worker';
+  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return 'worker';
   if (cli || SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return 'script';
   return 'application';
 }

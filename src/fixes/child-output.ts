@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Rewrite } from '../catalog/types.js';
 import { staticPropertyName } from '../resolve/ast.js';
 import { buildSwapFix, type SwapFix, type SwapRequest } from './swap-to-async.js';
+import { stringLiteral } from './imports.js';
 
 type ChildOutput = Extract<Rewrite, { kind: 'child-output' }>;
 type Node = TSESTree.Node;
@@ -74,16 +75,17 @@ export function buildChildOutputFix(request: Omit<SwapRequest, 'twin'>, rewrite:
   const decoded = utf8ToString(node);
   if (decoded && encoding === undefined) return buildSwapFix({ ...request, twin, template: '(await $).stdout', replaced: decoded });
   if (encoding !== undefined) return buildSwapFix({ ...request, twin, template: '(await $).stdout' });
-  // The value is used as a Buffer: ask exec for one.
+  // The value is used as a Buffer: ask exec for one (in the file's quotes).
+  const buffer = stringLiteral(request.sourceCode, 'buffer');
   if (options === undefined) {
     const last = call.arguments.at(-1);
     if (!last) return null;
-    return buildSwapFix({ ...request, twin, template: '(await $).stdout', insert: { at: last.range[1], text: ", { encoding: 'buffer' }" } });
+    return buildSwapFix({ ...request, twin, template: '(await $).stdout', insert: { at: last.range[1], text: `, { encoding: ${buffer} }` } });
   }
   const object = options as TSESTree.ObjectExpression;
   const lastProperty = object.properties.at(-1);
   const insert = lastProperty
-    ? { at: lastProperty.range[1], text: ", encoding: 'buffer'" }
-    : { at: object.range[0] + 1, text: " encoding: 'buffer' " };
+    ? { at: lastProperty.range[1], text: `, encoding: ${buffer}` }
+    : { at: object.range[0] + 1, text: ` encoding: ${buffer} ` };
   return buildSwapFix({ ...request, twin, template: '(await $).stdout', insert });
 }

@@ -4,6 +4,7 @@ import type { FunctionNode } from '../resolve/ast.js';
 import { staticPropertyName } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { buildAwaitFix, type SwapFix } from './swap-to-async.js';
+import { stringLiteral } from './imports.js';
 
 type FetchRewrite = Extract<Rewrite, { kind: 'fetch' }>;
 type Node = TSESTree.Node;
@@ -32,7 +33,7 @@ function methodProperty(sourceCode: Readonly<TSESLint.SourceCode>, node: Node | 
     // sync-request accepts any case; fetch only normalises the standard methods, PATCH excepted.
     const method = node.value.toUpperCase();
     if (!STANDARD_METHODS.has(method)) return null;
-    return method === 'GET' ? '' : `method: '${method}'`;
+    return method === 'GET' ? '' : `method: ${stringLiteral(sourceCode, method)}`;
   }
   return `method: ${sourceCode.getText(node)}`;
 }

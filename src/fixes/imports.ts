@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { constantString } from '../resolve/ast.js';
+import { programStatements } from '../resolve/program-statements.js';
 
 type Node = TSESTree.Node;
 type Fixer = TSESLint.RuleFixer;
@@ -33,7 +34,7 @@ export function configuredSourceType(languageOptions: { readonly sourceType?: st
 
 /** Whether a new import/require should be written as ESM or CommonJS in this file. */
 export function moduleKindOf(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, sourceType: string | undefined): ModuleKind {
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of programStatements(sourceCode.ast)) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration') return 'esm';
     if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.exportKind !== 'type') return 'esm';
   }
@@ -75,9 +76,65 @@ function resolvesToModuleLevel(sourceCode: Readonly<TSESLint.SourceCode>, at: No
   return false;
 }
 
+/** The file's line break: the first one it uses (`\r\n` in a CRLF file), `\n` when it has none. */
+export function lineBreakOf(text: string): string {
+  const found = /\r\n|\n|\r/.exec(text);
+  return found ? found[0] : '\n';
+}
+
+const quoteCache = new WeakMap<object, "'" | '"'>();
+
+/**
+ * The quote the file writes module specifiers with: that of its first import or require, else of
+ * its first string literal, else a single quote.
+ */
+export function quoteOf(sourceCode: Readonly<TSESLint.SourceCode>): "'" | '"' {
+  const cached = quoteCache.get(sourceCode);
+  if (cached) return cached;
+  let quote: "'" | '"' | undefined;
+  const from = (raw: string | undefined) => (raw?.[0] === '"' ? '"' : raw?.[0] === "'" ? "'" : undefined);
+  for (const statement of programStatements(sourceCode.ast)) {
+    if (statement.type === 'ImportDeclaration') quote = from(statement.source.raw);
+    else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init;
+        if (requireSource(init) !== null) quote = from(((init as TSESTree.CallExpression).arguments[0] as TSESTree.Literal).raw);
+        if (quote) break;
+      }
+    }
+    if (quote) break;
+  }
+  if (!quote) {
+    const tokens = sourceCode.ast.tokens ?? [];
+    for (let index = 0; index < tokens.length && index < 5_000; index++) {
+      if (tokens[index]!.type === 'String') {
+        quote = from(tokens[index]!.value);
+        break;
+      }
+    }
+  }
+  quote ??= "'";
+  quoteCache.set(sourceCode, quote);
+  return quote;
+}
+
+/** `text` as a string literal in the file's quote, escaped so that it always parses. */
+export function stringLiteral(sourceCode: Readonly<TSESLint.SourceCode>, text: string): string {
+  const quote = quoteOf(sourceCode);
+  const escaped = text.replace(/[\\'"\n\r\u2028\u2029]/g, (char) => {
+    if (char === '\\') return '\\\\';
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\u2028') return '\\u2028';
+    if (char === '\u2029') return '\\u2029';
+    return char === quote ? `\\${char}` : char;
+  });
+  return `${quote}${escaped}${quote}`;
+}
+
 /** Where new top-level statements go: after the last import (ESM) or require (CJS), else after directives. */
 function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer, statementText: string, kind: ModuleKind): Fix {
-  const body = sourceCode.ast.body;
+  const body = programStatements(sourceCode.ast);
   let anchor: Node | undefined;
   for (const statement of body) {
     if (kind === 'esm' ? statement.type === 'ImportDeclaration' : isRequireDeclaration(statement)) anchor = statement;
@@ -89,8 +146,10 @@ function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer
       else break;
     }
   }
-  if (anchor) return fixer.insertTextAfter(anchor, `\n${statementText}`);
-  return fixer.insertTextBefore(body[0]!, `${statementText}\n`);
+  // In the file's own line break: an LF line in a CRLF file is a diff on every save.
+  const newline = lineBreakOf(sourceCode.text);
+  if (anchor) return fixer.insertTextAfter(anchor, `${newline}${statementText}`);
+  return fixer.insertTextBefore(body[0]!, `${statementText}${newline}`);
 }
 
 function requireSource(node: Node | null | undefined): string | null {
@@ -121,7 +180,7 @@ function defaultLocalName(module: string): string {
 /** The default export (`module.exports` of a CommonJS package) of `module` at `at`. */
 function ensureDefaultBinding(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, module: string, kind: ModuleKind): Binding {
   const none = () => [] as Fix[];
-  const body = sourceCode.ast.body;
+  const body = programStatements(sourceCode.ast);
   const local = () => freeName(sourceCode, at, defaultLocalName(module));
   if (kind === 'esm') {
     let extendable: TSESTree.ImportDeclaration | null = null;
@@ -139,7 +198,7 @@ function ensureDefaultBinding(sourceCode: Readonly<TSESLint.SourceCode>, at: Nod
       const brace = sourceCode.getFirstToken(extendable, { filter: (token) => token.value === '{' })!;
       return { text: name, fixes: (fixer) => [fixer.insertTextBefore(brace, `${name}, `)] };
     }
-    return { text: name, fixes: (fixer) => [insertStatement(sourceCode, fixer, `import ${name} from '${module}';`, kind)] };
+    return { text: name, fixes: (fixer) => [insertStatement(sourceCode, fixer, `import ${name} from ${stringLiteral(sourceCode, module)};`, kind)] };
   }
   for (const statement of body) {
     if (statement.type !== 'VariableDeclaration') continue;
@@ -151,7 +210,7 @@ function ensureDefaultBinding(sourceCode: Readonly<TSESLint.SourceCode>, at: Nod
     }
   }
   const name = local();
-  return { text: name, fixes: (fixer) => [insertStatement(sourceCode, fixer, `const ${name} = require('${module}');`, kind)] };
+  return { text: name, fixes: (fixer) => [insertStatement(sourceCode, fixer, `const ${name} = require(${stringLiteral(sourceCode, module)});`, kind)] };
 }
 
 /**
@@ -170,7 +229,7 @@ export function ensureBinding(
 ): Binding {
   if (name === 'default') return ensureDefaultBinding(sourceCode, at, module, kind);
   const none = () => [] as Fix[];
-  const body = sourceCode.ast.body;
+  const body = programStatements(sourceCode.ast);
 
   if (kind === 'esm') {
     let extendable: TSESTree.ImportDeclaration | null = null;
@@ -194,7 +253,7 @@ export function ensureBinding(
       const last = extendable.specifiers.at(-1)!;
       return { text: local, fixes: (fixer) => [fixer.insertTextAfter(last, `, ${specifierText}`)] };
     }
-    return { text: local, fixes: (fixer) => [insertStatement(sourceCode, fixer, `import { ${specifierText} } from '${module}';`, kind)] };
+    return { text: local, fixes: (fixer) => [insertStatement(sourceCode, fixer, `import { ${specifierText} } from ${stringLiteral(sourceCode, module)};`, kind)] };
   }
 
   let extendable: TSESTree.ObjectPattern | null = null;
@@ -229,5 +288,5 @@ export function ensureBinding(
     const last = extendable.properties.at(-1)!;
     return { text: local, fixes: (fixer) => [fixer.insertTextAfter(last, `, ${propertyText}`)] };
   }
-  return { text: local, fixes: (fixer) => [insertStatement(sourceCode, fixer, `const { ${propertyText} } = require('${module}');`, kind)] };
+  return { text: local, fixes: (fixer) => [insertStatement(sourceCode, fixer, `const { ${propertyText} } = require(${stringLiteral(sourceCode, module)});`, kind)] };
 }

@@ -1,3 +1,4 @@
+import { programStatements } from './program-statements.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallPayload } from '../catalog/types.js';
@@ -412,7 +413,7 @@ export function traceFile(
   };
 
   // 1. ESM imports and TypeScript `import x = require('m')`.
-  for (const statement of program.body) {
+  for (const statement of programStatements(program)) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type') continue;
       const root = moduleTrace(statement.source.value);
@@ -465,7 +466,7 @@ export function traceFile(
 
   // 4. Values annotated with a catalog class (`(db: DatabaseSync)`, `private readonly db: Database`),
   //    type-only imports included: the annotation says what the value is, whatever its name.
-  for (const statement of program.body) {
+  for (const statement of programStatements(program)) {
     if (statement.type !== 'ImportDeclaration') continue;
     const root = moduleTrace(statement.source.value);
     if (!root) continue;

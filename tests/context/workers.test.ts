@@ -251,6 +251,18 @@ describe('worker files', () => {
     expect(globToRegExp('**/task?.js').test('task1.js')).toBe(true);
     expect(globToRegExp('jobs/{a,b}.js').test('jobs/b.js')).toBe(true);
     expect(globToRegExp('jobs/{a,b}.js').test('jobs/c.js')).toBe(false);
-    expect(globToRegExp('a+b/(x).js').test('a+b/(x).js')).toBe(true);
+    // picomatch's syntax: character classes and extglobs; literal parentheses are escaped.
+    expect(globToRegExp('src/*.[jt]s').test('src/a.ts')).toBe(true);
+    expect(globToRegExp('src/*.[jt]s').test('src/a.cs')).toBe(false);
+    expect(globToRegExp('src/*.+(js|ts)').test('src/a.js')).toBe(true);
+    expect(globToRegExp('a+b/\\(x\\).js').test('a+b/(x).js')).toBe(true);
+  });
+
+  it('workerFiles: a `!` pattern excludes, wherever it stands in the list', () => {
+    const globs = ['!src/workers/legacy/**', 'src/workers/**'];
+    expect(roleOf('src/workers/resize.ts', 'export {};', globs)).toBe('worker');
+    expect(roleOf('src/workers/legacy/old.ts', 'export {};', globs)).toBe('application');
+    expect(roleOf('src/workers/x.js', 'export {};', ['src/workers/*.[jt]s'])).toBe('worker');
+    expect(roleOf('src/routes/x.js', 'export {};', ['!src/routes/**'])).toBe('application');
   });
 });
