@@ -165,9 +165,18 @@ export const fsPackages: readonly ModuleSpec[] = [
       sameModule('glob', 'globSync', 'glob'),
       versionDependent('sync', 'Use `await glob(pattern)` from glob >= 9 (or `fs.promises.glob`); glob 7 and 8 are callback-based.'),
     ],
+    // `import { glob } from 'glob'` (>= 9) carries `glob.sync` too; in glob 7 `glob.glob` is `glob`.
+    aliases: [{ path: ['glob'], target: [] }],
   },
   // fast-glob's default export returns a promise in every 3.x release.
-  { module: 'fast-glob', family: 'fs', builtin: false, entries: [sameModule('fast-glob', 'sync', 'glob', []), sameModule('fast-glob', 'globSync', 'glob', [])] },
+  {
+    module: 'fast-glob',
+    family: 'fs',
+    builtin: false,
+    entries: [sameModule('fast-glob', 'sync', 'glob', []), sameModule('fast-glob', 'globSync', 'glob', [])],
+    // `fg.glob` is `fg` itself (3.3).
+    aliases: [{ path: ['glob'], target: [] }],
+  },
   // tinyglobby: `glob(patterns, options)` returns a promise of the same array (checked on 0.2.17).
   { module: 'tinyglobby', family: 'fs', builtin: false, entries: [sameModule('tinyglobby', 'globSync', 'glob')] },
   // globby <= 11 (CommonJS) exported a promise-returning function with `.sync`; 12+ has `globbySync`.
@@ -183,6 +192,8 @@ export const fsPackages: readonly ModuleSpec[] = [
       // rimraf >= 4: every strategy has a `*Sync` form and a promise form of the same name.
       ...['native', 'manual', 'windows', 'posix', 'moveRemove'].map((name) => sameModule('rimraf', `${name}Sync`, name)),
     ],
+    // `import { rimraf } from 'rimraf'` (>= 4) is the default function with the same members (`rimraf.sync`).
+    aliases: [{ path: ['rimraf'], target: [] }],
   },
   {
     module: 'mkdirp',
@@ -197,6 +208,8 @@ export const fsPackages: readonly ModuleSpec[] = [
       sameModule('mkdirp', 'nativeSync', 'native'),
       sameModule('mkdirp', 'manualSync', 'manual'),
     ],
+    // `import { mkdirp } from 'mkdirp'` (>= 2) carries `mkdirp.sync` and the other members too.
+    aliases: [{ path: ['mkdirp'], target: [] }],
   },
   // make-dir >= 5 exports `makeDirectory`/`makeDirectorySync`; earlier majors a promise-returning default with `.sync`.
   { module: 'make-dir', family: 'fs', builtin: false, entries: [sameModule('make-dir', 'makeDirectorySync', 'makeDirectory'), sameModule('make-dir', 'sync', 'default', [])] },

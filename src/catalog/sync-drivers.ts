@@ -10,11 +10,13 @@ import type { CallCondition, EntrySpec, ModuleSpec, PathAlias } from './types.js
 // (a guard: `dialect: new SqliteDialect(…)`, `client: 'better-sqlite3'`…) makes the traced value,
 // so the same ORM on Postgres is never reported. `*` is any member (a chain's `where`, `orderBy`…).
 
-const ADVICE =
-  'The query runs on better-sqlite3, synchronously, before the promise is returned: awaiting it does not free the event loop. Use an async driver, or run the queries in a worker thread that owns the connection (see docs/worker-pool.md).';
+const adviceFor = (driver: string) =>
+  `The query runs on ${driver}, synchronously, before the promise is returned: awaiting it does not free the event loop. Use an async driver, or run the queries in a worker thread that owns the connection (see docs/worker-pool.md).`;
+const ADVICE = adviceFor('better-sqlite3');
 
-const entry = (path: readonly string[], api: string): EntrySpec => ({ path, api, twin: null, advice: ADVICE });
-const entriesAt = (at: readonly string[], methods: readonly string[], owner: string): EntrySpec[] => methods.map((method) => entry([...at, method], `${owner}.${method}`));
+const entry = (path: readonly string[], api: string, advice = ADVICE): EntrySpec => ({ path, api, twin: null, advice });
+const entriesAt = (at: readonly string[], methods: readonly string[], owner: string, advice = ADVICE): EntrySpec[] =>
+  methods.map((method) => entry([...at, method], `${owner}.${method}`, advice));
 
 /** `{ <property>: … }` as the first argument names the sync driver. */
 const driverOption = (property: string, match: Omit<NonNullable<CallCondition['argumentProperty']>, 'index' | 'property'>): CallCondition => ({
@@ -50,15 +52,16 @@ const kysely: ModuleSpec = {
 // --- Drizzle: `drizzle(sqlite)` from the driver's own entry point. A query runs when its builder is
 // awaited (or `.all()`/`.get()`/`.run()`): reported where the chain starts (`db.select`, `db.query.users.findMany`).
 const DRIZZLE_METHODS = ['select', 'selectDistinct', 'insert', 'update', 'delete', 'run', 'all', 'get', 'values', 'transaction', 'batch', '$count'];
-const drizzle = (module: string): ModuleSpec => {
+const drizzle = (module: string, driver: string): ModuleSpec => {
   const db = ['drizzle', CALL_RESULT];
+  const advice = adviceFor(driver);
   return {
     module,
     family: 'database',
     builtin: false,
     entries: [
-      ...entriesAt(db, DRIZZLE_METHODS, `${module} db`),
-      ...entriesAt([...db, 'query', ANY_MEMBER], ['findMany', 'findFirst'], `${module} db.query.<table>`),
+      ...entriesAt(db, DRIZZLE_METHODS, `${module} db`, advice),
+      ...entriesAt([...db, 'query', ANY_MEMBER], ['findMany', 'findFirst'], `${module} db.query.<table>`, advice),
     ],
   };
 };
@@ -166,8 +169,8 @@ const mikroOrm = (module: string, guard: CallCondition | null): ModuleSpec => {
 
 export const syncDriverBuilders: readonly ModuleSpec[] = [
   kysely,
-  drizzle('drizzle-orm/better-sqlite3'),
-  drizzle('drizzle-orm/bun-sqlite'),
+  drizzle('drizzle-orm/better-sqlite3', 'better-sqlite3'),
+  drizzle('drizzle-orm/bun-sqlite', 'bun:sqlite'),
   knex,
   typeormSpec,
   prisma,

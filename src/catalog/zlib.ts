@@ -69,14 +69,14 @@ export const admZip: ModuleSpec = {
 
 // tar (node-tar): with `sync: true` every command reads, (de)compresses and writes synchronously;
 // without it, a command given `file` returns a promise of the same outcome (checked on 7.5).
-const TAR_REWRITE = { rewrite: { kind: 'drop-option', option: 'sync', requires: ['file'] }, label: 'tar without `sync: true`' } as const;
+const tarRewrite = (command: string) => ({ rewrite: { kind: 'drop-option', option: 'sync', requires: ['file'] }, label: `tar.${command}({ file, … })` }) as const;
 const TAR_ADVICE = 'Drop `sync: true` and await the promise tar returns when given `file` (or pipe the stream it returns without one).';
 export const tar: ModuleSpec = {
   module: 'tar',
   family: 'zlib',
   builtin: false,
   entries: ['c', 'x', 't', 'r', 'u', 'create', 'extract', 'list', 'replace', 'update'].map(
-    (path): EntrySpec => ({ path, twin: null, rewrite: TAR_REWRITE, advice: TAR_ADVICE, when: { withOption: { name: 'sync', value: true } } }),
+    (path): EntrySpec => ({ path, twin: null, rewrite: tarRewrite(path), advice: TAR_ADVICE, when: { withOption: { name: 'sync', value: true } } }),
   ),
 };
 
