@@ -124,7 +124,7 @@ function chain(value: string, segments: readonly string[], module = '', offset: 
 
 /** The call (or `new`) of the entry's API at the end of `segments`. */
 const callAt = (value: string, segments: readonly string[], entry: CatalogEntry, offset: readonly string[] = []) =>
-  `${entry.construct ? 'new ' : ''}${chain(value, segments, entry.module, offset)}(${argumentsFor(entry)})`;
+  entry.construct ? `new (${chain(value, segments, entry.module, offset)})(${argumentsFor(entry)})` : `${chain(value, segments, entry.module, offset)}(${argumentsFor(entry)})`;
 
 /** The segments still to apply after an import style produced the value for `path[0]`. */
 const afterHead = (path: readonly string[]) => (path.length > 0 && isName(path[0]!) ? path.slice(1) : path);
