@@ -118,11 +118,26 @@ const LOW_METHODS = ['read', 'write', 'update'] as const;
 const ADAPTERS = ['JSONFileSync', 'TextFileSync', 'DataFileSync'] as const;
 const lowEntries = (instance: readonly string[], owner: string, methods: readonly string[], module: string): EntrySpec[] =>
   methods.map((method) => ({ path: [...instance, method], api: `${module} ${owner}#${method}`, twin: null, advice: LOWDB_ADVICE }));
+// lowdb 1 (lodash chains): `const db = low(new FileSync(file))`, then `db.get('posts').push(p).write()`;
+// every `write()` rewrites the file with `writeFileSync`, `read()` re-reads it. `low(new FileAsync(file))`
+// returns a promise of an async db and is not traced (the guard).
+const V1_DB = ['()'];
+const V1_CHAIN = [...V1_DB, '*', '()'];
 export const lowdb: ModuleSpec = {
   module: 'lowdb',
   family: 'database',
   builtin: false,
-  entries: [...lowEntries(['LowSync', 'new()'], 'LowSync', LOW_METHODS, 'lowdb'), ...ADAPTERS.flatMap((adapter) => lowEntries([adapter, 'new()'], adapter, ['read', 'write'], 'lowdb'))],
+  entries: [
+    ...lowEntries(['LowSync', 'new()'], 'LowSync', LOW_METHODS, 'lowdb'),
+    ...ADAPTERS.flatMap((adapter) => lowEntries([adapter, 'new()'], adapter, ['read', 'write'], 'lowdb')),
+    ...lowEntries(V1_DB, 'low(FileSync)', ['read', 'write'], 'lowdb'),
+    ...lowEntries(V1_CHAIN, 'low(FileSync) chain', ['write'], 'lowdb'),
+  ],
+  aliases: [
+    { path: [...V1_DB, '*', '*'], target: [...V1_DB, '*'] },
+    { path: [...V1_CHAIN, '*'], target: [...V1_DB, '*'] },
+  ],
+  guards: [{ path: V1_DB, when: { argumentProperty: { index: 0, constructs: ['FileSync'] } } }],
 };
 export const lowdbNode: ModuleSpec = {
   module: 'lowdb/node',

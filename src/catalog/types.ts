@@ -78,11 +78,12 @@ export interface CallCondition {
    * Argument `index` is an object (a literal, or a `const` bound to one in the file) whose property
    * `property` is one of the string literals `equals` (`{ client: 'better-sqlite3' }`), a `new` of a
    * class named in `constructs` (`{ dialect: new SqliteDialect(…) }`, also through a `const`), or an
-   * identifier named in `names` (`{ driver: BetterSqliteDriver }`).
+   * identifier named in `names` (`{ driver: BetterSqliteDriver }`). Without `property`, the argument
+   * itself is matched (`low(new FileSync(file))`).
    */
   readonly argumentProperty?: {
     readonly index: number;
-    readonly property: string;
+    readonly property?: string;
     readonly equals?: readonly string[];
     readonly constructs?: readonly string[];
     readonly names?: readonly string[];

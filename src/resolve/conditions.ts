@@ -106,7 +106,7 @@ function propertyValue(object: TSESTree.ObjectExpression | null, name: string): 
 }
 
 function propertyMatches(argument: TSESTree.Node | undefined, wanted: NonNullable<CallCondition['argumentProperty']>): boolean {
-  const raw = propertyValue(objectOf(argument), wanted.property);
+  const raw = wanted.property === undefined ? (argument ?? null) : propertyValue(objectOf(argument), wanted.property);
   if (!raw) return false;
   // `{ driver: BetterSqliteDriver }`: the identifier itself, before it is resolved.
   if (raw.type === 'Identifier' && wanted.names?.includes(raw.name)) return true;

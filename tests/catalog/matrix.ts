@@ -84,7 +84,7 @@ function argumentsFor(entry: CatalogEntry): string {
 /** An options object that names the sync driver a guard looks for (`{ dialect: new SqliteDialect({}) }`). */
 function guardArgument(wanted: NonNullable<CallCondition['argumentProperty']>): string {
   const value = wanted.equals?.[0] !== undefined ? `'${wanted.equals[0]}'` : wanted.constructs?.[0] ? `new ${wanted.constructs[0]}({})` : wanted.names![0]!;
-  return `{ ${wanted.property}: ${value} }`;
+  return wanted.property === undefined ? value : `{ ${wanted.property}: ${value} }`;
 }
 
 /** The trie node at `segments` from `module`'s root (following aliases), if any. */

@@ -70,6 +70,15 @@ export async function list() {
 }`,
     },
     {
+      name: 'lowdb 1 with the async FileAsync adapter',
+      code: `const low = require('lowdb');
+const FileAsync = require('lowdb/adapters/FileAsync');
+module.exports = async function add(post) {
+  const db = await low(new FileAsync('db.json'));
+  await db.get('posts').push(post).write();
+};`,
+    },
+    {
       name: 'queries at start-up (top level) are not serving work',
       code: `import { drizzle } from 'drizzle-orm/better-sqlite3';
 const db = drizzle('app.db');
@@ -199,6 +208,19 @@ export async function add(post: string) {
   other.update((data) => { data.n++; });
 }`,
       errors: [blocking(7, 3, 11), blocking(8, 3, 15)],
+    },
+    {
+      name: 'lowdb 1: every write() of a FileSync db rewrites the file',
+      code: `const low = require('lowdb');
+const FileSync = require('lowdb/adapters/FileSync');
+const adapter = new FileSync('db.json');
+const db = low(adapter);
+db.defaults({ posts: [] }).write();
+app.post('/posts', (req, res) => {
+  db.get('posts').push(req.body).write();
+  res.json(db.get('posts').value());
+});`,
+      errors: [blocking(7, 3, 39)],
     },
   ],
 });
