@@ -210,6 +210,23 @@ export async function add(post: string) {
       errors: [blocking(7, 3, 11), blocking(8, 3, 15)],
     },
     {
+      name: 'a builder made in another file, declared in settings (until the project analysis follows it)',
+      settings: {
+        'event-loop': {
+          blockingApis: [
+            { module: '#db', export: 'db.select', family: 'database', message: 'the query runs on better-sqlite3, synchronously; use an async driver or a worker (docs/worker-pool.md).' },
+            { module: '#db', export: 'db.query.users.findMany', family: 'database' },
+          ],
+        },
+      },
+      code: `import { db } from '#db';
+export async function list() {
+  const all = await db.select().from(users);
+  return [all, await db.query.users.findMany()];
+}`,
+      errors: [blocking(3, 21, 30), blocking(4, 22, 45)],
+    },
+    {
       name: 'lowdb 1: every write() of a FileSync db rewrites the file',
       code: `const low = require('lowdb');
 const FileSync = require('lowdb/adapters/FileSync');
