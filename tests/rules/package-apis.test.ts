@@ -326,7 +326,15 @@ export async function unpack(file: string, cwd: string) {
 });
 
 tester.run('no-sync-crypto', noSyncCrypto, {
-  valid: [],
+  valid: [
+    {
+      name: 'node-forge with callbacks runs asynchronously',
+      code: `import forge from 'node-forge';
+export async function keys() {
+  return new Promise((resolve) => forge.pki.rsa.generateKeyPair({ bits: 2048, workers: -1 }, (err, pair) => resolve(pair)));
+}`,
+    },
+  ],
   invalid: [
     {
       name: "bcrypt-nodejs's callback hash and compare run the sync hash on the event loop",
@@ -343,6 +351,23 @@ export async function check(pw: string, stored: string) {
       errors: [
         { messageId: 'blocking', line: 6, suggestions: [] },
         { messageId: 'blocking', line: 9, suggestions: [] },
+      ],
+    },
+    {
+      name: 'crypto-js PBKDF2 and node-forge without callbacks derive and generate on the event loop',
+      code: `const CryptoJS = require('crypto-js');
+const pbkdf2 = require('crypto-js/pbkdf2');
+const forge = require('node-forge');
+app.post('/login', (req, res) => {
+  const key = CryptoJS.PBKDF2(req.body.password, salt, { keySize: 8, iterations: 10000 });
+  const again = pbkdf2(req.body.password, salt, { iterations: 10000 });
+  const pair = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+  res.json({ key: key.toString(), again: again.toString(), pair });
+});`,
+      errors: [
+        { messageId: 'blocking', line: 5, suggestions: [] },
+        { messageId: 'blocking', line: 6, suggestions: [] },
+        { messageId: 'blocking', line: 7, suggestions: [] },
       ],
     },
   ],
