@@ -104,7 +104,7 @@ function reportUse(
   if (entry.rewrite) {
     // A rewrite that knows how the result is used (or builds a different call) comes first.
     swap = buildRewriteFix(entry.rewrite, { sourceCode: context.sourceCode, use, moduleKind: analysis.moduleKind, moduleObject, makeAsync });
-  } else if (entry.twin) {
+  } else if (entry.twin && use.call.type !== 'NewExpression') {
     swap = buildSwapFix({
       sourceCode: context.sourceCode,
       use: use as BlockingUse & { call: TSESTree.CallExpression },

@@ -6,6 +6,7 @@ import noBusyWait from '../rules/no-busy-wait.js';
 import noSyncChildProcess from '../rules/no-sync-child-process.js';
 import noSyncFs from '../rules/no-sync-fs.js';
 import noSyncZlib from '../rules/no-sync-zlib.js';
+import noSyncTransform from '../rules/no-sync-transform.js';
 
 /** Every rule of the plugin, by name (names match the files in `rules/`). */
 export const rules = {
@@ -13,6 +14,7 @@ export const rules = {
   'no-sync-crypto': noSyncCrypto,
   'no-sync-zlib': noSyncZlib,
   'no-sync-database': noSyncDatabase,
+  'no-sync-transform': noSyncTransform,
   'no-sync-child-process': noSyncChildProcess,
   'no-blocking-http': noBlockingHttp,
   'no-busy-wait': noBusyWait,

@@ -174,10 +174,13 @@ export function createTypedAnalysis(
       if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
         found = CATALOG.modules.get(node.arguments[0].text);
       } else {
-        found = traceOf(node.expression, depth + 1)?.callResult;
+        // A guarded result (a builder only a sync driver makes) is not followed here: its condition is not checked on TS nodes.
+        const callee = traceOf(node.expression, depth + 1);
+        found = callee?.callGuard ? null : callee?.callResult;
       }
     } else if (ts.isNewExpression(node)) {
-      found = traceOf(node.expression, depth + 1)?.constructResult;
+      const callee = traceOf(node.expression, depth + 1);
+      found = callee?.constructGuard ? null : callee?.constructResult;
     }
     return found ?? typeTrace(node);
   };
@@ -450,5 +453,17 @@ function matchesTsCondition(ts: typeof TS, condition: CallCondition | undefined,
     const arg = args[condition.argumentNotSmall.index];
     if (arg && ts.isNumericLiteral(arg) && Number(arg.text) <= condition.argumentNotSmall.max) return false;
   }
+  if (condition.minArguments !== undefined && args.length < condition.minArguments) return false;
+  if (condition.withOption) {
+    const { name, value } = condition.withOption;
+    const literal = (node: TS.Expression): unknown =>
+      node.kind === ts.SyntaxKind.TrueKeyword ? true : node.kind === ts.SyntaxKind.FalseKeyword ? false : ts.isStringLiteralLike(node) ? node.text : ts.isNumericLiteral(node) ? Number(node.text) : undefined;
+    const sets = (arg: TS.Expression) =>
+      ts.isObjectLiteralExpression(arg) &&
+      arg.properties.some((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name && literal(property.initializer) === value);
+    if (!args.some(sets)) return false;
+  }
+  // Not judged on TS nodes (they look at how the result is kept, or through consts): the call does not count here.
+  if (condition.perCall || condition.argumentProperty) return false;
   return true;
 }

@@ -58,6 +58,10 @@ const bcryptEntries = (module: string): readonly EntrySpec[] => [
 const BCRYPT_NODEJS_ADVICE =
   'Switch to `bcryptjs` (same hashes) or `bcrypt` and await `hash`/`compare`/`genSalt`, which return promises; bcrypt-nodejs has no promise API.';
 
+const CRYPTO_JS_ADVICE =
+  'Use `promisify(crypto.pbkdf2)` from `node:crypto` (same algorithm, on the thread pool) and convert its Buffer where a WordArray was used; crypto-js derives the key in pure JavaScript on the event loop.';
+const FORGE_ADVICE = 'Pass a callback (forge then works asynchronously), or use `promisify(crypto.generateKeyPair)` / `promisify(crypto.pbkdf2)` from `node:crypto`.';
+
 export const cryptoPackages: readonly ModuleSpec[] = [
   { module: 'bcrypt', family: 'crypto', builtin: false, entries: bcryptEntries('bcrypt') },
   { module: 'bcryptjs', family: 'crypto', builtin: false, entries: bcryptEntries('bcryptjs') },
@@ -68,7 +72,24 @@ export const cryptoPackages: readonly ModuleSpec[] = [
     module: 'bcrypt-nodejs',
     family: 'crypto',
     builtin: false,
-    entries: ['hashSync', 'compareSync', 'genSaltSync'].map((sync) => ({ path: sync, twin: null, advice: BCRYPT_NODEJS_ADVICE })),
+    // Its callback `hash`/`compare` only defer the same sync hash to `process.nextTick` (measured:
+    // `hash` at cost 12 blocked the loop 1.0 s, `compare` 2.0 s). `genSalt` only draws random bytes.
+    entries: ['hashSync', 'compareSync', 'genSaltSync', 'hash', 'compare'].map((path) => ({ path, twin: null, advice: BCRYPT_NODEJS_ADVICE })),
+  },
+  // crypto-js is pure JavaScript: `PBKDF2` with 10,000 iterations blocked the loop 474 ms (Node 20). Node's
+  // `pbkdf2` computes the same key on the thread pool, but returns a Buffer, not a WordArray: advice only.
+  { module: 'crypto-js', family: 'crypto', builtin: false, entries: [{ path: 'PBKDF2', twin: null, advice: CRYPTO_JS_ADVICE }] },
+  { module: 'crypto-js/pbkdf2', family: 'crypto', builtin: false, entries: [{ path: [], api: 'crypto-js/pbkdf2', twin: null, advice: CRYPTO_JS_ADVICE }] },
+  {
+    // node-forge without a callback: 2048-bit `generateKeyPair` blocked 800 ms (18 ms at most with one),
+    // `pbkdf2` 29 ms for 10,000 iterations (it calls Node's sync pbkdf2); with a callback both run asynchronously.
+    module: 'node-forge',
+    family: 'crypto',
+    builtin: false,
+    entries: [
+      { path: 'pki.rsa.generateKeyPair', twin: null, advice: FORGE_ADVICE, when: { withoutCallback: true } },
+      { path: 'pkcs5.pbkdf2', twin: null, advice: FORGE_ADVICE, when: { withoutCallback: true } },
+    ],
   },
   {
     // napi-rs bindings: every `*Sync` has a promise twin with the same arguments (`compare*` are aliases of `verify*`).

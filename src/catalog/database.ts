@@ -1,4 +1,5 @@
 import type { EntrySpec, ModuleSpec, PathAlias } from './types.js';
+import { syncDriverBuilders } from './sync-drivers.js';
 
 // Synchronous SQLite drivers. None has an async twin that keeps the call's shape, so entries carry
 // advice instead of a rewrite: the fix is a worker thread that owns its own connection.
@@ -41,16 +42,23 @@ const transactionModes = (db: readonly string[]): PathAlias[] =>
 // `backup()` is already async (it steps with setImmediate); `serialize()` copies the whole
 // database on the event loop; `prepare()` only compiles and is not listed.
 const BETTER_DB = ['new()'];
+const OPEN_ADVICE =
+  'Open the database once at start-up and share the connection; `new Database(file)` opens (and may create) the file and runs its set-up synchronously, on every request here.';
 export const betterSqlite3: ModuleSpec = {
   module: 'better-sqlite3',
   family: 'database',
   builtin: false,
-  entries: databaseEntries('better-sqlite3', BETTER_DB, { database: 'Database', statement: 'Statement' }, {
-    database: ['exec', 'pragma', 'serialize'],
-    prepare: ['prepare'],
-    statement: STATEMENT_METHODS,
-    transaction: true,
-  }),
+  entries: [
+    // Opening per request: `new Database(file)`, or `Database(file)` without `new`.
+    { path: [], api: 'new Database(file)', construct: true, twin: null, advice: OPEN_ADVICE, when: { perCall: true } },
+    { path: [], api: 'Database(file)', twin: null, advice: OPEN_ADVICE, when: { perCall: true } },
+    ...databaseEntries('better-sqlite3', BETTER_DB, { database: 'Database', statement: 'Statement' }, {
+      database: ['exec', 'pragma', 'serialize'],
+      prepare: ['prepare'],
+      statement: STATEMENT_METHODS,
+      transaction: true,
+    }),
+  ],
   aliases: [
     { path: ['()'], target: BETTER_DB },
     // `exec` returns the database.
@@ -67,12 +75,15 @@ export const nodeSqlite: ModuleSpec = {
   module: 'node:sqlite',
   family: 'database',
   builtin: false,
-  entries: databaseEntries('node:sqlite', NODE_DB, { database: 'DatabaseSync', statement: 'StatementSync' }, {
-    database: ['exec'],
-    prepare: ['prepare'],
-    statement: STATEMENT_METHODS,
-    transaction: false,
-  }),
+  entries: [
+    { path: ['DatabaseSync'], api: 'new DatabaseSync(file)', construct: true, twin: null, advice: OPEN_ADVICE.replace('new Database(file)', 'new DatabaseSync(file)'), when: { perCall: true } },
+    ...databaseEntries('node:sqlite', NODE_DB, { database: 'DatabaseSync', statement: 'StatementSync' }, {
+      database: ['exec'],
+      prepare: ['prepare'],
+      statement: STATEMENT_METHODS,
+      transaction: false,
+    }),
+  ],
 };
 
 // bun:sqlite: `Database` is both a named and the default export. `query()` (cached) and `prepare()`
@@ -98,4 +109,44 @@ export const bunSqlite: ModuleSpec = {
   ],
 };
 
-export const databaseSpecs: readonly ModuleSpec[] = [betterSqlite3, nodeSqlite, bunSqlite];
+// lowdb >= 2: `LowSync` with a sync adapter (`JSONFileSync`, `TextFileSync`, `DataFileSync`, which read with
+// `readFileSync` and write with `writeFileSync` + `renameSync`: read in lowdb 7's source) reads and writes
+// the whole file on every `read()`/`write()`/`update()`. Adapters came from `lowdb` (2–4) and `lowdb/node` (5+).
+const LOWDB_ADVICE =
+  'Use `Low` with the async `JSONFile` adapter (or `JSONFilePreset`) and await `db.read()`/`db.write()`; the sync adapters read and rewrite the whole file on the event loop.';
+const LOW_METHODS = ['read', 'write', 'update'] as const;
+const ADAPTERS = ['JSONFileSync', 'TextFileSync', 'DataFileSync'] as const;
+const lowEntries = (instance: readonly string[], owner: string, methods: readonly string[], module: string): EntrySpec[] =>
+  methods.map((method) => ({ path: [...instance, method], api: `${module} ${owner}#${method}`, twin: null, advice: LOWDB_ADVICE }));
+// lowdb 1 (lodash chains): `const db = low(new FileSync(file))`, then `db.get('posts').push(p).write()`;
+// every `write()` rewrites the file with `writeFileSync`, `read()` re-reads it. `low(new FileAsync(file))`
+// returns a promise of an async db and is not traced (the guard).
+const V1_DB = ['()'];
+const V1_CHAIN = [...V1_DB, '*', '()'];
+export const lowdb: ModuleSpec = {
+  module: 'lowdb',
+  family: 'database',
+  builtin: false,
+  entries: [
+    ...lowEntries(['LowSync', 'new()'], 'LowSync', LOW_METHODS, 'lowdb'),
+    ...ADAPTERS.flatMap((adapter) => lowEntries([adapter, 'new()'], adapter, ['read', 'write'], 'lowdb')),
+    ...lowEntries(V1_DB, 'low(FileSync)', ['read', 'write'], 'lowdb'),
+    ...lowEntries(V1_CHAIN, 'low(FileSync) chain', ['write'], 'lowdb'),
+  ],
+  aliases: [
+    { path: [...V1_DB, '*', '*'], target: [...V1_DB, '*'] },
+    { path: [...V1_CHAIN, '*'], target: [...V1_DB, '*'] },
+  ],
+  guards: [{ path: V1_DB, when: { argumentProperty: { index: 0, constructs: ['FileSync'] } } }],
+};
+export const lowdbNode: ModuleSpec = {
+  module: 'lowdb/node',
+  family: 'database',
+  builtin: false,
+  entries: [
+    ...lowEntries(['JSONFileSyncPreset', '()'], 'JSONFileSyncPreset()', LOW_METHODS, 'lowdb/node'),
+    ...ADAPTERS.flatMap((adapter) => lowEntries([adapter, 'new()'], adapter, ['read', 'write'], 'lowdb/node')),
+  ],
+};
+
+export const databaseSpecs: readonly ModuleSpec[] = [betterSqlite3, nodeSqlite, bunSqlite, lowdb, lowdbNode, ...syncDriverBuilders];

@@ -1,9 +1,13 @@
-import type { AsyncTwin, CallPayload, CatalogEntry, EntrySpec, ModuleSpec, PathAlias } from './types.js';
+import type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, EntrySpec, ModuleSpec, PathAlias, ResultGuard } from './types.js';
 
 /** Path segment for "the value returned by calling the previous segment". */
 export const CALL_RESULT = '()';
 /** Path segment for "the instance made by `new` on the previous segment". */
 export const CONSTRUCT_RESULT = 'new()';
+/** Path segment for "any member not named otherwise" (a query builder's `where`, `orderBy`, …). */
+export const ANY_MEMBER = '*';
+/** Path segment for "the value an `await` of the previous segment yields" (`await MikroORM.init()`). */
+export const AWAITED = 'await';
 
 /**
  * A node of the trace trie: the value reached by following a property path from a module's
@@ -16,6 +20,19 @@ export interface TraceNode {
    * first payload whose `when` condition the call meets applies.
    */
   readonly calls: CallPayload[];
+  /** What `new` on this value means (`new AdmZip(path)` reads the archive), most specific first. */
+  readonly constructs: CallPayload[];
+  /** The member every name without a child of its own reaches (`*` in catalog paths), if any. */
+  anyMember: TraceNode | null;
+  /** The value `await` of this value yields (a promise of a catalog object). */
+  awaitResult: TraceNode | null;
+  /**
+   * Only a call of this value that meets this condition makes `callResult` (`knex({ client:
+   * 'better-sqlite3' })` is a sync builder, `knex({ client: 'pg' })` not).
+   */
+  callGuard: CallCondition | undefined;
+  /** Likewise for `new` and `constructResult` (`new Kysely({ dialect: new SqliteDialect(…) })`). */
+  constructGuard: CallCondition | undefined;
   /** Members of the value a call returns (a statement, a connection…). */
   callResult: TraceNode | null;
   /** Members of the instance `new` makes. */
@@ -30,11 +47,11 @@ export interface TraceNode {
 }
 
 export function createTraceNode(isModule = false): TraceNode {
-  return { children: new Map(), calls: [], callResult: null, constructResult: null, isModule };
+  return { children: new Map(), calls: [], constructs: [], callResult: null, constructResult: null, anyMember: null, awaitResult: null, callGuard: undefined, constructGuard: undefined, isModule };
 }
 
 export function displayPath(path: readonly string[]): string {
-  return path.filter((segment) => segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT).join('.');
+  return path.filter((segment) => segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT && segment !== AWAITED).join('.');
 }
 
 function normaliseTwin(twin: EntrySpec['twin'], module: string): AsyncTwin | null {
@@ -65,6 +82,7 @@ export function defineEntries(spec: ModuleSpec): CatalogEntry[] {
       advice: entry.advice ?? null,
       rewrite: entry.rewrite ?? null,
       ...(entry.message ? { message: entry.message } : {}),
+      ...(entry.construct ? { construct: true } : {}),
     });
   });
 }
@@ -79,6 +97,12 @@ function nodeAt(root: TraceNode, path: readonly string[]): TraceNode {
     } else if (segment === CONSTRUCT_RESULT) {
       node.constructResult ??= createTraceNode();
       node = node.constructResult;
+    } else if (segment === ANY_MEMBER) {
+      node.anyMember ??= createTraceNode();
+      node = node.anyMember;
+    } else if (segment === AWAITED) {
+      node.awaitResult ??= createTraceNode();
+      node = node.awaitResult;
     } else {
       let child = node.children.get(segment);
       if (!child) {
@@ -94,9 +118,20 @@ function nodeAt(root: TraceNode, path: readonly string[]): TraceNode {
 /** Adds a payload at its path in a module's trie, creating the intermediate nodes. */
 export function insertPayload(root: TraceNode, path: readonly string[], payload: CallPayload): void {
   const node = nodeAt(root, path);
+  const list = payload.kind === 'blocking' && payload.construct ? node.constructs : node.calls;
   // Conditioned payloads first, so `execSync('curl …')` is blocking HTTP before it is a child process.
-  if (payload.when) node.calls.unshift(payload);
-  else node.calls.push(payload);
+  if (payload.when) list.unshift(payload);
+  else list.push(payload);
+}
+
+/** Sets the condition under which a call (or `new`) makes the value at `guard.path`. */
+export function insertGuard(root: TraceNode, guard: ResultGuard): void {
+  const path = segments(guard.path);
+  const last = path.at(-1);
+  if (last !== CALL_RESULT && last !== CONSTRUCT_RESULT) throw new Error(`Catalog guard ${path.join('.')} must end in () or new()`);
+  const maker = nodeAt(root, path.slice(0, -1));
+  if (last === CALL_RESULT) maker.callGuard = guard.when;
+  else maker.constructGuard = guard.when;
 }
 
 const segments = (path: string | readonly string[]): readonly string[] => (typeof path === 'string' ? path.split('.') : path);
@@ -111,11 +146,18 @@ export function insertAlias(root: TraceNode, alias: PathAlias): void {
   const parent = nodeAt(root, path.slice(0, -1));
   const last = path.at(-1);
   const existing =
-    last === CALL_RESULT ? parent.callResult : last === CONSTRUCT_RESULT ? parent.constructResult : last === undefined ? root : parent.children.get(last);
+    last === CALL_RESULT ? parent.callResult
+    : last === CONSTRUCT_RESULT ? parent.constructResult
+    : last === ANY_MEMBER ? parent.anyMember
+    : last === AWAITED ? parent.awaitResult
+    : last === undefined ? root
+    : parent.children.get(last);
   if (existing && existing !== target) {
     throw new Error(`Catalog alias ${path.join('.')} would hide entries already under that path`);
   }
   if (last === CALL_RESULT) parent.callResult = target;
   else if (last === CONSTRUCT_RESULT) parent.constructResult = target;
+  else if (last === ANY_MEMBER) parent.anyMember = target;
+  else if (last === AWAITED) parent.awaitResult = target;
   else if (last !== undefined) parent.children.set(last, target);
 }

@@ -1,4 +1,4 @@
-import { createTraceNode, defineEntries, insertAlias, insertPayload, type TraceNode } from './define.js';
+import { createTraceNode, defineEntries, insertAlias, insertGuard, insertPayload, type TraceNode } from './define.js';
 import { fsExtra, fsPackages, gracefulFs, nodeFs } from './fs.js';
 import { cryptoPackages, nodeCrypto } from './crypto.js';
 import { databaseSpecs } from './database.js';
@@ -8,12 +8,14 @@ import type { CatalogEntry, ModuleSpec } from './types.js';
 import { childProcessSpecs } from './child-process.js';
 import { httpSpecs } from './http.js';
 import { busyWaitSpecs } from './busy-wait.js';
+import { transformSpecs } from './transform.js';
+import { archiveSpecs } from './zlib.js';
 
-export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec, PathAlias } from './types.js';
+export type { AsyncTwin, CallCondition, CallPayload, CatalogEntry, Family, ModuleSpec, PathAlias, ResultGuard } from './types.js';
 export type { ClockSpec, ResponseRead, Rewrite, RewriteSpec } from './types.js';
 export { BUSY_WAIT_LOOPS, type BusyWaitLoopSpec } from './busy-wait.js';
 export { FAMILIES } from './types.js';
-export { CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
+export { ANY_MEMBER, AWAITED, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from './define.js';
 
 /** Every module family file, in the order docs list them. */
 export const MODULE_SPECS: readonly ModuleSpec[] = [
@@ -24,10 +26,12 @@ export const MODULE_SPECS: readonly ModuleSpec[] = [
   nodeCrypto,
   ...cryptoPackages,
   nodeZlib,
+  ...archiveSpecs,
   ...databaseSpecs,
   ...childProcessSpecs,
   ...httpSpecs,
   ...busyWaitSpecs,
+  ...transformSpecs,
 ];
 
 export interface Catalog {
@@ -55,6 +59,7 @@ export function compileCatalog(specs: readonly ModuleSpec[]): Catalog {
       entries.push(entry);
     }
     for (const alias of spec.aliases ?? []) insertAlias(root, alias);
+    for (const guard of spec.guards ?? []) insertGuard(root, guard);
   }
   return { entries: Object.freeze(entries), modules, globals };
 }

@@ -1,5 +1,5 @@
 /** The families of blocking APIs; each family is reported by exactly one rule. */
-export const FAMILIES = ['fs', 'child-process', 'http', 'busy-wait', 'crypto', 'zlib', 'database'] as const;
+export const FAMILIES = ['fs', 'child-process', 'http', 'busy-wait', 'crypto', 'zlib', 'database', 'transform'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /**
@@ -59,6 +59,35 @@ export interface CallCondition {
    */
   readonly withoutOption?: { readonly name: string };
   // --- end child-process / http / busy-wait conditions -------------------------------------
+
+  // --- package conditions (archives, builders) ---
+  /** At least this many arguments (`new AdmZip(path)` reads an archive; `new AdmZip()` makes an empty one). */
+  readonly minArguments?: number;
+  /**
+   * What the call makes is not kept past the function making it (opened per call): it is not
+   * assigned with `??=`/`||=`, nor to a member (`this.db = …`), nor to a variable declared outside
+   * the enclosing function. A lazy singleton (`db ??= new Database(file)`) opens once.
+   */
+  readonly perCall?: boolean;
+  /**
+   * Some object-literal argument sets property `name` to the literal `value` (tar's `{ sync: true }`).
+   * An options object bound to a `const` in the file is looked into.
+   */
+  readonly withOption?: { readonly name: string; readonly value: string | number | boolean };
+  /**
+   * Argument `index` is an object (a literal, or a `const` bound to one in the file) whose property
+   * `property` is one of the string literals `equals` (`{ client: 'better-sqlite3' }`), a `new` of a
+   * class named in `constructs` (`{ dialect: new SqliteDialect(…) }`, also through a `const`), or an
+   * identifier named in `names` (`{ driver: BetterSqliteDriver }`). Without `property`, the argument
+   * itself is matched (`low(new FileSync(file))`).
+   */
+  readonly argumentProperty?: {
+    readonly index: number;
+    readonly property?: string;
+    readonly equals?: readonly string[];
+    readonly constructs?: readonly string[];
+    readonly names?: readonly string[];
+  };
 }
 
 /** One blocking API: a path of properties from a module's exports, and what to use instead. */
@@ -81,6 +110,8 @@ export interface CatalogEntry {
   readonly rewrite: RewriteSpec | null;
   /** A user entry's own advice (settings `blockingApis[].message`): replaces the generated "use … instead." */
   readonly message?: string;
+  /** The entry is `new` on the value at `path`, not a call of it (`new AdmZip(file)`). */
+  readonly construct?: boolean;
 }
 
 // --- rewrites beyond a twin swap (child-process / http / busy-wait) ---------------------------
@@ -120,7 +151,19 @@ export type Rewrite =
   /** A blocking sleep -> `await setTimeout(ms)` from `node:timers/promises`; `argument` in `unit`. */
   | { readonly kind: 'sleep'; readonly argument: number; readonly unit: 's' | 'ms' | 'us' }
   /** `execSync('sleep 2')` -> `await setTimeout(2000)`, when the command is a constant `sleep N`. */
-  | { readonly kind: 'sleep-command' };
+  | { readonly kind: 'sleep-command' }
+  /**
+   * `zip.writeZip(p)` -> `await zip.writeZipPromise(p)`: the same object's promise method, same
+   * arguments and result; `arity`: only calls with at most that many arguments (callbacks differ).
+   */
+  | { readonly kind: 'method'; readonly name: string; readonly arity?: number }
+  /**
+   * `mkdirp.sync(dir)` -> `await mkdir(dir, { recursive: true })`: `module`'s `name` with the same
+   * `arity` leading arguments plus `options` (source text); `resultUnused`: only as a statement.
+   */
+  | { readonly kind: 'options'; readonly module: string; readonly name: string; readonly arity: number; readonly options: string; readonly resultUnused: boolean }
+  /** `tar.x({ sync: true, file })` -> `await tar.x({ file })`: drop `option`, needing `requires` in the same object. */
+  | { readonly kind: 'drop-option'; readonly option: string; readonly requires: readonly string[] };
 
 /** Where a rewrite's replacement comes from, for messages (`fetch`, `timers/promises.setTimeout`). */
 export interface RewriteSpec {
@@ -206,6 +249,14 @@ export interface EntrySpec {
   readonly rewrite?: RewriteSpec;
   /** Replaces the generated advice in messages (user entries from settings). */
   readonly message?: string;
+  /** `new` on the value at `path` blocks (`new Database(file)` opens the file), not a call of it. */
+  readonly construct?: boolean;
+}
+
+/** The value at `path` (ending in `()` or `new()`) is only made by calls that meet `when`. */
+export interface ResultGuard {
+  readonly path: string | readonly string[];
+  readonly when: CallCondition;
 }
 
 /** The value at `path` is the value at `target` (`Database()` is `new Database()`; `stmt.pluck()` is `stmt`). */
@@ -224,4 +275,6 @@ export interface ModuleSpec {
   readonly entries: readonly EntrySpec[];
   /** Paths that reach the same value as another path (chainable methods, calling a class without `new`). */
   readonly aliases?: readonly PathAlias[];
+  /** Values only some calls make (a query builder on a sync driver). */
+  readonly guards?: readonly ResultGuard[];
 }

@@ -129,7 +129,10 @@ export function buildAwaitFix({ sourceCode, at, replaced, expression, unary, fix
     if (!collection || !outer?.async || isInsideParameters(collection.call, outer)) return null;
     shape = 'promise-all';
   }
-  const text = needsParentheses(replaced, unary) ? `(${expression})` : expression;
+  // `await fs.readFileSync(p)` already awaits: the rewrite adds no second `await`.
+  const awaited = unary && replaced.parent?.type === 'AwaitExpression' && expression.startsWith('await ');
+  const bare = awaited ? expression.slice('await '.length) : expression;
+  const text = !awaited && needsParentheses(replaced, unary) ? `(${bare})` : bare;
 
   return {
     shape,

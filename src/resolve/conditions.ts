@@ -13,7 +13,7 @@ function leadingText(node: TSESTree.Node | undefined): string | null {
 }
 
 /** Whether `call` meets `condition` (an absent condition always holds). */
-export function matchesCondition(condition: CallCondition | undefined, call: TSESTree.CallExpression): boolean {
+export function matchesCondition(condition: CallCondition | undefined, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   if (!condition) return true;
   const args = call.arguments;
   if (condition.withoutCallback && isFunctionArgument(args.at(-1))) return false;
@@ -31,7 +31,93 @@ export function matchesCondition(condition: CallCondition | undefined, call: TSE
   }
   // --- child-process / http / busy-wait conditions
   if (condition.withoutOption && args.some((arg) => setsOption(arg, condition.withoutOption!.name))) return false;
+  // --- package conditions (archives, builders)
+  if (condition.minArguments !== undefined && args.length < condition.minArguments) return false;
+  if (condition.perCall && isKept(call)) return false;
+  if (condition.withOption) {
+    const { name, value } = condition.withOption;
+    if (!args.some((arg) => { const found = propertyValue(objectOf(arg), name); return found?.type === 'Literal' && found.value === value; })) return false;
+  }
+  if (condition.argumentProperty && !propertyMatches(args[condition.argumentProperty.index], condition.argumentProperty)) return false;
   return true;
+}
+
+// --- package conditions (archives, builders) ---
+
+/** The value `made` produces is stored beyond its function: a lazy singleton or a cache (see `perCall`). */
+function isKept(made: TSESTree.Node): boolean {
+  let node = made;
+  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression' || node.parent.type === 'TSSatisfiesExpression')) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type !== 'AssignmentExpression' || parent.right !== node) return false;
+  if (parent.operator === '??=' || parent.operator === '||=') return true;
+  const target = parent.left;
+  if (target.type === 'MemberExpression') return true;
+  if (target.type !== 'Identifier') return false;
+  // A variable declared outside the function that assigns it outlives the call.
+  const fn = enclosingFunctionOf(parent);
+  return !fn || !declaresLocally(fn, target.name);
+}
+
+function enclosingFunctionOf(node: TSESTree.Node): TSESTree.FunctionLike | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
+  }
+  return null;
+}
+
+/** `name` is a parameter of `fn` or declared by a `let`/`var`/`const` directly in its body (syntactically). */
+function declaresLocally(fn: TSESTree.FunctionLike, name: string): boolean {
+  if (fn.params.some((param) => param.type === 'Identifier' && param.name === name)) return true;
+  const body = fn.body;
+  if (!body || body.type !== 'BlockStatement') return false;
+  const declares = (statement: TSESTree.Node): boolean =>
+    statement.type === 'VariableDeclaration' && statement.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name);
+  return body.body.some(declares);
+}
+
+/** An object literal: the node itself, or the initialiser of the `const` an identifier names. */
+function objectOf(node: TSESTree.Node | undefined, depth = 0): TSESTree.ObjectExpression | null {
+  const value = resolveConst(node, depth);
+  return value?.type === 'ObjectExpression' ? value : null;
+}
+
+/** The node, or (for an identifier bound by a `const` in an enclosing block) its initialiser, unwrapped. */
+function resolveConst(node: TSESTree.Node | undefined, depth = 0): TSESTree.Node | undefined {
+  let current = node;
+  for (let hops = depth; current && hops < 4; hops++) {
+    while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+    if (current.type !== 'Identifier') return current;
+    const init = constInitialiser(current);
+    if (!init) return current;
+    current = init;
+  }
+  return current;
+}
+
+/** The value of property `name` in an object literal (the last one written wins), or `null`. */
+function propertyValue(object: TSESTree.ObjectExpression | null, name: string): TSESTree.Node | null {
+  if (!object) return null;
+  let found: TSESTree.Node | null = null;
+  for (const property of object.properties) {
+    if (property.type === 'Property' && staticPropertyName(property) === name) found = property.value;
+  }
+  return found;
+}
+
+function propertyMatches(argument: TSESTree.Node | undefined, wanted: NonNullable<CallCondition['argumentProperty']>): boolean {
+  const raw = wanted.property === undefined ? (argument ?? null) : propertyValue(objectOf(argument), wanted.property);
+  if (!raw) return false;
+  // `{ driver: BetterSqliteDriver }`: the identifier itself, before it is resolved.
+  if (raw.type === 'Identifier' && wanted.names?.includes(raw.name)) return true;
+  const value = resolveConst(raw);
+  if (!value) return false;
+  if (value.type === 'Literal' && typeof value.value === 'string') return wanted.equals?.includes(value.value) ?? false;
+  if (value.type === 'NewExpression' || value.type === 'CallExpression') {
+    const callee = value.callee.type === 'MemberExpression' ? value.callee.property : value.callee;
+    return callee.type === 'Identifier' && (wanted.constructs?.includes(callee.name) ?? false);
+  }
+  return false;
 }
 
 // --- crypto / zlib / database conditions ---

@@ -1,7 +1,7 @@
 import { programStatements } from './program-statements.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
-import type { CallPayload } from '../catalog/types.js';
+import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
 import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
@@ -21,8 +21,11 @@ export interface TraceHit<P extends CallPayload = CallPayload> {
   readonly reference: TSESTree.Expression;
   /** The part of `reference` that denotes the API itself (without `.call`/`.apply`). */
   readonly target: TSESTree.Expression;
-  /** The call that runs it (a tagged template is a call too: execa's `` $.sync`ls` ``); `null` when the function is handed over as a value. */
-  readonly call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | null;
+  /**
+   * The call that runs it (a tagged template is a call too: execa's `` $.sync`ls` ``; `new` is one
+   * for construct entries: `new AdmZip(file)`); `null` when the function is handed over as a value.
+   */
+  readonly call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | TSESTree.NewExpression | null;
   /** `target` is `<module object>.<export>`: it can be rewritten in place (`fs.promises.readFile`). */
   readonly onModuleObject: boolean;
 }
@@ -137,12 +140,13 @@ export function traceFile(
     trace: TraceNode,
     reference: TSESTree.Expression,
     target: TSESTree.Expression,
-    call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | null,
+    call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | TSESTree.NewExpression | null,
     onModuleObject: boolean,
   ) => {
     if (seen.has(reference)) return;
+    const payloads = call?.type === 'NewExpression' ? trace.constructs : trace.calls;
     // Conditions look at arguments: a tagged template or a function passed along meets none.
-    const payload = trace.calls.find((candidate) => (call?.type === 'CallExpression' ? matchesCondition(candidate.when, call) : !candidate.when));
+    const payload = payloads.find((candidate) => (call && call.type !== 'TaggedTemplateExpression' ? matchesCondition(candidate.when, call) : !candidate.when));
     if (!payload) return;
     seen.add(reference);
     const hit: TraceHit = { payload, reference, target, call, onModuleObject };
@@ -305,6 +309,11 @@ export function traceFile(
             followThenCallback(grand, trace);
             return;
           }
+          if (trace.awaitResult && calledMember && name === 'then') {
+            // `MikroORM.init(config).then((orm) => …)`.
+            followThenCallback(grand, trace.awaitResult);
+            return;
+          }
           const child = memberTrace(trace, name);
           if (!child) return;
           onModuleObject = trace.isModule && child !== trace;
@@ -320,7 +329,7 @@ export function traceFile(
               return;
             }
             if (trace.calls.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);
-            if (trace.callResult) follow(parent, trace.callResult);
+            if (trace.callResult && guardHolds(trace.callGuard, parent)) follow(parent, trace.callResult);
             return;
           }
           if (trace.calls.length > 0 && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
@@ -338,13 +347,22 @@ export function traceFile(
           // `` $.sync`ls` `` calls the tag.
           if (parent.tag !== node) return;
           if (trace.calls.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);
-          if (trace.callResult) follow(parent, trace.callResult);
+          if (trace.callResult && !trace.callGuard) follow(parent, trace.callResult);
           return;
         case 'NewExpression':
-          if (parent.callee === node && trace.constructResult) follow(parent, trace.constructResult);
+          if (parent.callee !== node) return;
+          if (trace.constructs.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);
+          if (trace.constructResult && guardHolds(trace.constructGuard, parent)) follow(parent, trace.constructResult);
           return;
         case 'AwaitExpression':
-          // Only module namespaces are awaited meaningfully here (`await import('fs')`).
+          // `await MikroORM.init(…)`: a promise of a catalog object.
+          if (trace.awaitResult) {
+            node = parent;
+            trace = trace.awaitResult;
+            onModuleObject = false;
+            continue;
+          }
+          // Otherwise only module namespaces are awaited meaningfully here (`await import('fs')`).
           if (!trace.isModule) return;
           node = parent;
           continue;
@@ -570,9 +588,17 @@ function exportsReads(program: TSESTree.Program, visitorKeys: TSESLint.SourceCod
   return byKey;
 }
 
-/** The trace reached by reading `.name` on a value; `.default` of a module is the module (CJS interop). */
+/**
+ * The trace reached by reading `.name` on a value; `.default` of a module is the module (CJS
+ * interop); any other name reaches the value's `*` member, if it has one (query-builder chains).
+ */
 function memberTrace(trace: TraceNode, name: string): TraceNode | undefined {
-  return trace.children.get(name) ?? (trace.isModule && name === 'default' ? trace : undefined);
+  return trace.children.get(name) ?? (trace.isModule && name === 'default' ? trace : (trace.anyMember ?? undefined));
+}
+
+/** A value only some calls make (a guard) is made by this call (`new Kysely({ dialect: new SqliteDialect() })`). */
+function guardHolds(guard: CallCondition | undefined, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return !guard || matchesCondition(guard, call);
 }
 
 /** The key of a class member or `this` member; private names keep their `#` (`#db` is not `db`). */

@@ -1,7 +1,7 @@
 import { Linter, type ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import * as tsParser from '@typescript-eslint/parser';
-import { CALL_RESULT, CATALOG, CONSTRUCT_RESULT, MODULE_SPECS, type CatalogEntry, type Family } from '../../src/catalog/index.js';
+import { ANY_MEMBER, AWAITED, CALL_RESULT, CATALOG, CONSTRUCT_RESULT, MODULE_SPECS, type CallCondition, type CatalogEntry, type Family, type TraceNode } from '../../src/catalog/index.js';
 import { rules } from '../../src/rules.js';
 
 // Generates, from the catalog itself, code that reaches every entry of a family through every
@@ -28,8 +28,8 @@ interface ImportStyle {
 }
 
 const isBuiltinSpecifier = (specifier: string) => MODULE_SPECS.some((spec) => spec.builtin && (spec.module === specifier || `node:${spec.module}` === specifier));
-/** A property name; not `()`/`new()`, and not '' (an empty path: the module itself is called). */
-const isName = (segment: string) => segment !== '' && segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT;
+/** A property name; not `()`/`new()`/`*`/`await`, and not '' (an empty path: the module itself is called). */
+const isName = (segment: string) => segment !== '' && segment !== CALL_RESULT && segment !== CONSTRUCT_RESULT && segment !== ANY_MEMBER && segment !== AWAITED;
 /** `mod.head`, or `mod` when the path starts by calling or constructing the module itself. */
 const memberOf = (object: string, head: string) => (isName(head) ? `${object}.${head}` : object);
 
@@ -76,28 +76,63 @@ function argumentsFor(entry: CatalogEntry): string {
     while (args.length <= index) args.push('input');
     args[index] = JSON.stringify(value);
   }
+  if (when?.withOption) args[0] = `{ ${when.withOption.name}: ${JSON.stringify(when.withOption.value)} }`;
+  if (when?.argumentProperty) args[when.argumentProperty.index] = guardArgument(when.argumentProperty);
   return args.join(', ');
 }
 
-/** Applies path segments to an expression: member reads, calls, `new`. */
-function chain(value: string, segments: readonly string[]): string {
-  let expression = value;
+/** An options object that names the sync driver a guard looks for (`{ dialect: new SqliteDialect({}) }`). */
+function guardArgument(wanted: NonNullable<CallCondition['argumentProperty']>): string {
+  const value = wanted.equals?.[0] !== undefined ? `'${wanted.equals[0]}'` : wanted.constructs?.[0] ? `new ${wanted.constructs[0]}({})` : wanted.names![0]!;
+  return wanted.property === undefined ? value : `{ ${wanted.property}: ${value} }`;
+}
+
+/** The trie node at `segments` from `module`'s root (following aliases), if any. */
+function nodeAt(module: string, segments: readonly string[]): TraceNode | undefined {
+  let node: TraceNode | undefined | null = CATALOG.modules.get(module);
   for (const segment of segments) {
-    if (segment === CONSTRUCT_RESULT) expression = `new (${expression})('arg')`;
-    else if (segment === CALL_RESULT) expression = `${expression}('arg')`;
-    else expression = `${expression}.${segment}`;
+    if (!node) return undefined;
+    if (segment === CALL_RESULT) node = node.callResult;
+    else if (segment === CONSTRUCT_RESULT) node = node.constructResult;
+    else if (segment === ANY_MEMBER) node = node.anyMember;
+    else if (segment === AWAITED) node = node.awaitResult;
+    else node = node.children.get(segment) ?? node.anyMember;
   }
+  return node ?? undefined;
+}
+
+/** Arguments for the call or `new` that makes the value at `segments` (a guard's driver options). */
+function makerArguments(module: string, segments: readonly string[]): string {
+  const maker = nodeAt(module, segments.slice(0, -1));
+  const guard = (segments.at(-1) === CONSTRUCT_RESULT ? maker?.constructGuard : maker?.callGuard)?.argumentProperty;
+  return guard ? guardArgument(guard) : `'arg'`;
+}
+
+/** Applies path segments to an expression: member reads, calls, `new`, `await`, any member (`.anyMethod`). */
+function chain(value: string, segments: readonly string[], module = '', offset: readonly string[] = []): string {
+  let expression = value;
+  segments.forEach((segment, index) => {
+    const made = [...offset, ...segments.slice(0, index + 1)];
+    if (segment === CONSTRUCT_RESULT) expression = `new (${expression})(${makerArguments(module, made)})`;
+    else if (segment === CALL_RESULT) expression = `${expression}(${makerArguments(module, made)})`;
+    else if (segment === AWAITED) expression = `(await ${expression})`;
+    else if (segment === ANY_MEMBER) expression = `${expression}.anyMethod`;
+    else expression = `${expression}.${segment}`;
+  });
   return expression;
 }
 
-/** The call of the entry's API at the end of `segments`. */
-const callAt = (value: string, segments: readonly string[], entry: CatalogEntry) => `${chain(value, segments)}(${argumentsFor(entry)})`;
+/** The call (or `new`) of the entry's API at the end of `segments`. */
+const callAt = (value: string, segments: readonly string[], entry: CatalogEntry, offset: readonly string[] = []) =>
+  entry.construct ? `new (${chain(value, segments, entry.module, offset)})(${argumentsFor(entry)})` : `${chain(value, segments, entry.module, offset)}(${argumentsFor(entry)})`;
 
 /** The segments still to apply after an import style produced the value for `path[0]`. */
 const afterHead = (path: readonly string[]) => (path.length > 0 && isName(path[0]!) ? path.slice(1) : path);
 
-const isEntryPath = (module: string, path: readonly string[]) =>
-  CATALOG.entries.some((entry) => entry.module === module && entry.path.length === path.length && entry.path.every((segment, index) => path[index] === segment));
+const isEntryPath = (module: string, path: readonly string[], construct = false) =>
+  CATALOG.entries.some(
+    (entry) => entry.module === module && !!entry.construct === construct && entry.path.length === path.length && entry.path.every((segment, index) => path[index] === segment),
+  );
 
 /** The entry's path plus the equivalent paths its module's aliases give (`Database()` for `new Database()`). */
 function pathVariants(entry: CatalogEntry): { name: string; path: readonly string[] }[] {
@@ -129,10 +164,16 @@ function instanceEnd(path: readonly string[]): number {
 }
 
 /** Blocking calls made on the way to the entry: prefixes of its path that are entries themselves. */
-function blockingCallsOnTheWay(entry: CatalogEntry): number {
+function blockingCallsOnTheWay(entry: CatalogEntry, path: readonly string[] = entry.path, cachedBefore = 0): number {
   let count = 0;
-  entry.path.forEach((segment, index) => {
-    if (segment === CALL_RESULT && isEntryPath(entry.module, entry.path.slice(0, index))) count++;
+  path.forEach((segment, index) => {
+    // A `perCall` maker kept in a lazy singleton (`inst ??= new Database(file)`) opens once: not counted.
+    const made = path.slice(0, index);
+    const maker = CATALOG.entries.find((candidate) => candidate.module === entry.module && candidate.path.join('\0') === made.join('\0') && !!candidate.construct === (segment === CONSTRUCT_RESULT));
+    if (index < cachedBefore && maker?.when?.perCall) return;
+    if (segment === CALL_RESULT && isEntryPath(entry.module, made)) count++;
+    // `new Database(file).prepare(…)`: opening the database blocks too.
+    if (segment === CONSTRUCT_RESULT && isEntryPath(entry.module, made, true)) count++;
   });
   return count;
 }
@@ -154,15 +195,16 @@ export function matrixCases(family: Family): MatrixCase[] {
         for (const style of IMPORT_STYLES) {
           const built = style.build(specifier, head);
           if (!built) continue;
-          const call = callAt(built.value, rest, entry);
+          const call = callAt(built.value, rest, entry, variant.path.slice(0, variant.path.length - rest.length));
           const label = `${entry.api} [${variant.name}] via ${style.name} of '${specifier}'`;
           cases.push({
             name: `${label}, in an async function`,
             entry,
-            expected: 1 + blockingCallsOnTheWay(entry),
+            expected: 1 + blockingCallsOnTheWay(entry, variant.path),
             code: `${built.preamble}\nexport async function handler(input: any) {\n  ${built.setup}\n  return ${call};\n}\n`,
           });
-          cases.push({
+          // An `await` on the way cannot be written in a sync function.
+          if (!variant.path.includes(AWAITED)) cases.push({
             name: `${label}, in a plain sync function`,
             entry,
             expected: 0,
@@ -179,8 +221,9 @@ export function matrixCases(family: Family): MatrixCase[] {
         const end = instanceEnd(variant.path);
         if (end === -1) continue;
         const base = IMPORT_STYLES.find((style) => style.name === 'default import')!.build(specifier, head)!;
-        const instance = chain(base.value, afterHead(variant.path.slice(0, end)));
-        const use = (object: string) => callAt(object, variant.path.slice(end), entry);
+        const instancePath = afterHead(variant.path.slice(0, end));
+        const instance = chain(base.value, instancePath, entry.module, variant.path.slice(0, end - instancePath.length));
+        const use = (object: string) => callAt(object, variant.path.slice(end), entry, variant.path.slice(0, end));
         const label = `${entry.api} [${variant.name}] of '${specifier}'`;
         const holders = [
           { name: 'module-level variable', code: `const inst = ${instance};\nexport async function handler(input: any) {\n  return ${use('inst')};\n}\n` },
@@ -194,7 +237,7 @@ export function matrixCases(family: Family): MatrixCase[] {
         for (const holder of holders) {
           // A getter function runs the instance-making call while serving (a sync helper of the
           // handler): a blocking call on the way is reported there too.
-          const expected = holder.name === 'getter function' ? 1 + blockingCallsOnTheWay(entry) : 1;
+          const expected = holder.name === 'getter function' ? 1 + blockingCallsOnTheWay(entry, variant.path, end) : 1;
           cases.push({ name: `${label} held in a ${holder.name}`, entry, expected, code: `${base.preamble}\n${holder.code}` });
         }
       }

@@ -63,6 +63,16 @@ export async function handler() {
       filename: 'controller.ts',
       settings: {'event-loop':{typeAware: 'off', crossFile: false}},
     },
+    {
+      name: 'cross-file helpers whose package calls do not block: tar without sync, knex on pg',
+      code: `import { unpackLater, countUsers } from './packages.js';
+export async function handler(file: string) {
+  await unpackLater(file);
+  return countUsers();
+}`,
+      filename: 'controller.ts',
+      settings: {'event-loop':{typeAware: 'auto'}},
+    },
   ],
   invalid: [
     {
@@ -81,6 +91,16 @@ export async function handler() {
           data: { callee: 'loadConfig()', chain: '`fs.readFileSync` (tests/fixtures/indirect/lib/config.ts:4)', fix: 'In `loadConfig`, use `fs.promises.readFile` instead.' },
         },
       ],
+    },
+    {
+      name: 'cross-file helper calling tar with sync: true',
+      code: `import { unpackNow } from './packages.js';
+export async function handler(file: string) {
+  unpackNow(file);
+}`,
+      filename: 'controller.ts',
+      settings: {'event-loop':{typeAware: 'auto'}},
+      errors: [{ messageId: 'blocking', line: 3, column: 3, endLine: 3, endColumn: 12, suggestions: [] }],
     },
     {
       name: 'one hop through a re-export',

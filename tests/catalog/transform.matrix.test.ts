@@ -1,0 +1,3 @@
+import { catalogMatrix } from './matrix.js';
+
+catalogMatrix('transform', 'no-sync-transform');
