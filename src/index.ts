@@ -31,6 +31,7 @@ export type RuleName =
   | 'no-sync-crypto'
   | 'no-sync-zlib'
   | 'no-sync-database'
+  | 'no-sync-transform'
   | 'no-sync-child-process'
   | 'no-blocking-http'
   | 'no-busy-wait'
