@@ -22,6 +22,13 @@ export interface TraceNode {
   constructResult: TraceNode | null;
   /** The module object itself (its `.foo` member calls can be rewritten in place). */
   readonly isModule: boolean;
+  /** What `new` on this value means (framework tables: `new Worker(name, processor)` registers a processor). */
+  constructCalls?: CallPayload[];
+  /**
+   * `await value` and `value.then(cb)` yield the value described by this node (framework values:
+   * `await amqp.connect(url)` is the connection; awaiting a value that is not a promise is the value).
+   */
+  awaitable?: boolean;
 }
 
 export function createTraceNode(isModule = false): TraceNode {

@@ -288,7 +288,7 @@ export function traceFile(
             onModuleObject = false;
             continue;
           }
-          if (trace.isModule && calledMember && name === 'then') {
+          if ((trace.isModule || trace.awaitable) && calledMember && name === 'then' && !trace.children.has('then')) {
             followThenCallback(grand, trace);
             return;
           }
@@ -328,11 +328,22 @@ export function traceFile(
           if (trace.callResult) follow(parent, trace.callResult);
           return;
         case 'NewExpression':
-          if (parent.callee === node && trace.constructResult) follow(parent, trace.constructResult);
+          if (parent.callee !== node) return;
+          if (trace.constructCalls && !seen.has(node)) {
+            // Framework tables: `new Worker('q', processor)` registers; the hit's call is `null`, its reference the callee.
+            const payload = trace.constructCalls.find((candidate) => matchesCondition(candidate.when, parent as unknown as TSESTree.CallExpression));
+            if (payload) {
+              seen.add(node);
+              const hit: TraceHit = { payload, reference: node, target: unwrapExpression(node), call: null, onModuleObject: false };
+              hits.push(hit);
+              onHit?.(hit, tracer);
+            }
+          }
+          if (trace.constructResult) follow(parent, trace.constructResult);
           return;
         case 'AwaitExpression':
-          // Only module namespaces are awaited meaningfully here (`await import('fs')`).
-          if (!trace.isModule) return;
+          // Module namespaces (`await import('fs')`) and framework values (`await amqp.connect(url)`).
+          if (!trace.isModule && !trace.awaitable) return;
           node = parent;
           continue;
         case 'VariableDeclarator':
