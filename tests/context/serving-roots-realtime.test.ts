@@ -1,0 +1,125 @@
+import { describe, it } from 'vitest';
+import { checkCase, type RootCase } from './serving-roots-harness.js';
+
+const cases: RootCase[] = [
+  {
+    name: 'socket.io: connection, socket.on, namespaces, middleware, acknowledgement callbacks',
+    code: `import { Server } from 'socket.io';
+import http from 'node:http';
+import fs from 'node:fs';
+const httpServer = http.createServer();
+const io = new Server(httpServer);
+io.use((socket, next) => { fs.statSync('token'); next(); }); // ← socket.io middleware
+io.on('connection', (socket) => {
+  fs.appendFileSync('connections', socket.id); // ← socket.io connection handler
+  socket.use(([event], next) => { fs.statSync(event); next(); }); // ← socket.io middleware
+  socket.on('chat', (message, ack) => {
+    fs.appendFileSync('chat.log', message); // ← socket.io event handler
+    ack('ok');
+  });
+  socket.onAny((event) => fs.appendFileSync('events', event)); // ← socket.io event handler
+  socket.timeout(5000).emit('ping', (err, answer) => fs.writeFileSync('pong', answer)); // ← socket.io acknowledgement callback
+  socket.on('disconnect', onLeave);
+});
+function onLeave(reason) {
+  fs.appendFileSync('leaves', reason); // ← socket.io event handler
+}
+io.of('/admin').on('connection', (socket) => {
+  socket.on('reload', () => fs.readFileSync('config.json')); // ← socket.io event handler
+});
+httpServer.listen(3000, () => fs.writeFileSync('pid', '1'));`,
+  },
+  {
+    name: 'socket.io: CommonJS callable export and a typed socket parameter',
+    code: `import type { Socket } from 'socket.io';
+import fs from 'node:fs';
+export function registerChat(socket: Socket) {
+  socket.on('message', (text: string) => fs.appendFileSync('chat', text)); // ← socket.io event handler
+}`,
+  },
+  {
+    name: 'socket.io: require(...)(server)',
+    filename: 'src/io.js',
+    code: `const fs = require('fs');
+const io = require('socket.io')(require('http').createServer());
+io.sockets.on('connection', function (socket) {
+  socket.on('join', function (room) { fs.readFileSync(room); }); // ← socket.io event handler
+});`,
+  },
+  {
+    name: 'ws: server connection, message listeners; listening is start-up; a client socket',
+    code: `import WebSocket, { WebSocketServer } from 'ws';
+import fs from 'node:fs';
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('listening', () => fs.writeFileSync('ready', '1'));
+wss.on('connection', (ws, req) => {
+  ws.on('message', (data) => fs.appendFileSync('messages', data)); // ← WebSocket message handler
+  ws.on('close', () => fs.appendFileSync('closed', '1')); // ← WebSocket message handler
+});
+const upstream = new WebSocket('wss://example.com');
+upstream.on('open', () => fs.readFileSync('hello'));
+upstream.on('message', (data) => fs.writeFileSync('last', data)); // ← WebSocket message handler
+const legacy = new WebSocket.Server({ noServer: true });
+legacy.handleUpgrade(null, null, null, (client) => {
+  client.on('message', () => fs.statSync('x')); // ← WebSocket message handler
+});`,
+  },
+  {
+    name: 'uWebSockets.js: routes and ws behaviours; listen is start-up',
+    code: `import uWS from 'uWebSockets.js';
+import fs from 'node:fs';
+uWS.App()
+  .ws('/*', { message: (ws, message) => fs.appendFileSync('m', Buffer.from(message)) }) // ← uWebSockets.js WebSocket handler
+  .get('/*', (res) => res.end(fs.readFileSync('index.html'))) // ← uWebSockets.js route handler
+  .listen(9001, () => fs.writeFileSync('pid', '1'));`,
+  },
+  {
+    name: 'net, tls and dgram listeners',
+    code: `import net from 'node:net';
+import tls from 'node:tls';
+import dgram from 'node:dgram';
+import fs from 'node:fs';
+const server = net.createServer((socket) => {
+  socket.on('data', (chunk) => fs.appendFileSync('in', chunk)); // ← socket listener
+});
+server.on('listening', () => fs.writeFileSync('port', '1'));
+server.listen(7000);
+const secure = tls.createServer({ key: fs.readFileSync('key.pem') });
+secure.on('secureConnection', (socket) => {
+  fs.appendFileSync('peers', String(socket.remoteAddress)); // ← connection listener
+});
+const udp = dgram.createSocket('udp4');
+udp.on('message', (msg) => fs.appendFileSync('udp', msg)); // ← UDP message listener
+udp.bind(41234, () => fs.writeFileSync('udp-ready', '1'));
+const client = net.connect(6379);
+client.once('connect', () => fs.readFileSync('hello'));
+client.on('data', (chunk) => fs.appendFileSync('replies', chunk)); // ← socket listener`,
+  },
+  {
+    name: 'EventEmitter buses and process listeners; lifecycle events are not serving',
+    code: `import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+export const bus = new EventEmitter();
+bus.on('user.created', (user) => fs.appendFileSync('audit', user.id)); // ← event listener
+bus.once('ready', () => fs.mkdirSync('cache'));
+process.on('message', (message) => fs.writeFileSync('ipc', String(message))); // ← process message listener
+process.on('SIGHUP', () => fs.readFileSync('config.json')); // ← signal handler
+process.on('exit', () => fs.writeFileSync('exit-code', '0'));
+process.on('uncaughtException', (error) => fs.writeSync(2, String(error)));`,
+  },
+  {
+    name: 'Electron main process: ipcMain handlers, protocol handlers; app ready is start-up',
+    code: `import { app, ipcMain, protocol } from 'electron';
+import fs from 'node:fs';
+ipcMain.handle('read-settings', () => fs.readFileSync('settings.json', 'utf8')); // ← Electron ipcMain handler
+ipcMain.on('save', (event, data) => fs.writeFileSync('data.json', data)); // ← Electron ipcMain handler
+protocol.handle('app', (request) => new Response(fs.readFileSync('page.html'))); // ← Electron protocol handler
+app.on('ready', () => {
+  fs.mkdirSync('userData', { recursive: true });
+});`,
+  },
+];
+
+describe('serving roots: realtime, sockets, listeners, Electron', () => {
+  for (const testCase of cases) it(testCase.name, () => checkCase(testCase));
+});
