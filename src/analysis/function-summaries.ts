@@ -165,7 +165,8 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
   // and cycles end (a function is settled once).
   const buckets: FunctionNode[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
   const settle = (fn: FunctionNode, path: BlockingPath) => {
-    if (paths.has(fn) || fn.async || fn.generator || path.depth > MAX_DEPTH) return;
+    // Sync generators count: their body runs while the caller drains them (`Array.from(gen())`).
+    if (paths.has(fn) || fn.async || path.depth > MAX_DEPTH) return;
     paths.set(fn, path);
     buckets[path.depth]!.push(fn);
   };
