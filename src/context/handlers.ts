@@ -197,7 +197,7 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   // 2. File conventions (Next.js, Remix, SvelteKit, Lambda) and server actions; shapes that say
   //    what a function is wherever it is registered (GraphQL resolver maps, Hapi route objects);
   //    `process` listeners.
-  resolverMaps(sourceCode, addHandler);
+  resolverMaps(sourceCode, modules, addHandler);
   routeObjects(sourceCode, handlers, addHandler, startupSeeds);
   processListeners(sourceCode, addHandler);
   const normalised = filename.replaceAll('\\', '/');
@@ -292,6 +292,7 @@ const FIELD_MAP_PATHS = [['0', '*'], ['0', '*', 'resolve'], ['0', '*', 'subscrib
 /** graphql-tools' and codegen's type names: a whole map (`Resolvers`, `IResolvers`) or one type's fields (`QueryResolvers`). */
 const RESOLVER_MAP_TYPES = /^(?:I?Resolvers|IResolverMap|GraphQLResolverMap)$/;
 const FIELD_MAP_TYPES = /^[A-Z]\w*Resolvers$/;
+const GRAPHQL_CLIENTS = ['@apollo/client', 'apollo-client', 'apollo-boost', 'apollo-cache-inmemory', 'react-apollo', '@apollo/react-hooks', 'urql', '@urql/', 'relay-runtime', 'react-relay', 'graphql-request'];
 const GRAPHQL_RESOLVER = { label: 'GraphQL resolver', framework: 'graphql', source: 'convention', asyncNote: null } as const;
 
 function typeReferenceName(annotation: TSESTree.TypeNode | undefined): string | null {
@@ -306,9 +307,11 @@ function typeReferenceName(annotation: TSESTree.TypeNode | undefined): string | 
  * variables typed (or `satisfies`) `Resolvers`/`IResolvers` (whole maps) or `<Type>Resolvers` (one type's
  * fields, graphql-codegen). Every field function, and `resolve`/`subscribe` of field objects, is a resolver.
  */
-function resolverMaps(sourceCode: Readonly<TSESLint.SourceCode>, addHandler: AddHandler): void {
+function resolverMaps(sourceCode: Readonly<TSESLint.SourceCode>, modules: ReadonlySet<string>, addHandler: AddHandler): void {
   const text = sourceCode.text;
   if (!/\b(?:Query|Mutation|Subscription|Resolvers)\b/.test(text)) return;
+  // GraphQL clients' cache and local resolvers (`cacheRedirects: { Query: … }`) run in the browser.
+  if (importsAny(modules, GRAPHQL_CLIENTS)) return;
   const add = (object: Node, paths: readonly (readonly string[])[]) => {
     for (const path of paths) for (const fn of selectFunctions(sourceCode, [object as TSESTree.Expression], path)) addHandler(fn, GRAPHQL_RESOLVER);
   };
@@ -434,7 +437,7 @@ function followPluginObjects(
   for (const plugin of table.pluginObjects) {
     const importsFramework = importsAny(modules, plugin.modules);
     for (const exported of exports) {
-      if (!plugin.exports.includes(exported.name)) continue;
+      if (!plugin.exports.includes(exported.name) && !plugin.exports.includes('*')) continue;
       for (const path of [['0', plugin.key], ['0', 'plugin', plugin.key]]) {
         for (const fn of selectFunctions(sourceCode, [exported.value as TSESTree.Expression], path)) {
           const parameter = fn.params[0];

@@ -49,8 +49,11 @@ export const hapi: FrameworkSpec = {
         start: { registers: { role: 'startup', startsServer: true } },
         initialize: { registers: { role: 'startup', startsServer: true } },
         auth: 'auth',
-        events: { members: listenerMethods({ label: 'Hapi server event listener', startup: ['start'] }) },
+        // Server events: `'request'`/`'response'` are per request; `'start'`, `'stop'`, `'closing'`, `'route'` are start-up and shutdown.
+        events: { members: listenerMethods({ label: 'Hapi server event listener', startup: ['start', 'stop', 'closing', 'route', 'cachePolicy'] }) },
         realm: {},
+        // Hapi 16 and older: `server.connection(options)` returns the server.
+        connection: { returns: 'server' },
       },
     },
     auth: {
@@ -61,7 +64,8 @@ export const hapi: FrameworkSpec = {
       },
     },
   },
-  pluginObjects: { exports: ['plugin', 'default'], key: 'register', parameter: 'server', type: 'server' },
+  // Any export: `export const router = { plugin: { name, register(server) {…} } }` (routes, plugins of an app).
+  pluginObjects: { exports: ['*'], key: 'register', parameter: 'server', type: 'server' },
   typeNames: {
     instances: { Server: 'server' },
     plugins: { Plugin: 'server' },

@@ -118,7 +118,7 @@ export interface FrameworkSpec {
   /**
    * Exported plugin objects (Hapi: `exports.plugin = { name, register(server) {…} }`): the function
    * at `key` of an export named in `exports` (`default` for `export default`/`module.exports =`,
-   * also `module.exports = { plugin: {…} }`) is start-up code whose first parameter is an instance
+   * `*` for any export; also `{ plugin: { register } }` objects) is start-up code whose first parameter is an instance
    * of `type`, when that parameter is named `parameter` or the file imports the framework.
    */
   readonly pluginObjects?: { readonly exports: readonly string[]; readonly key: string; readonly parameter: string; readonly type: string };
