@@ -569,6 +569,7 @@ function followTypeAnnotations(
           const instance = names.instances.get(typeName);
           if (instance) tracer.followPattern(parameter, instance, fn);
           if (index === 0 && names.requests.has(typeName)) requestParams.set(fn, names);
+          if (index === 0 && names.firstParameters.has(typeName)) addHandler(fn, { label: names.label, framework: names.framework, source: 'type', asyncNote: names.asyncNote });
           if (index >= 1 && names.responses.has(typeName)) {
             const frameworks = responseParams.get(fn) ?? new Set<string>();
             frameworks.add(names.framework);

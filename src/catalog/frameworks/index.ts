@@ -99,6 +99,7 @@ export interface CompiledTypeNames {
   readonly requests: ReadonlySet<string>;
   readonly responses: ReadonlySet<string>;
   readonly sandboxed: ReadonlySet<string>;
+  readonly firstParameters: ReadonlySet<string>;
 }
 
 /** A compiled `FrameworkSpec.pluginObjects`. */
@@ -226,6 +227,7 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
           requests: new Set(names.requests),
           responses: new Set(names.responses),
           sandboxed: new Set(names.sandboxed),
+          firstParameters: new Set(names.firstParameters),
         };
         for (const specifier of specifiers) typeNames.set(specifier, compiled);
       }

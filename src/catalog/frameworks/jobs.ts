@@ -24,7 +24,8 @@ export const bullmq: FrameworkSpec = {
   types: {
     emitter: { members: listenerMethods({ label: 'BullMQ event listener', startup: ['ready'] }) },
   },
-  typeNames: { handlers: ['Processor'], sandboxed: ['SandboxedJob'] },
+  // `(job: Job) => …`: a processor registered in another file (`new Worker(name, processor)`).
+  typeNames: { handlers: ['Processor'], firstParameters: ['Job'], sandboxed: ['SandboxedJob'] },
 };
 
 /** Bull (`new Queue(name)`, `Queue(name)`) and bee-queue (`new Queue(name)`): `process(fn)` in every form; queue events. */

@@ -64,6 +64,8 @@ export interface FrameworkTypeNames {
    */
   readonly requests?: readonly string[];
   readonly responses?: readonly string[];
+  /** A function whose first parameter has one of these types is a handler (BullMQ's `(job: Job) => …`). */
+  readonly firstParameters?: readonly string[];
   /**
    * A function with a parameter of one of these types runs outside the event loop's serving
    * process (BullMQ's `SandboxedJob`: a sandboxed processor file runs in a child process).
