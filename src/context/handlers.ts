@@ -117,6 +117,8 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   };
 
   const registrarHit = (payload: RegistrarPayload, call: TSESTree.CallExpression | TSESTree.NewExpression, tracer: Tracer) => {
+    // A timer in a browser component (`setInterval` in a React hook) is not a server's schedule.
+    if (payload.framework === 'timers' && uiFile) return;
     if (payload.startsServer) {
       const starter = starterOf(call);
       if (starter) serverStarters.add(starter);
@@ -167,6 +169,8 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   const functions = allFunctions(sourceCode);
   const exports = exportedValues(program);
   const modules = importedModules(sourceCode);
+  const normalised = filename.replaceAll('\\', '/');
+  const uiFile = /\.[jt]sx$/.test(normalised) || importsAny(modules, UI_FRAMEWORKS);
   for (const table of frameworks) {
     traceFile(
       sourceCode,
@@ -200,7 +204,6 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   resolverMaps(sourceCode, modules, addHandler);
   routeObjects(sourceCode, handlers, addHandler, startupSeeds);
   processListeners(sourceCode, addHandler);
-  const normalised = filename.replaceAll('\\', '/');
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
   for (const table of frameworks) {
     for (const convention of table.conventions) {
@@ -254,7 +257,54 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
     if (shape) heuristic.set(fn, { label: 'request handler', framework: 'unknown', source: 'heuristic', asyncNote: null, canMakeAsync: !resultIsUsed(sourceCode, fn), shape });
   }
 
+  //    Listeners on a value named like a socket (`socket.on('message', fn)`, `this.ws.on(…)`) whose
+  //    socket comes from another file: the connection handler is registered there.
+  if (!uiFile) socketListeners(sourceCode, handlers, startup, heuristic);
+
   return { handlers, heuristic, startup };
+}
+
+/** Browser UI code: its sockets are clients in a page, not a server's connections. */
+const UI_FRAMEWORKS = ['react', 'react-dom', 'preact', 'vue', 'svelte', 'solid-js', '@angular/core', 'mobx-react', 'next/router', 'next/navigation'];
+/** Receiver names the socket-listener heuristic trusts: `socket`, `ws`, `websocket` (and `this.socket`, …). */
+const SOCKET_NAMES = new Set(['socket', 'ws', 'websocket', 'webSocket', 'webstream']);
+/** Events that fire once when a client connects: their listeners say nothing (they inherit). */
+const SOCKET_LIFECYCLE = new Set(['connect', 'open', 'listening', 'ready', 'lookup', 'secureConnect', 'connection']);
+const SOCKET_LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'onAny']);
+
+function socketListeners(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  handlers: ReadonlyMap<FunctionNode, HandlerInfo>,
+  startup: ReadonlySet<FunctionNode>,
+  heuristic: Map<FunctionNode, HandlerInfo>,
+): void {
+  const text = sourceCode.text;
+  if (!/\b(?:socket|ws|websocket|webSocket)\s*\??\.\s*(?:on|once|addListener|prependListener|prependOnceListener|onAny)\b/.test(text)) return;
+  const walk = (node: Node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+      const method = staticPropertyName(node.callee);
+      const receiver = node.callee.object;
+      const name =
+        receiver.type === 'Identifier'
+          ? receiver.name
+          : receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression'
+            ? staticPropertyName(receiver)
+            : null;
+      const event = node.arguments[0]?.type === 'Literal' ? node.arguments[0].value : null;
+      if (method !== null && SOCKET_LISTENER_METHODS.has(method) && name !== null && SOCKET_NAMES.has(name) && !(typeof event === 'string' && SOCKET_LIFECYCLE.has(event))) {
+        const shape = receiver.type === 'Identifier' ? `${name}.${method}(…)` : `this.${name}.${method}(…)`;
+        for (const argument of node.arguments.slice(method === 'onAny' ? 0 : 1)) {
+          if (argument.type === 'SpreadElement') continue;
+          for (const fn of functionValues(sourceCode, argument, { keys: [], throughCalls: true })) {
+            if (handlers.has(fn) || startup.has(fn) || heuristic.has(fn)) continue;
+            heuristic.set(fn, { label: 'socket event handler', framework: 'unknown', source: 'heuristic', asyncNote: null, canMakeAsync: !resultIsUsed(sourceCode, fn), shape: `its receiver ${shape}` });
+          }
+        }
+      }
+    }
+    forEachChild(node, sourceCode.visitorKeys, walk);
+  };
+  walk(sourceCode.ast);
 }
 
 type AddHandler = (fn: FunctionNode, info: Omit<HandlerInfo, 'canMakeAsync' | 'shape'> & { canMakeAsync?: boolean }) => void;

@@ -178,7 +178,7 @@ export function handlerDecider(handlers: ReadonlyMap<FunctionNode, HandlerInfo>)
     const name = functionName(fn);
     const description =
       info.source === 'heuristic'
-        ? `inside ${name ? `'${name}'` : 'this function'}, a request handler by its parameters ${info.shape}`
+        ? `inside ${name ? `'${name}'` : 'this function'}, a ${info.label} by ${info.shape?.startsWith('(') ? `its parameters ${info.shape}` : info.shape}`
         : name
           ? `inside ${info.label} '${name}'`
           : `inside this ${info.label}`;

@@ -118,6 +118,27 @@ app.on('ready', () => {
   fs.mkdirSync('userData', { recursive: true });
 });`,
   },
+  {
+    name: 'socket listeners by the receiver name, when the socket comes from another file',
+    filename: 'lib/realtime/client.js',
+    code: `const fs = require('fs');
+class ClientConnection {
+  constructor(socket) {
+    this.socket = socket;
+  }
+  register() {
+    this.socket.on('refresh', this.onRefresh.bind(this));
+    this.socket.once('connect', () => fs.readFileSync('greeting'));
+  }
+  onRefresh() {
+    fs.readFileSync('note.md'); // ← a socket event handler by its receiver this.socket.on(…)
+  }
+}
+function addClient(socket) {
+  socket.on('operation', function (revision) { fs.appendFileSync('ops', revision); }); // ← a socket event handler by its receiver socket.on(…)
+}
+module.exports = { ClientConnection, addClient };`,
+  },
 ];
 
 describe('serving roots: realtime, sockets, listeners, Electron', () => {

@@ -103,6 +103,24 @@ import fs from 'node:fs';
 function* rows() { yield fs.readFileSync('rows'); }
 express().get('/', (req, res) => { res.locals.rows = rows(); });`,
     },
+    {
+      name: 'a browser component: its socket listeners and intervals are not a server\'s',
+      code: `import { useEffect } from 'react';
+import fs from 'node:fs';
+export function useClock(socket) {
+  useEffect(() => {
+    socket.on('tick', () => fs.readFileSync('never-in-a-browser'));
+    setInterval(() => fs.statSync('x'), 1000);
+  }, []);
+}`,
+    },
+    {
+      name: 'the socket-name heuristic skips lifecycle events',
+      code: `import fs from 'node:fs';
+export function attach(socket) {
+  socket.on('connect', () => fs.writeFileSync('connected', '1'));
+}`,
+    },
   ],
   invalid: [
     {
