@@ -181,6 +181,8 @@ export interface RegistrarPayload {
   readonly parameters: ReadonlyMap<number, import('./define.js').TraceNode>;
   /** The traced value is passed as an argument (`app.register(mercurius, opts)`): `select` applies to that call's arguments. */
   readonly passed: boolean;
+  /** Only functions given directly (not wrapped in other calls) register. */
+  readonly direct: boolean;
 }
 
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */

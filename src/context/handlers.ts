@@ -38,7 +38,6 @@ export interface FileHandlers {
   readonly startup: ReadonlySet<FunctionNode>;
 }
 
-const WRAPPERS = { throughCalls: true } as const;
 
 /** Every function in the file, in source order. */
 function allFunctions(sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[] {
@@ -137,7 +136,7 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
     } else {
       for (const argument of call.arguments) {
         if (argument.type === 'SpreadElement') continue;
-        for (const fn of functionValues(sourceCode, argument, { keys: payload.keys, ...WRAPPERS })) registered.add(fn);
+        for (const fn of functionValues(sourceCode, argument, { keys: payload.keys, throughCalls: !payload.direct })) registered.add(fn);
       }
     }
     for (const fn of registered) {
@@ -366,7 +365,9 @@ function resolverMaps(sourceCode: Readonly<TSESLint.SourceCode>, modules: Readon
     for (const path of paths) for (const fn of selectFunctions(sourceCode, [object as TSESTree.Expression], path)) addHandler(fn, GRAPHQL_RESOLVER);
   };
   const walk = (node: Node) => {
-    if (node.type === 'ObjectExpression') {
+    // Apollo Client's `cacheRedirects: { Query: … }` / `typePolicies` are client cache functions.
+    const clientCache = node.parent?.type === 'Property' && ['cacheRedirects', 'typePolicies', 'clientState'].includes(staticPropertyName(node.parent) ?? '');
+    if (node.type === 'ObjectExpression' && !clientCache) {
       const isMap = node.properties.some((property) => {
         if (property.type !== 'Property') return false;
         const key = staticPropertyName(property);

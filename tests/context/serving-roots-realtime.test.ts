@@ -20,6 +20,7 @@ io.on('connection', (socket) => {
   socket.onAny((event) => fs.appendFileSync('events', event)); // ← socket.io event handler
   socket.timeout(5000).emit('ping', (err, answer) => fs.writeFileSync('pong', answer)); // ← socket.io acknowledgement callback
   socket.on('disconnect', onLeave);
+  socket.emit('members', [socket.id].map((id) => fs.readFileSync(id))); // ← socket.io connection handler
 });
 function onLeave(reason) {
   fs.appendFileSync('leaves', reason); // ← socket.io event handler

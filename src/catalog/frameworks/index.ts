@@ -164,6 +164,7 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
       select: registrar.select ? Object.freeze(registrar.select.map((path) => Object.freeze(path.split('.')))) : null,
       parameters: new Map(Object.entries(registrar.parameters ?? {}).map(([index, type]) => [Number(index), typeNode(spec, type)])),
       passed: registrar.passed ?? false,
+      direct: registrar.direct ?? false,
     });
 
   const fill = (spec: FrameworkSpec, node: TraceNode, value: ValueSpec) => {

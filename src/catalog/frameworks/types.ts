@@ -31,6 +31,8 @@ export interface RegistrarSpec {
    * `select` applies to the arguments of the call it is passed to.
    */
   readonly passed?: boolean;
+  /** Only functions given directly count, not those inside other calls' arguments (`emit(ev, list.map(fn))`: no acknowledgement). */
+  readonly direct?: boolean;
 }
 
 /**
