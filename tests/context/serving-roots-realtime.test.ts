@@ -120,6 +120,39 @@ app.on('ready', () => {
 });`,
   },
   {
+    name: 'child processes and worker threads: the parent listens while it serves',
+    code: `import { fork, spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
+const diff = fork('./diff-worker.js');
+diff.on('message', (result) => fs.writeFileSync('diff', result)); // ← child process listener
+spawn('tail', ['-f', 'log']).stdout.on('data', (chunk) => fs.appendFileSync('copy', chunk)); // ← child process listener
+const pool = new Worker('./hash.js');
+pool.on('online', () => fs.writeFileSync('worker-online', '1'));
+pool.on('message', (hash) => fs.appendFileSync('hashes', hash)); // ← worker thread listener`,
+  },
+  {
+    name: 'subclasses of framework classes: an EventEmitter bus, an ioredis subscriber',
+    code: `import { EventEmitter } from 'node:events';
+import Redis from 'ioredis';
+import fs from 'node:fs';
+class Bus extends EventEmitter {
+  constructor() {
+    super();
+    this.on('audit', (entry) => fs.appendFileSync('audit', entry)); // ← event listener
+  }
+}
+export const bus = new Bus();
+bus.on('user.created', (user) => fs.writeFileSync('last-user', user.id)); // ← event listener
+class Subscriber extends Redis {
+  start() {
+    this.on('message', (channel, message) => fs.appendFileSync(channel, message)); // ← Redis pub/sub message listener
+    this.on('ready', function () { fs.writeFileSync('ready', '1'); });
+  }
+}
+export const subscriber = new Subscriber();`,
+  },
+  {
     name: 'socket listeners by the receiver name, when the socket comes from another file',
     filename: 'lib/realtime/client.js',
     code: `const fs = require('fs');

@@ -92,3 +92,34 @@ export const nodeEvents: FrameworkSpec = {
   },
   typeNames: { instances: { EventEmitter: 'emitter' } },
 };
+
+const childProcess = { members: { ...listenerMethods({ label: 'child process listener', returns: 'child' }), stdout: 'stream', stderr: 'stream' } };
+
+/**
+ * `child_process`: listeners of a child (`fork(file).on('message', fn)`, `spawn(cmd).stdout.on('data', fn)`)
+ * run whenever the child speaks, while the parent serves. Callbacks of `exec`/`execFile` inherit.
+ */
+export const nodeChildProcess: FrameworkSpec = {
+  framework: 'node-child-process',
+  name: 'Node.js child_process',
+  label: 'child process listener',
+  modules: ['child_process'],
+  builtin: true,
+  exports: { members: Object.fromEntries(['fork', 'spawn', 'exec', 'execFile'].map((name) => [name, { returns: 'child' }])) },
+  types: {
+    child: childProcess,
+    stream: { members: listenerMethods({ label: 'child process listener', returns: 'stream' }) },
+  },
+  typeNames: { instances: { ChildProcess: 'child' } },
+};
+
+/** `worker_threads` in the main thread: a `Worker`'s `'message'`/`'error'`/`'exit'` listeners; `'online'` is start-up. */
+export const nodeWorkerThreads: FrameworkSpec = {
+  framework: 'node-worker-threads',
+  name: 'Node.js worker_threads',
+  label: 'worker thread listener',
+  modules: ['worker_threads'],
+  builtin: true,
+  exports: { members: { Worker: { constructs: 'worker' } } },
+  types: { worker: { members: listenerMethods({ label: 'worker thread listener', startup: ['online'], returns: 'worker' }) } },
+};
