@@ -127,6 +127,12 @@ import fs from 'node:fs';
 const diff = fork('./diff-worker.js');
 diff.on('message', (result) => fs.writeFileSync('diff', result)); // ← child process listener
 spawn('tail', ['-f', 'log']).stdout.on('data', (chunk) => fs.appendFileSync('copy', chunk)); // ← child process listener
+export function convert(file) {
+  return new Promise((resolve) => {
+    const child = fork('./convert.js', [file]);
+    child.once('exit', () => resolve(fs.readFileSync(file + '.pdf')));
+  });
+}
 const pool = new Worker('./hash.js');
 pool.on('online', () => fs.writeFileSync('worker-online', '1'));
 pool.on('message', (hash) => fs.appendFileSync('hashes', hash)); // ← worker thread listener`,

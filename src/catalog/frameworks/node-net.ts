@@ -93,7 +93,12 @@ export const nodeEvents: FrameworkSpec = {
   typeNames: { instances: { EventEmitter: 'emitter' } },
 };
 
-const childProcess = { members: { ...listenerMethods({ label: 'child process listener', returns: 'child' }), stdout: 'stream', stderr: 'stream' } };
+/**
+ * A long-lived child's `on` listeners serve; `once('exit' | 'error')` usually wraps a short-lived child
+ * in a promise (a migration check at boot, a conversion per request): it inherits where it is added.
+ */
+const LONG_LIVED_LISTENERS = ['on', 'addListener', 'prependListener'];
+const childProcess = { members: { ...listenerMethods({ label: 'child process listener', returns: 'child' }, LONG_LIVED_LISTENERS), stdout: 'stream', stderr: 'stream' } };
 
 /**
  * `child_process`: listeners of a child (`fork(file).on('message', fn)`, `spawn(cmd).stdout.on('data', fn)`)
@@ -108,12 +113,12 @@ export const nodeChildProcess: FrameworkSpec = {
   exports: { members: Object.fromEntries(['fork', 'spawn', 'exec', 'execFile'].map((name) => [name, { returns: 'child' }])) },
   types: {
     child: childProcess,
-    stream: { members: listenerMethods({ label: 'child process listener', returns: 'stream' }) },
+    stream: { members: listenerMethods({ label: 'child process listener', returns: 'stream' }, LONG_LIVED_LISTENERS) },
   },
   typeNames: { instances: { ChildProcess: 'child' } },
 };
 
-/** `worker_threads` in the main thread: a `Worker`'s `'message'`/`'error'`/`'exit'` listeners; `'online'` is start-up. */
+/** `worker_threads` in the main thread: a `Worker`'s `on('message' | 'error' | 'exit')` listeners; `'online'` is start-up. */
 export const nodeWorkerThreads: FrameworkSpec = {
   framework: 'node-worker-threads',
   name: 'Node.js worker_threads',
@@ -121,5 +126,5 @@ export const nodeWorkerThreads: FrameworkSpec = {
   modules: ['worker_threads'],
   builtin: true,
   exports: { members: { Worker: { constructs: 'worker' } } },
-  types: { worker: { members: listenerMethods({ label: 'worker thread listener', startup: ['online'], returns: 'worker' }) } },
+  types: { worker: { members: listenerMethods({ label: 'worker thread listener', startup: ['online'], returns: 'worker' }, LONG_LIVED_LISTENERS) } },
 };
