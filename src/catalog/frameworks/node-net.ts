@@ -98,11 +98,14 @@ export const nodeEvents: FrameworkSpec = {
  * in a promise (a migration check at boot, a conversion per request): it inherits where it is added.
  */
 const LONG_LIVED_LISTENERS = ['on', 'addListener', 'prependListener'];
-const childProcess = { members: { ...listenerMethods({ label: 'child process listener', returns: 'child' }, LONG_LIVED_LISTENERS), stdout: 'stream', stderr: 'stream' } };
+/** A child's end-of-life events say when a command finished (a build step, a conversion): they inherit. */
+const CHILD_LIFECYCLE = ['exit', 'close', 'error', 'spawn', 'disconnect'];
+const childProcess = { members: { ...listenerMethods({ label: 'child process listener', ignore: CHILD_LIFECYCLE, returns: 'child' }, LONG_LIVED_LISTENERS), stdout: 'stream', stderr: 'stream' } };
 
 /**
  * `child_process`: listeners of a child (`fork(file).on('message', fn)`, `spawn(cmd).stdout.on('data', fn)`)
- * run whenever the child speaks, while the parent serves. Callbacks of `exec`/`execFile` inherit.
+ * run whenever the child speaks, while the parent serves. `exit`/`close`/`error` listeners and
+ * callbacks of `exec`/`execFile` inherit the context where they are added.
  */
 export const nodeChildProcess: FrameworkSpec = {
   framework: 'node-child-process',
@@ -113,7 +116,7 @@ export const nodeChildProcess: FrameworkSpec = {
   exports: { members: Object.fromEntries(['fork', 'spawn', 'exec', 'execFile'].map((name) => [name, { returns: 'child' }])) },
   types: {
     child: childProcess,
-    stream: { members: listenerMethods({ label: 'child process listener', returns: 'stream' }, LONG_LIVED_LISTENERS) },
+    stream: { members: listenerMethods({ label: 'child process listener', ignore: ['end', 'close', 'error'], returns: 'stream' }, LONG_LIVED_LISTENERS) },
   },
   typeNames: { instances: { ChildProcess: 'child' } },
 };
