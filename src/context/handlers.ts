@@ -5,7 +5,7 @@ import type { CompiledConvention, CompiledTypeNames, Frameworks } from '../catal
 import type { RegistrarPayload } from '../catalog/types.js';
 import { HAPI_ROUTE_KEYS } from '../catalog/frameworks/hapi.js';
 import { MOLECULER_HANDLER_PATHS, MOLECULER_STARTUP_PATHS } from '../catalog/frameworks/services.js';
-import { isFunction, staticPropertyName, type FunctionNode, forEachChild } from '../resolve/ast.js';
+import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import { traceFile, type Tracer } from '../resolve/trace.js';
 import { exportedValues, type ExportedValue } from './exports.js';
 import { functionValues, selectFunctions } from './function-values.js';
@@ -341,6 +341,8 @@ const FIELD_MAP_PATHS = [['0', '*'], ['0', '*', 'resolve'], ['0', '*', 'subscrib
 /** graphql-tools' and codegen's type names: a whole map (`Resolvers`, `IResolvers`) or one type's fields (`QueryResolvers`). */
 const RESOLVER_MAP_TYPES = /^(?:I?Resolvers|IResolverMap|GraphQLResolverMap)$/;
 const FIELD_MAP_TYPES = /^[A-Z]\w*Resolvers$/;
+/** Variables named `resolvers`, `userResolvers`, `resolverMap`. */
+const RESOLVER_MAP_NAMES = /^(?:[a-z]\w*Resolvers|resolvers|resolverMap|resolversMap)$/;
 const GRAPHQL_CLIENTS = ['@apollo/client', 'apollo-client', 'apollo-boost', 'apollo-cache-inmemory', 'react-apollo', '@apollo/react-hooks', 'urql', '@urql/', 'relay-runtime', 'react-relay', 'graphql-request'];
 const GRAPHQL_RESOLVER = { label: 'GraphQL resolver', framework: 'graphql', source: 'convention', asyncNote: null } as const;
 
@@ -358,7 +360,7 @@ function typeReferenceName(annotation: TSESTree.TypeNode | undefined): string | 
  */
 function resolverMaps(sourceCode: Readonly<TSESLint.SourceCode>, modules: ReadonlySet<string>, addHandler: AddHandler): void {
   const text = sourceCode.text;
-  if (!/\b(?:Query|Mutation|Subscription|Resolvers)\b/.test(text)) return;
+  if (!/\b(?:Query|Mutation|Subscription|\w*Resolvers|resolvers|resolverMap|resolversMap)\b/.test(text)) return;
   // GraphQL clients' cache and local resolvers (`cacheRedirects: { Query: … }`) run in the browser.
   if (importsAny(modules, GRAPHQL_CLIENTS)) return;
   const add = (object: Node, paths: readonly (readonly string[])[]) => {
@@ -378,6 +380,8 @@ function resolverMaps(sourceCode: Readonly<TSESLint.SourceCode>, modules: Readon
       const name = typeReferenceName(node.id.typeAnnotation?.typeAnnotation) ?? (node.init.type === 'TSSatisfiesExpression' ? typeReferenceName(node.init.typeAnnotation) : null);
       if (name && RESOLVER_MAP_TYPES.test(name)) add(node.init, RESOLVER_MAP_PATHS);
       else if (name && FIELD_MAP_TYPES.test(name)) add(node.init, FIELD_MAP_PATHS);
+      // `export const userResolvers = { User: { avatar: … } }`: a map named for what it is, merged into the schema elsewhere.
+      else if (RESOLVER_MAP_NAMES.test(node.id.name) && unwrapExpression(node.init).type === 'ObjectExpression') add(node.init, RESOLVER_MAP_PATHS);
     }
     forEachChild(node, sourceCode.visitorKeys, walk);
   };

@@ -42,6 +42,7 @@ export const Query: QueryResolvers = {
   me: () => fs.readFileSync('me.json'), // ← GraphQL resolver
 };
 export const all: Resolvers = { Post: { body: (post) => fs.readFileSync(post.path) } }; // ← GraphQL resolver
+export const userResolvers = { User: { avatar: (user) => fs.readFileSync(user.avatarPath) } }; // ← GraphQL resolver
 export const clientOptions = { cacheRedirects: { Query: { thread: (_, { id }) => fs.readFileSync(id) } } };
 const notResolvers = { config: { load: () => fs.readFileSync('c') } };
 export const load = notResolvers.config.load;`,

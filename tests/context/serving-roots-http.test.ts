@@ -68,6 +68,17 @@ server.listen(8080, () => {
 });`,
   },
   {
+    name: "node http server events and Koa's app.on('error')",
+    code: `import http from 'node:http';
+import Koa from 'koa';
+import fs from 'node:fs';
+const server = http.createServer();
+server.on('clientError', (err, socket) => fs.appendFileSync('bad-requests', String(err))); // ← HTTP request listener
+server.on('connection', (socket) => fs.appendFileSync('connections', '1')); // ← HTTP request listener
+const app = new Koa();
+app.on('error', (err, ctx) => fs.appendFileSync('errors', String(err))); // ← Koa app event listener`,
+  },
+  {
     name: 'polka and tinyhttp',
     code: `import polka from 'polka';
 import { App } from '@tinyhttp/app';
