@@ -44,8 +44,8 @@ export const Query: QueryResolvers = {
 export const all: Resolvers = { Post: { body: (post) => fs.readFileSync(post.path) } }; // ← GraphQL resolver
 export const userResolvers = { User: { avatar: (user) => fs.readFileSync(user.avatarPath) } }; // ← GraphQL resolver
 export const clientOptions = { cacheRedirects: { Query: { thread: (_, { id }) => fs.readFileSync(id) } } };
-const notResolvers = { config: { load: () => fs.readFileSync('c') } };
-export const load = notResolvers.config.load;`,
+const settings = { config: { load: () => fs.readFileSync('c') } };
+export const load = settings.config.load;`,
   },
   {
     name: 'graphql-yoga createSchema, makeExecutableSchema with mergeResolvers, mercurius',
