@@ -173,7 +173,8 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
   // and cycles end (a function is settled once).
   const buckets: FunctionNode[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
   const settle = (fn: FunctionNode, path: BlockingPath) => {
-    if (paths.has(fn) || fn.async || fn.generator || path.depth > MAX_DEPTH) return;
+    // Sync generators count: their body runs while the caller drains them (`Array.from(gen())`).
+    if (paths.has(fn) || fn.async || path.depth > MAX_DEPTH) return;
     paths.set(fn, path);
     buckets[path.depth]!.push(fn);
   };
@@ -462,6 +463,8 @@ function buildCallGraph(
   };
 
   const record = (kind: CallKind, node: HelperCall['node'], reference: Node, label: string, callee: FunctionNode | null) => {
+    // Calling a sync generator runs nothing; draining it runs the body (`[...gen()]`, `for (… of gen())`).
+    if (callee?.generator && !callee.async && !isDrainedSynchronously(node as Node)) return;
     const caller = stack.at(-1) ?? null;
     const call = { kind, node, reference, label, callee, caller };
     if (callee) addCall(call);
@@ -543,4 +546,39 @@ function buildCallGraph(
   };
   visit(sourceCode.ast);
   return { calls, callers, unresolved };
+}
+
+/** Constructors and functions that iterate their first argument to the end before returning. */
+const DRAINING_CALLS = new Set(['Array.from', 'Object.fromEntries', 'Set', 'Map', 'WeakSet', 'WeakMap', 'Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
+
+/** Whether the iterator a call returns is iterated to the end right there: spread, `for…of`, array destructuring, `yield*`, `Array.from`. */
+function isDrainedSynchronously(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case 'SpreadElement':
+      return true;
+    case 'ForOfStatement':
+      return parent.right === node && !parent.await;
+    case 'VariableDeclarator':
+      return parent.init === node && parent.id.type === 'ArrayPattern';
+    case 'AssignmentExpression':
+      return parent.right === node && parent.left.type === 'ArrayPattern';
+    case 'YieldExpression':
+      return parent.delegate;
+    case 'CallExpression':
+    case 'NewExpression': {
+      if (parent.arguments[0] !== node) return false;
+      const callee = parent.callee;
+      const name =
+        callee.type === 'Identifier'
+          ? callee.name
+          : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' && !callee.computed
+            ? `${callee.object.name}.${callee.property.name}`
+            : null;
+      return name !== null && DRAINING_CALLS.has(name);
+    }
+    default:
+      return false;
+  }
 }

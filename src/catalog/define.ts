@@ -44,6 +44,13 @@ export interface TraceNode {
    * `export default`); without it a default import is the module object (CommonJS interop).
    */
   esDefault?: TraceNode;
+  /** What `new` on this value means (framework tables: `new Worker(name, processor)` registers a processor). */
+  constructCalls?: CallPayload[];
+  /**
+   * `await value` and `value.then(cb)` yield the value described by this node (framework values:
+   * `await amqp.connect(url)` is the connection; awaiting a value that is not a promise is the value).
+   */
+  awaitable?: boolean;
 }
 
 export function createTraceNode(isModule = false): TraceNode {

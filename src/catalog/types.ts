@@ -189,9 +189,11 @@ export interface ClockSpec {
 /**
  * What the functions handed to a framework call are: request handlers (`app.get('/', fn)`),
  * start-up code (`app.listen(port, fn)`), plugins whose first parameter is an instance
- * (`fastify.register(fn)`), or the method a decorator call sits on (`@Get()`).
+ * (`fastify.register(fn)`), the method a decorator call sits on (`@Get()`), or a one-shot timer
+ * callback that is a schedule only when it re-arms the function that sets it (`setTimeout(poll, ms)`
+ * inside `poll`).
  */
-export type HandlerRole = 'handler' | 'startup' | 'plugin' | 'decorated-method';
+export type HandlerRole = 'handler' | 'startup' | 'plugin' | 'decorated-method' | 'timer';
 
 /** A framework call that registers functions (framework tables in `src/catalog/frameworks/`). */
 export interface RegistrarPayload {
@@ -213,6 +215,17 @@ export interface RegistrarPayload {
   readonly when: CallCondition | undefined;
   /** The function making the call creates or starts the server: start-up code. */
   readonly startsServer: boolean;
+  /**
+   * Where the registered functions are, as paths into the call's arguments (`0.resolvers.*.*`:
+   * every field of every type of a GraphQL resolver map); `null`: every argument, through `keys`.
+   */
+  readonly select: readonly (readonly string[])[] | null;
+  /** Parameters of the registered functions that receive framework values (`socket` in `io.on('connection', socket => …)`), by index. */
+  readonly parameters: ReadonlyMap<number, import('./define.js').TraceNode>;
+  /** The traced value is passed as an argument (`app.register(mercurius, opts)`): `select` applies to that call's arguments. */
+  readonly passed: boolean;
+  /** Only functions given directly (not wrapped in other calls) register. */
+  readonly direct: boolean;
 }
 
 /**

@@ -173,3 +173,133 @@ export function functionValues(
   visit(start, 0);
   return found;
 }
+
+/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments. */
+function returnedExpressions(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const found: Node[] = [];
+  const walk = (node: Node) => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    // A nested function's returns are its own.
+    if (node !== fn.body && isFunction(node)) return;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as Node).type === 'string') walk(item as Node);
+      } else if (child && typeof (child as Node).type === 'string') walk(child as Node);
+    }
+  };
+  walk(fn.body);
+  return found;
+}
+
+/**
+ * The functions at `path` inside a call's arguments (framework tables' `select`): a number is an
+ * argument, a name a property, `*` every property (or every argument), `()` what a function
+ * returns. At every step the values are looked through: TS wrappers, same-file `const` variables,
+ * members of same-file objects, arrays, spreads (`{ ...userResolvers }`) and the arguments of
+ * wrapper calls (`mergeResolvers([a, b])`, `Object.assign({}, a, b)`).
+ */
+export function selectFunctions(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  args: readonly TSESTree.CallExpressionArgument[],
+  path: readonly string[],
+): FunctionNode[] {
+  const [first, ...rest] = path;
+  let current: Node[] = [];
+  const spreadless = args.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
+  if (first === '*') current = [...spreadless];
+  else if (first !== undefined && /^\d+$/.test(first) && args[Number(first)] && args[Number(first)]!.type !== 'SpreadElement') current = [args[Number(first)]!];
+
+  /** The object literals, arrays' elements and functions an expression denotes (depth-limited). */
+  const resolve = (start: Node): Node[] => {
+    const out: Node[] = [];
+    const seen = new Set<Node>();
+    const visit = (node: Node | null | undefined, depth: number) => {
+      if (!node || depth > 8 || seen.has(node)) return;
+      seen.add(node);
+      switch (node.type) {
+        case 'TSAsExpression':
+        case 'TSSatisfiesExpression':
+        case 'TSNonNullExpression':
+        case 'TSTypeAssertion':
+        case 'ChainExpression':
+          visit(node.expression, depth);
+          return;
+        case 'ArrayExpression':
+          for (const element of node.elements) visit(element?.type === 'SpreadElement' ? element.argument : element, depth + 1);
+          return;
+        case 'ConditionalExpression':
+          visit(node.consequent, depth + 1);
+          visit(node.alternate, depth + 1);
+          return;
+        case 'LogicalExpression':
+          visit(node.right, depth + 1);
+          if (node.operator !== '&&') visit(node.left, depth + 1);
+          return;
+        case 'Identifier': {
+          const variable = variableOf(sourceCode, node);
+          if (!variable || variable.defs.length !== 1) return;
+          const def = variable.defs[0]!;
+          if (def.type === 'FunctionName') return visit(def.node as Node, depth + 1);
+          if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && def.node.init) {
+            if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
+            visit(def.node.init, depth + 1);
+          }
+          return;
+        }
+        case 'MemberExpression': {
+          const name = staticPropertyName(node);
+          if (name === null) return;
+          for (const object of resolve(node.object)) {
+            if (object.type === 'ObjectExpression') visit(objectProperty(object, name), depth + 1);
+          }
+          return;
+        }
+        case 'CallExpression': {
+          const callee = unwrapExpression(node.callee as TSESTree.Expression);
+          if (callee.type === 'MemberExpression' && staticPropertyName(callee) === 'bind') return visit(callee.object, depth + 1);
+          for (const argument of node.arguments) visit(argument.type === 'SpreadElement' ? argument.argument : argument, depth + 1);
+          return;
+        }
+        default:
+          out.push(node);
+      }
+    };
+    visit(start, 0);
+    return out;
+  };
+
+  /** The properties of an object literal, spreads of same-file objects included. */
+  const properties = (object: TSESTree.ObjectExpression, depth = 0): TSESTree.Property[] => {
+    const found: TSESTree.Property[] = [];
+    for (const property of object.properties) {
+      if (property.type === 'Property') found.push(property);
+      else if (depth < 4) {
+        for (const spread of resolve(property.argument)) if (spread.type === 'ObjectExpression') found.push(...properties(spread, depth + 1));
+      }
+    }
+    return found;
+  };
+
+  for (const segment of rest) {
+    const next: Node[] = [];
+    for (const value of current.flatMap(resolve)) {
+      if (segment === '()') {
+        if (isFunction(value)) next.push(...returnedExpressions(sourceCode, value));
+      } else if (value.type === 'ObjectExpression') {
+        for (const property of properties(value)) {
+          if (segment === '*' || staticPropertyName(property) === segment) next.push(property.value);
+        }
+      }
+    }
+    current = next;
+    if (current.length === 0) return [];
+  }
+  const found = new Set<FunctionNode>();
+  for (const value of current) for (const fn of functionValues(sourceCode, value, { keys: [], throughCalls: true })) found.add(fn);
+  return [...found];
+}

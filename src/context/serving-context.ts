@@ -113,7 +113,8 @@ export interface CallerSite {
  */
 export function calledFromServingDecider(callersOf: (fn: FunctionNode) => readonly CallerSite[]): ContextDecider {
   return (fn, contextOf) => {
-    if (fn.async || fn.generator) return undefined;
+    // A sync generator's body runs while its caller drains it (`[...gen()]`, `for (… of gen())`): a helper too.
+    if (fn.async) return undefined;
     for (const { caller, line } of callersOf(fn)) {
       // A callback written inside its caller (`items.map((x) => …)`) inherits the caller's context.
       if (isInside(fn, caller)) continue;
@@ -177,7 +178,7 @@ export function handlerDecider(handlers: ReadonlyMap<FunctionNode, HandlerInfo>)
     const name = functionName(fn);
     const description =
       info.source === 'heuristic'
-        ? `inside ${name ? `'${name}'` : 'this function'}, a request handler by its parameters ${info.shape}`
+        ? `inside ${name ? `'${name}'` : 'this function'}, a ${info.label} by ${info.shape?.startsWith('(') ? `its parameters ${info.shape}` : info.shape}`
         : name
           ? `inside ${info.label} '${name}'`
           : `inside this ${info.label}`;

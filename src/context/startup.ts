@@ -147,3 +147,48 @@ export function calledOnlyFromStartupDecider(
   };
   return (fn) => (startupOnly(fn) ? null : undefined);
 }
+
+/**
+ * The same-file calls of `fn`: by its name (`function listen`, `const listen = …`, a name the
+ * scope resolves), or as `this.name()` / `this.#name()` inside its class for a method.
+ */
+export function callSitesOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.CallExpression[] {
+  const sites: TSESTree.CallExpression[] = [];
+  const parent = fn.parent;
+  if (parent?.type === 'MethodDefinition' && parent.value === fn && parent.kind === 'method') {
+    const key = parent.key.type === 'PrivateIdentifier' ? `#${parent.key.name}` : parent.key.type === 'Identifier' && !parent.computed ? parent.key.name : null;
+    if (key === null) return sites;
+    const walk = (node: Node) => {
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === (parent.static ? 'Identifier' : 'ThisExpression')) {
+        const property = node.callee.property;
+        const name = property.type === 'PrivateIdentifier' ? `#${property.name}` : property.type === 'Identifier' && !node.callee.computed ? property.name : null;
+        if (name === key) sites.push(node);
+      }
+      for (const child of childrenOf(sourceCode, node)) walk(child);
+    };
+    walk(parent.parent);
+    return sites;
+  }
+  let variable: TSESLint.Scope.Variable | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) variable = sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === fn.id!.name);
+  else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
+    const name = parent.id.name;
+    variable = sourceCode.getDeclaredVariables(parent).find((candidate) => candidate.name === name);
+  }
+  for (const reference of variable?.references ?? []) {
+    const call = callOfCallee(reference.identifier as Node);
+    if (call) sites.push(call);
+  }
+  return sites;
+}
+
+function childrenOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node[] {
+  const children: Node[] = [];
+  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof (item as Node).type === 'string') children.push(item as Node);
+    } else if (value && typeof (value as Node).type === 'string') children.push(value as Node);
+  }
+  return children;
+}

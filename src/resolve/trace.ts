@@ -131,6 +131,7 @@ export function traceFile(
   const visited = new Map<Variable, Set<TraceNode>>();
   const program = sourceCode.ast;
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
+  const subclassNodes = new WeakMap<TraceNode, TraceNode>();
 
   const moduleTrace = (specifier: string | null): TraceNode | undefined =>
     specifier === null ? undefined : (roots.modules.get(specifier) ?? LOADER_MODULES.get(specifier));
@@ -305,7 +306,7 @@ export function traceFile(
             onModuleObject = false;
             continue;
           }
-          if (trace.isModule && calledMember && name === 'then') {
+          if ((trace.isModule || trace.awaitable) && calledMember && name === 'then' && !trace.children.has('then')) {
             followThenCallback(grand, trace);
             return;
           }
@@ -352,6 +353,16 @@ export function traceFile(
         case 'NewExpression':
           if (parent.callee !== node) return;
           if (trace.constructs.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);
+          if (trace.constructCalls && !seen.has(node)) {
+            // Framework tables: `new Worker('q', processor)` registers; the hit's call is `null`, its reference the callee.
+            const payload = trace.constructCalls.find((candidate) => matchesCondition(candidate.when, parent as unknown as TSESTree.CallExpression));
+            if (payload) {
+              seen.add(node);
+              const hit: TraceHit = { payload, reference: node, target: unwrapExpression(node), call: null, onModuleObject: false };
+              hits.push(hit);
+              onHit?.(hit, tracer);
+            }
+          }
           if (trace.constructResult && guardHolds(trace.constructGuard, parent)) follow(parent, trace.constructResult);
           return;
         case 'AwaitExpression':
@@ -362,8 +373,8 @@ export function traceFile(
             onModuleObject = false;
             continue;
           }
-          // Otherwise only module namespaces are awaited meaningfully here (`await import('fs')`).
-          if (!trace.isModule) return;
+          // Otherwise module namespaces (`await import('fs')`) and framework values (`await amqp.connect(url)`).
+          if (!trace.isModule && !trace.awaitable) return;
           node = parent;
           continue;
         case 'VariableDeclarator':
@@ -384,6 +395,11 @@ export function traceFile(
         case 'ArrowFunctionExpression':
           if (parent.body === node) followReturned(parent, trace);
           return;
+        case 'ClassDeclaration':
+        case 'ClassExpression':
+          // `class Bus extends EventEmitter { … this.on(…) }`: the subclass makes the same instances.
+          if (parent.superClass === node && trace.constructResult) followSubclass(parent, trace.constructResult);
+          return;
         case 'PropertyDefinition':
           if (parent.value === node && !parent.static) {
             const name = classMemberKey(parent);
@@ -396,6 +412,37 @@ export function traceFile(
         default:
           return;
       }
+    }
+  };
+
+  /**
+   * A class extending a traced class: `new Sub()` and `this` in its instance methods are instances
+   * described by `instance` (the subclass binding is followed with a node that only constructs).
+   */
+  const followSubclass = (cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, instance: TraceNode) => {
+    let constructor = subclassNodes.get(instance);
+    if (!constructor) {
+      constructor = createTraceNode();
+      constructor.constructResult = instance;
+      subclassNodes.set(instance, constructor);
+    }
+    if (cls.type === 'ClassDeclaration') {
+      for (const variable of sourceCode.getDeclaredVariables(cls)) followVariable(variable, constructor);
+    } else {
+      follow(cls, constructor);
+    }
+    const visit = (node: Node, inMethod: boolean) => {
+      if (node.type === 'ThisExpression') {
+        if (inMethod) follow(node, instance);
+        return;
+      }
+      // A nested `function` or class rebinds `this`.
+      if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return;
+      forEachChild(node, sourceCode.visitorKeys, (child) => visit(child, inMethod));
+    };
+    for (const member of cls.body.body) {
+      if (member.type === 'MethodDefinition' && !member.static && member.value.body) visit(member.value.body, true);
+      else if (member.type === 'PropertyDefinition' && !member.static && member.value) visit(member.value, true);
     }
   };
 

@@ -23,3 +23,47 @@ export function listenMethod(returns?: string): Record<string, ValueSpec> {
 export function oneOf(values: readonly string[]): RegExp {
   return new RegExp(`^(?:${values.join('|')})$`);
 }
+
+/** The methods of Node's `EventEmitter` that add a listener. */
+export const LISTENER_METHODS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const;
+
+export interface ListenerOptions {
+  /** Words for messages ("socket.io event handler"). */
+  readonly label: string;
+  /** Events whose listeners run at start-up (`listening`, `ready`); the function waiting for them is start-up code. */
+  readonly startup?: readonly string[];
+  /** Events that say nothing about when the listener runs (it inherits the context where it is added). */
+  readonly ignore?: readonly string[];
+  /** `once` listeners of these events run at start-up too (`once('connect')` at boot). */
+  readonly startupOnce?: readonly string[];
+  /** Per-event labels and parameter types (`connection` → the socket). */
+  readonly events?: Readonly<Record<string, Pick<RegistrarSpec, 'label' | 'parameters'>>>;
+  /** What the methods return (chaining); default: nothing followed. */
+  readonly returns?: string;
+  /** Parameters of every listener that receive framework values. */
+  readonly parameters?: Readonly<Record<number, string>>;
+}
+
+/**
+ * `on`/`once`/`addListener`/… of a long-lived emitter: every listener serves work, except start-up
+ * lifecycle events (role `startup`) and events listed in `ignore` (no registration at all).
+ */
+export function listenerMethods(options: ListenerOptions, methods: readonly string[] = LISTENER_METHODS): Record<string, ValueSpec> {
+  const { label, startup = [], ignore = [], startupOnce = [], events = {}, returns, parameters } = options;
+  const result: Record<string, ValueSpec> = {};
+  for (const method of methods) {
+    const once = method === 'once' || method === 'prependOnceListener';
+    const startupEvents = once ? [...startup, ...startupOnce] : startup;
+    const registers: RegistrarSpec[] = [];
+    if (startupEvents.length > 0) registers.push({ role: 'startup', startsServer: true, when: { argumentMatches: { index: 0, pattern: oneOf(startupEvents) } } });
+    for (const [event, spec] of Object.entries(events)) {
+      if (!startupEvents.includes(event)) registers.push({ label, ...spec, when: { argumentMatches: { index: 0, pattern: oneOf([event]) } } });
+    }
+    const skipped = [...ignore.filter((event) => !startupEvents.includes(event))];
+    // An ignored event matches a registrar that registers nothing (no `select` path reaches an argument).
+    if (skipped.length > 0) registers.push({ role: 'startup', select: [], when: { argumentMatches: { index: 0, pattern: oneOf(skipped) } } });
+    registers.push({ label, ...(parameters ? { parameters } : {}), select: ['*'] });
+    result[method] = returns === undefined ? { registers } : { registers, returns };
+  }
+  return result;
+}

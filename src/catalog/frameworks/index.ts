@@ -10,6 +10,14 @@ import { koa, koaRouter, koaRouterLegacy, koaWebsocket } from './koa.js';
 import { nestCommon, nestGraphql, nestMicroservices, nestWebsockets } from './nest.js';
 import { nodeHttp } from './node-http.js';
 import { trpc } from './trpc.js';
+import { hapi } from './hapi.js';
+import { polka, restify, tinyhttp } from './restify.js';
+import { socketIo, uWebSockets, ws } from './realtime.js';
+import { nodeChildProcess, nodeDgram, nodeEvents, nodeNet, nodeWorkerThreads } from './node-net.js';
+import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
+import { amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, nats, nodeRedis, sqsConsumer } from './messaging.js';
+import { apolloIntegrations, apolloServer, graphqlHttp, graphqlJs, graphqlTools, graphqlYoga, mercurius, nexus, pothos } from './graphql.js';
+import { loopback, moleculer } from './services.js';
 import type { ConventionSpec, FrameworkSpec, RegistrarSpec, ValueSpec } from './types.js';
 
 export type { ConventionSpec, FrameworkSpec, FrameworkTypeNames, RegistrarSpec, ValueSpec } from './types.js';
@@ -38,6 +46,48 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   trpc,
   nodeHttp,
   lambda,
+  hapi,
+  restify,
+  polka,
+  tinyhttp,
+  moleculer,
+  loopback,
+  socketIo,
+  ws,
+  uWebSockets,
+  nodeNet,
+  nodeDgram,
+  nodeEvents,
+  nodeChildProcess,
+  nodeWorkerThreads,
+  bullmq,
+  bull,
+  beeQueue,
+  agenda,
+  pgBoss,
+  nodeCron,
+  nodeSchedule,
+  cron,
+  croner,
+  timers,
+  kafkajs,
+  amqplib,
+  amqplibCallback,
+  amqpConnectionManager,
+  nats,
+  ioredis,
+  nodeRedis,
+  sqsConsumer,
+  electron,
+  apolloServer,
+  apolloIntegrations,
+  graphqlTools,
+  graphqlYoga,
+  mercurius,
+  graphqlJs,
+  graphqlHttp,
+  pothos,
+  nexus,
 ];
 
 /** Type names of one framework module, with instance types resolved to trace nodes. */
@@ -50,6 +100,17 @@ export interface CompiledTypeNames {
   readonly handlers: ReadonlySet<string>;
   readonly requests: ReadonlySet<string>;
   readonly responses: ReadonlySet<string>;
+  readonly sandboxed: ReadonlySet<string>;
+  readonly firstParameters: ReadonlySet<string>;
+}
+
+/** A compiled `FrameworkSpec.pluginObjects`. */
+export interface CompiledPluginObjects {
+  readonly modules: readonly string[];
+  readonly exports: readonly string[];
+  readonly key: string;
+  readonly parameter: string;
+  readonly instance: TraceNode;
 }
 
 export interface CompiledConvention extends ConventionSpec {
@@ -68,6 +129,8 @@ export interface Frameworks {
   readonly startupMethods: ReadonlyMap<string, ReadonlySet<string>>;
   /** Default-exported functions whose first parameter has this name are plugins of this instance type. */
   readonly pluginParameters: ReadonlyMap<string, TraceNode>;
+  /** Exported plugin objects whose `register` function receives an instance (Hapi). */
+  readonly pluginObjects: readonly CompiledPluginObjects[];
 }
 
 const asArray = <T>(value: T | readonly T[] | undefined): readonly T[] =>
@@ -100,6 +163,10 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
       asyncNote: spec.asyncNote ?? null,
       when: registrar.when,
       startsServer: registrar.startsServer ?? false,
+      select: registrar.select ? Object.freeze(registrar.select.map((path) => Object.freeze(path.split('.')))) : null,
+      parameters: new Map(Object.entries(registrar.parameters ?? {}).map(([index, type]) => [Number(index), typeNode(spec, type)])),
+      passed: registrar.passed ?? false,
+      direct: registrar.direct ?? false,
     });
 
   const fill = (spec: FrameworkSpec, node: TraceNode, value: ValueSpec) => {
@@ -108,8 +175,15 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
       if (compiled.when) node.calls.unshift(compiled);
       else node.calls.push(compiled);
     }
+    for (const registrar of asArray(value.constructRegisters)) {
+      const compiled = payload(spec, registrar);
+      node.constructCalls ??= [];
+      if (compiled.when) node.constructCalls.unshift(compiled);
+      else node.constructCalls.push(compiled);
+    }
     if (value.returns) node.callResult = typeNode(spec, value.returns);
     if (value.constructs) node.constructResult = typeNode(spec, value.constructs);
+    node.awaitable = true;
     for (const [name, member] of Object.entries(value.members ?? {})) {
       if (typeof member === 'string') {
         node.children.set(name, typeNode(spec, member));
@@ -127,8 +201,13 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
   const conventions: CompiledConvention[] = [];
   const startupMethods = new Map<string, Set<string>>();
   const pluginParameters = new Map<string, TraceNode>();
+  const pluginObjects: CompiledPluginObjects[] = [];
   for (const spec of specs) {
     for (const [name, type] of Object.entries(spec.pluginParameters ?? {})) pluginParameters.set(name, typeNode(spec, type));
+    if (spec.pluginObjects) {
+      const { exports, key, parameter, type } = spec.pluginObjects;
+      pluginObjects.push({ modules: spec.modules, exports, key, parameter, instance: typeNode(spec, type) });
+    }
     for (const [name, value] of Object.entries(spec.types ?? {})) fill(spec, typeNode(spec, name), value);
     for (const module of spec.modules) {
       const specifiers = spec.builtin ? [module, `node:${module}`] : [module];
@@ -150,6 +229,8 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
           handlers: new Set(names.handlers),
           requests: new Set(names.requests),
           responses: new Set(names.responses),
+          sandboxed: new Set(names.sandboxed),
+          firstParameters: new Set(names.firstParameters),
         };
         for (const specifier of specifiers) typeNames.set(specifier, compiled);
       }
@@ -167,7 +248,7 @@ export function compileFrameworks(specs: readonly FrameworkSpec[]): Frameworks {
     }
     for (const convention of spec.conventions ?? []) conventions.push({ ...convention, framework: spec.framework, asyncNote: spec.asyncNote ?? null });
   }
-  return { modules, globals, typeNames, conventions, startupMethods, pluginParameters };
+  return { modules, globals, typeNames, conventions, startupMethods, pluginParameters, pluginObjects };
 }
 
 /** The built-in framework tables, compiled once per process. */

@@ -1,4 +1,4 @@
-import { listenMethod, registrarMethods } from './helpers.js';
+import { listenMethod, listenerMethods, registrarMethods } from './helpers.js';
 import type { FrameworkSpec } from './types.js';
 
 /** Koa: `new Koa()`, `app.use(fn)`; Koa awaits middleware, so async middleware is the norm. */
@@ -9,7 +9,8 @@ export const koa: FrameworkSpec = {
   modules: ['koa'],
   exports: { constructs: 'app', returns: 'app', members: { Koa: { constructs: 'app' } } },
   types: {
-    app: { members: { ...registrarMethods(['use'], 'app'), ...listenMethod() } },
+    // `app.on('error', (err, ctx) => …)` runs for every failed request.
+    app: { members: { ...registrarMethods(['use'], 'app'), ...listenMethod(), ...listenerMethods({ label: 'Koa app event listener' }) } },
   },
   typeNames: {
     instances: { Koa: 'app' },

@@ -2,7 +2,7 @@ import { oneOf } from './helpers.js';
 import type { FrameworkSpec } from './types.js';
 
 /** Server events whose listeners run per request or connection. */
-const REQUEST_EVENTS = ['request', 'stream', 'upgrade', 'checkContinue', 'checkExpectation', 'connect'];
+const REQUEST_EVENTS = ['request', 'stream', 'upgrade', 'checkContinue', 'checkExpectation', 'connect', 'connection', 'clientError', 'dropRequest', 'session', 'secureConnection', 'tlsClientError'];
 
 /** Node's `http`/`https`/`http2` servers: `createServer(listener)`, `server.on('request', fn)`, `listen` callbacks. */
 export const nodeHttp: FrameworkSpec = {

@@ -17,6 +17,22 @@ export interface RegistrarSpec {
    * makes it is start-up code, unless it is itself a handler.
    */
   readonly startsServer?: boolean;
+  /**
+   * Where the registered functions are, as dotted paths into the call's arguments: a number is an
+   * argument, a name a property, `*` every property (or argument), `()` what a function returns
+   * (`fields: () => ({…})`). Arrays, spreads, wrapper calls (`mergeResolvers([a, b])`) and
+   * same-file variables are looked through at every step. Default: every argument, through `keys`.
+   */
+  readonly select?: readonly string[];
+  /** Parameters of the registered functions that receive framework values, by index (`{ 0: 'socket' }`). */
+  readonly parameters?: Readonly<Record<number, string>>;
+  /**
+   * The value registers when passed as an argument, not when called (`app.register(mercurius, opts)`):
+   * `select` applies to the arguments of the call it is passed to.
+   */
+  readonly passed?: boolean;
+  /** Only functions given directly count, not those inside other calls' arguments (`emit(ev, list.map(fn))`: no acknowledgement). */
+  readonly direct?: boolean;
 }
 
 /**
@@ -26,6 +42,8 @@ export interface RegistrarSpec {
  */
 export interface ValueSpec {
   readonly registers?: RegistrarSpec | readonly RegistrarSpec[];
+  /** What `new` on the value registers (`new Worker('q', processor)`, `new CronJob(t, onTick)`). */
+  readonly constructRegisters?: RegistrarSpec | readonly RegistrarSpec[];
   readonly returns?: string;
   readonly constructs?: string;
   readonly members?: Readonly<Record<string, ValueSpec | string>>;
@@ -48,6 +66,13 @@ export interface FrameworkTypeNames {
    */
   readonly requests?: readonly string[];
   readonly responses?: readonly string[];
+  /** A function whose first parameter has one of these types is a handler (BullMQ's `(job: Job) => …`). */
+  readonly firstParameters?: readonly string[];
+  /**
+   * A function with a parameter of one of these types runs outside the event loop's serving
+   * process (BullMQ's `SandboxedJob`: a sandboxed processor file runs in a child process).
+   */
+  readonly sandboxed?: readonly string[];
 }
 
 /** A file-based convention: exports of files whose path matches are handlers (Next.js, Remix, Lambda). */
@@ -94,6 +119,13 @@ export interface FrameworkSpec {
    * the fastify-autoload convention): start-up code whose parameter is followed as an instance.
    */
   readonly pluginParameters?: Readonly<Record<string, string>>;
+  /**
+   * Exported plugin objects (Hapi: `exports.plugin = { name, register(server) {…} }`): the function
+   * at `key` of an export named in `exports` (`default` for `export default`/`module.exports =`,
+   * `*` for any export; also `{ plugin: { register } }` objects) is start-up code whose first parameter is an instance
+   * of `type`, when that parameter is named `parameter` or the file imports the framework.
+   */
+  readonly pluginObjects?: { readonly exports: readonly string[]; readonly key: string; readonly parameter: string; readonly type: string };
   /** Class methods with these names, in a file importing the framework, run at start-up (`onModuleInit`). */
   readonly startupMethods?: readonly string[];
 }

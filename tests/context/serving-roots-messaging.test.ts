@@ -1,0 +1,75 @@
+import { describe, it } from 'vitest';
+import { checkCase, type RootCase } from './serving-roots-harness.js';
+
+const cases: RootCase[] = [
+  {
+    name: 'kafkajs: eachMessage and eachBatch',
+    code: `import { Kafka } from 'kafkajs';
+import fs from 'node:fs';
+const kafka = new Kafka({ clientId: 'app', brokers: ['k:9092'] });
+const consumer = kafka.consumer({ groupId: 'g' });
+export async function startConsumer() {
+  await consumer.connect();
+  await consumer.run({
+    eachMessage: ({ message }) => { fs.appendFileSync('messages', message.value); }, // ← kafkajs message handler
+  });
+}
+kafka.consumer({ groupId: 'b' }).run({ eachBatch: function ({ batch }) { fs.writeFileSync('batch', String(batch.messages.length)); } }); // ← kafkajs message handler`,
+  },
+  {
+    name: 'amqplib: promise API through await, callback API, amqp-connection-manager',
+    code: `import amqp from 'amqplib';
+import amqpCallback from 'amqplib/callback_api';
+import { connect } from 'amqp-connection-manager';
+import fs from 'node:fs';
+const connection = await amqp.connect('amqp://localhost');
+const channel = await connection.createChannel();
+channel.consume('tasks', (msg) => { fs.writeFileSync('task', msg.content); }); // ← amqplib message consumer
+amqp.connect('amqp://x').then((conn) => conn.createChannel()).then(() => 0);
+amqpCallback.connect('amqp://localhost', (err, conn) => {
+  const config = fs.readFileSync('queues.json');
+  conn.createChannel((error, ch) => {
+    ch.consume('jobs', (msg) => fs.appendFileSync('jobs', msg.content)); // ← amqplib message consumer
+  });
+});
+connect(['amqp://localhost']).createChannel({
+  setup: (ch) => ch.consume('mail', (msg) => fs.readFileSync('mail.tpl')), // ← amqplib message consumer
+});`,
+  },
+  {
+    name: 'NATS subscriptions with a callback',
+    code: `import { connect } from 'nats';
+import fs from 'node:fs';
+const nc = await connect({ servers: 'nats://localhost:4222' });
+nc.subscribe('orders.*', { callback: (err, msg) => fs.appendFileSync('orders', msg.data) }); // ← NATS subscription handler`,
+  },
+  {
+    name: "Redis pub/sub: ioredis 'message' listeners, node-redis subscribe listeners; ready is start-up",
+    code: `import Redis from 'ioredis';
+import { createClient } from 'redis';
+import fs from 'node:fs';
+const sub = new Redis();
+sub.subscribe('news', (err, count) => {});
+sub.on('message', (channel, message) => fs.appendFileSync('news', message)); // ← Redis pub/sub message listener
+sub.on('ready', () => fs.writeFileSync('redis-ready', '1'));
+const client = createClient();
+const subscriber = client.duplicate();
+await subscriber.connect();
+await subscriber.subscribe('events', (message) => fs.appendFileSync('events', message)); // ← Redis pub/sub message listener`,
+  },
+  {
+    name: 'sqs-consumer: handleMessage and events',
+    code: `import { Consumer } from 'sqs-consumer';
+import fs from 'node:fs';
+const app = Consumer.create({
+  queueUrl: 'https://sqs/queue',
+  handleMessage: async (message) => { fs.writeFileSync('m', message.Body); }, // ← SQS message handler
+});
+app.on('processing_error', (err) => fs.appendFileSync('errors', err.message)); // ← SQS consumer event listener
+app.start();`,
+  },
+];
+
+describe('serving roots: message consumers', () => {
+  for (const testCase of cases) it(testCase.name, () => checkCase(testCase));
+});
