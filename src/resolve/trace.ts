@@ -342,6 +342,8 @@ export function traceFile(
             onModuleObject = false;
             continue;
           }
+          // `fetchGenres(db, ids)`: a function of this file receives the value (a database, a statement) as a parameter.
+          if (trace.calls.length === 0) followIntoParameter(parent, node, trace);
           return;
         }
         case 'TaggedTemplateExpression':
@@ -444,6 +446,23 @@ export function traceFile(
       if (member.type === 'MethodDefinition' && !member.static && member.value.body) visit(member.value.body, true);
       else if (member.type === 'PropertyDefinition' && !member.static && member.value) visit(member.value, true);
     }
+  };
+
+  /** A plain call of a function of this file (`helper(db)`): follow the parameter the value lands in. */
+  const followIntoParameter = (call: TSESTree.CallExpression, argument: Node, trace: TraceNode) => {
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const callee = unwrapExpression(call.callee);
+    if (index < 0 || callee.type !== 'Identifier' || call.arguments.slice(0, index).some((each) => each.type === 'SpreadElement')) return;
+    const variable = findVariableOf(callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    let fn: FunctionNode | null = null;
+    if (def?.type === 'FunctionName' && isFunction(def.node)) fn = def.node;
+    else if (def?.type === 'Variable' && def.node.init && def.parent?.kind === 'const') {
+      const init = unwrapExpression(def.node.init);
+      if (isFunction(init)) fn = init;
+    }
+    const parameter = fn?.params[index];
+    if (fn && parameter && parameter.type !== 'RestElement' && parameter.type !== 'TSParameterProperty') followPattern(parameter, trace, fn);
   };
 
   /** The value an annotation types: a parameter, a parameter property, a class field, a variable. */

@@ -123,6 +123,18 @@ export async function tracks() {
       errors: [{ messageId: 'blocking', line: 6, column: 10, endLine: 6, endColumn: 48, suggestions: [] }],
     },
     {
+      name: 'a database handed to a helper of the same file as an argument',
+      code: `import Database from 'better-sqlite3';
+const db = new Database('app.db');
+function genresOf(d: Database.Database, ids: number[]) {
+  return d.prepare('select * from genres where track in (?)').all(ids);
+}
+export async function tracks(ids: number[]) {
+  return genresOf(db, ids);
+}`,
+      errors: [{ messageId: 'blocking', line: 4, column: 10, endLine: 4, endColumn: 66, suggestions: [] }],
+    },
+    {
       name: 'statement get in an async handler',
       code: `import Database from 'better-sqlite3';
 const db = new Database('app.db');
