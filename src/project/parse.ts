@@ -1,100 +1,157 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { parseSync } from 'oxc-parser';
 
 type Node = TSESTree.Node;
+type ScopeManager = NonNullable<TSESLint.SourceCode['scopeManager']>;
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
 /**
  * The part of ESLint's `SourceCode` the per-file analysis reads (text, AST with parents and
  * locations, scopes, visitor keys). Files of the project that are not being linted get one from
- * oxc-parser and typescript-eslint's scope manager, so the same analysis runs on them.
+ * the parsers the lint run already has: ESLint's own espree and eslint-scope for JavaScript, and
+ * typescript-eslint's parser for TypeScript when the project has it. So the same analysis runs on
+ * them, and the plugin adds no parser to anyone's node_modules.
  */
 export type ProjectSourceCode = Readonly<TSESLint.SourceCode>;
 
-const LANGUAGES: Readonly<Record<string, 'js' | 'jsx' | 'ts' | 'tsx'>> = {
-  '.js': 'jsx',
-  '.mjs': 'js',
-  '.cjs': 'js',
-  '.jsx': 'jsx',
-  '.ts': 'ts',
-  '.mts': 'ts',
-  '.cts': 'ts',
-  '.tsx': 'tsx',
-};
+const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs', '.jsx']);
+const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 
 /** Whether the project model reads files with this extension (JavaScript and TypeScript sources, not declarations). */
 export function isSourceFile(filename: string): boolean {
   if (/\.d\.[cm]?ts$/.test(filename)) return false;
-  const dot = filename.lastIndexOf('.');
-  return dot >= 0 && filename.slice(dot) in LANGUAGES;
+  const extension = path.extname(filename);
+  return JAVASCRIPT.has(extension) || TYPESCRIPT.has(extension);
+}
+
+interface Espree {
+  parse(text: string, options: Record<string, unknown>): TSESTree.Program;
+  readonly VisitorKeys: VisitorKeys;
+}
+interface EslintScope {
+  analyze(ast: unknown, options: Record<string, unknown>): ScopeManager;
+}
+interface TypeScriptParser {
+  parseForESLint(text: string, options: Record<string, unknown>): { ast: TSESTree.Program; scopeManager: ScopeManager; visitorKeys: VisitorKeys };
+}
+
+interface Parsers {
+  readonly espree: Espree | null;
+  readonly eslintScope: EslintScope | null;
+  readonly typescript: TypeScriptParser | null;
+}
+
+let parsers: Parsers | undefined;
+
+/** Loads a package the way the installed `eslint` (or the project) would, or `null`. */
+function loadFrom(bases: readonly string[], name: string): unknown {
+  for (const base of bases) {
+    try {
+      return createRequire(base)(name);
+    } catch {
+      // Next base.
+    }
+  }
+  return null;
+}
+
+function loadParsers(): Parsers {
+  if (parsers) return parsers;
+  const own = import.meta.url;
+  const bases: string[] = [own, path.join(process.cwd(), 'package.json')];
+  // ESLint's own parser and scope analysis, resolved next to the installed eslint (its exact versions).
+  let eslintEntry: string | null = null;
+  for (const base of bases) {
+    try {
+      eslintEntry = createRequire(base).resolve('eslint');
+      break;
+    } catch {
+      // Next base.
+    }
+  }
+  const eslintBases = eslintEntry ? [eslintEntry, ...bases] : bases;
+  parsers = {
+    espree: loadFrom(eslintBases, 'espree') as Espree | null,
+    eslintScope: loadFrom(eslintBases, 'eslint-scope') as EslintScope | null,
+    typescript: loadFrom(bases, '@typescript-eslint/parser') as TypeScriptParser | null,
+  };
+  return parsers;
 }
 
 /**
  * Parses a file of the project into a `SourceCode`-like object, or `null` when it does not parse
- * (the file then contributes nothing across files: callers keep their per-file answer).
+ * or no parser for its language is installed (the file then contributes nothing across files:
+ * callers keep their per-file answer).
  */
-export const parseCounts = { files: 0, bytes: 0 };
-
 export function parseProjectFile(filename: string, text: string): ProjectSourceCode | null {
-  parseCounts.files++;
-  parseCounts.bytes += text.length;
-  const dot = filename.lastIndexOf('.');
-  const lang = LANGUAGES[filename.slice(dot)];
-  if (!lang) return null;
-  let program: TSESTree.Program;
+  const extension = path.extname(filename);
+  const { espree, eslintScope, typescript } = loadParsers();
   try {
-    const sourceType = filename.endsWith('.cjs') || filename.endsWith('.cts') ? 'commonjs' : filename.endsWith('.mjs') || filename.endsWith('.mts') ? 'module' : 'unambiguous';
-    const result = parseSync(filename, text, { lang, sourceType, astType: 'ts', range: true, preserveParens: false });
-    if (result.errors.some((error) => error.severity === 'Error')) return null;
-    program = result.program as unknown as TSESTree.Program;
-    (program as { comments?: unknown }).comments = result.comments;
+    if (TYPESCRIPT.has(extension) || (extension === '.js' && !espree)) {
+      if (!typescript) return null;
+      const { ast, scopeManager, visitorKeys } = typescript.parseForESLint(text, {
+        filePath: filename,
+        range: true,
+        loc: true,
+        comment: true,
+        tokens: false,
+        sourceType: extension === '.cts' ? 'script' : 'module',
+        ecmaFeatures: { jsx: extension === '.tsx' },
+      });
+      addParents(ast, visitorKeys);
+      return createSourceCode(ast, text, scopeManager, visitorKeys);
+    }
+    if (!espree || !eslintScope) return null;
+    const commonJs = extension === '.cjs' || (extension !== '.mjs' && !/^\s*(?:import|export)\b/m.test(text));
+    const ast = parseJavaScript(espree, text, commonJs ? 'commonjs' : 'module', extension !== '.mjs' && extension !== '.cjs');
+    if (!ast) return null;
+    const scopeManager = eslintScope.analyze(ast, {
+      ecmaVersion: 2026,
+      sourceType: commonJs ? 'commonjs' : 'module',
+      nodejsScope: commonJs,
+      childVisitorKeys: espree.VisitorKeys,
+      fallback: 'iteration',
+    });
+    addParents(ast, espree.VisitorKeys);
+    return createSourceCode(ast, text, scopeManager, espree.VisitorKeys);
   } catch {
     return null;
   }
-  addParentsAndLocations(program, text);
-  // No lib: globals stay unresolved references (`globalScope.through`), where the trace looks for them.
-  let scopeManager: ScopeManager;
-  try {
-    const isModule = program.sourceType === 'module';
-    scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', globalReturn: !isModule, lib: [], childVisitorKeys: visitorKeys });
-  } catch {
-    return null;
-  }
-  return createSourceCode(program, text, scopeManager);
 }
 
-/** Sets `parent`, `loc` (from a table of line starts) and keeps `range` on every node. */
-function addParentsAndLocations(program: TSESTree.Program, text: string): void {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const position = (offset: number): TSESTree.Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
+/** espree, trying the other module kind when the guess was wrong (`import()` in CommonJS, a stray `return`). */
+function parseJavaScript(espree: Espree, text: string, sourceType: 'module' | 'commonjs', jsx: boolean): TSESTree.Program | null {
+  const options = (kind: string) => ({ ecmaVersion: 'latest', sourceType: kind, range: true, loc: true, comment: true, ecmaFeatures: { jsx } });
+  try {
+    return espree.parse(text, options(sourceType));
+  } catch {
+    try {
+      return espree.parse(text, options(sourceType === 'module' ? 'commonjs' : 'module'));
+    } catch {
+      return null;
     }
-    return { line: low + 1, column: offset - lineStarts[low]! };
-  };
-  const visit = (node: Node, parent: Node | undefined) => {
+  }
+}
+
+/** Sets `parent` on every node (ESLint does it while linting; these files are not linted). */
+function addParents(program: TSESTree.Program, visitorKeys: VisitorKeys): void {
+  const stack: [Node, Node | undefined][] = [[program, undefined]];
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop()!;
     (node as { parent?: Node }).parent = parent;
-    (node as { loc: TSESTree.SourceLocation }).loc = { start: position(node.range[0]), end: position(node.range[1]) };
-    const keys = visitorKeys[node.type] ?? [];
-    for (const key of keys) {
+    for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node, node);
+        for (const child of value) if (child && typeof child === 'object' && 'type' in child) stack.push([child as Node, node]);
       } else if (value && typeof value === 'object' && 'type' in value) {
-        visit(value as Node, node);
+        stack.push([value as Node, node]);
       }
     }
-  };
-  visit(program, undefined);
+  }
 }
 
-function createSourceCode(program: TSESTree.Program, text: string, scopeManager: ScopeManager): ProjectSourceCode {
+function createSourceCode(program: TSESTree.Program, text: string, scopeManager: ScopeManager, visitorKeys: VisitorKeys): ProjectSourceCode {
   const getScope = (node: Node) => {
     // As ESLint's `SourceCode#getScope`: the innermost scope whose block is `node` or an ancestor.
     const inner = node.type !== 'Program';

@@ -1,0 +1,15 @@
+import { readFileSync } from 'fs';
+import { globSync } from 'tinyglobby';
+import { parseSync } from 'oxc-parser';
+import * as espree from 'espree';
+import * as eslintScope from 'eslint-scope';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { parseForESLint } from '@typescript-eslint/parser';
+const [dir, pattern] = process.argv.slice(2);
+const files = globSync(pattern, { cwd: dir, absolute: true }).slice(0, 300).map((f) => [f, readFileSync(f, 'utf8')]);
+const time = (label, fn) => { const t = performance.now(); let n = 0; for (const [f, text] of files) { try { fn(f, text); n++; } catch { } } console.log(label, Math.round(performance.now() - t), 'ms', n, 'files'); };
+const isTs = pattern.includes('ts');
+time('oxc+scope-manager', (f, text) => { const r = parseSync(f, text, { lang: isTs ? 'ts' : 'js', astType: 'ts', range: true, preserveParens: false }); analyze(r.program, { sourceType: 'module', lib: [], childVisitorKeys: visitorKeys }); });
+if (!isTs) time('espree+eslint-scope', (f, text) => { const ast = espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, comment: true }); eslintScope.analyze(ast, { ecmaVersion: 2024, sourceType: 'module' }); });
+time('typescript-eslint parseForESLint', (f, text) => { parseForESLint(text, { filePath: f, range: true, loc: true, comment: true, tokens: true, sourceType: 'module' }); });
