@@ -160,7 +160,9 @@ export class ProjectView {
         typed: null,
         project: this.linkFor(file),
         onReach: (node, trace) => {
-          if (!reached.has(node)) reached.set(node, trace);
+          // One expression may hold either of two values (`({ DatabaseSync } = bun ? shim : require('node:sqlite'))`): both.
+          const before = reached.get(node);
+          reached.set(node, before && before !== trace ? unionOf(before, trace) : trace);
         },
         crossFileInHelperCost: false,
       });
@@ -436,6 +438,38 @@ function carries(trie: TraceNode, file: string, key: string): boolean {
   return visit(trie, 0);
 }
 
+const unions = new WeakMap<TraceNode, WeakMap<TraceNode, TraceNode>>();
+
+/** A trace of a value that is one or the other: every member, payload and result of both, a few levels deep. */
+function unionOf(first: TraceNode, second: TraceNode, depth = 0): TraceNode {
+  if (first === second || depth > 6) return first;
+  let bySecond = unions.get(first);
+  if (!bySecond) unions.set(first, (bySecond = new WeakMap()));
+  const known = bySecond.get(second);
+  if (known) return known;
+  const union = createTraceNode(first.isModule || second.isModule);
+  bySecond.set(second, union);
+  union.calls.push(...first.calls, ...second.calls.filter((payload) => !first.calls.includes(payload)));
+  union.constructs.push(...first.constructs, ...second.constructs.filter((payload) => !first.constructs.includes(payload)));
+  for (const [name, child] of first.children) {
+    const other = second.children.get(name);
+    union.children.set(name, other ? unionOf(child, other, depth + 1) : child);
+  }
+  for (const [name, child] of second.children) if (!union.children.has(name)) union.children.set(name, child);
+  const both = (a: TraceNode | null, b: TraceNode | null) => (a && b ? unionOf(a, b, depth + 1) : (a ?? b));
+  union.callResult = both(first.callResult, second.callResult);
+  union.constructResult = both(first.constructResult, second.constructResult);
+  union.anyMember = both(first.anyMember, second.anyMember);
+  union.awaitResult = both(first.awaitResult, second.awaitResult);
+  union.callGuard = first.callGuard ?? second.callGuard;
+  union.constructGuard = first.constructGuard ?? second.constructGuard;
+  if (first.constructCalls || second.constructCalls) union.constructCalls = [...(first.constructCalls ?? []), ...(second.constructCalls ?? [])];
+  if (first.awaitable || second.awaitable) union.awaitable = true;
+  const esDefault = both(first.esDefault ?? null, second.esDefault ?? null);
+  if (esDefault) union.esDefault = esDefault;
+  return union;
+}
+
 function copyNode(node: TraceNode): TraceNode {
   const copy = createTraceNode(node.isModule);
   mergeInto(copy, node);
@@ -447,7 +481,15 @@ function mergeInto(into: TraceNode, from: TraceNode): void {
   if (into === from) return;
   for (const [name, child] of from.children) if (!into.children.has(name)) into.children.set(name, child);
   for (const payload of from.calls) if (!into.calls.includes(payload)) into.calls.push(payload);
+  for (const payload of from.constructs) if (!into.constructs.includes(payload)) into.constructs.push(payload);
   into.callResult ??= from.callResult;
   into.constructResult ??= from.constructResult;
+  into.anyMember ??= from.anyMember;
+  into.awaitResult ??= from.awaitResult;
+  into.callGuard ??= from.callGuard;
+  into.constructGuard ??= from.constructGuard;
+  if (from.constructCalls) into.constructCalls = [...(into.constructCalls ?? []), ...from.constructCalls.filter((payload) => !into.constructCalls?.includes(payload))];
+  if (from.awaitable) into.awaitable = true;
+  if (from.esDefault) into.esDefault ??= from.esDefault;
 }
 

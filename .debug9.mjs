@@ -1,0 +1,15 @@
+import { ProjectFiles } from './dist/src/project/files.js';
+import { ProjectView } from './dist/src/project/view.js';
+import { extensionSettings } from './dist/src/settings.js';
+import { FRAMEWORKS } from './dist/src/catalog/frameworks/index.js';
+const root = '/work/corpus3/src/IrosTheBeggar__mStream';
+const files = new ProjectFiles(root);
+const view = new ProjectView(files, extensionSettings({}), [FRAMEWORKS], root);
+const dbjs = root + '/src/api/db.js';
+const a = view.analysisOf(dbjs);
+console.log('uses first', a.analysis.uses.length);
+const mt = view.exportTrie(root + '/src/db/manager.js');
+const g = mt.children.get('getDB');
+console.log('getDB calls', g.calls.length, 'callResult children', g.callResult && [...g.callResult.children.keys()]);
+const hits = a.analysis.projectHits.filter(h => h.payload.key === 'getDB');
+console.log('getDB hits', hits.length, hits[0] && hits[0].call && hits[0].call.loc.start.line);
