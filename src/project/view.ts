@@ -75,6 +75,8 @@ export class ProjectView {
   /** Dependency sets being collected, innermost last (one per computation under way). */
   private readonly collecting: Map<string, FileStamp | null>[] = [];
   private readonly inProgress = new Set<string>();
+  /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
+  private readonly frames: { marker: string; partial: boolean }[] = [];
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -114,8 +116,21 @@ export class ProjectView {
     let names = this.cacheNames.get(cache);
     if (names === undefined) this.cacheNames.set(cache, (names = this.cacheNames.size));
     const marker = `${names}:${key}`;
-    if (this.inProgress.has(marker) || this.collecting.length > MAX_FILE_DEPTH * 3) return fallback;
+    if (this.inProgress.has(marker)) {
+      // An import cycle: the answers computed since the cycle's first look-up lack this part, so
+      // they are not kept (asked again later, from elsewhere, they are complete): lint order never
+      // changes an answer, and worker threads agree with a serial run.
+      const at = this.frames.findIndex((frame) => frame.marker === marker);
+      for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
+      return fallback;
+    }
+    if (this.frames.length > MAX_FILE_DEPTH * 3) {
+      for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
+      return fallback;
+    }
     this.inProgress.add(marker);
+    const frame = { marker, partial: false };
+    this.frames.push(frame);
     const dependencies = new Map<string, FileStamp | null>();
     this.collecting.push(dependencies);
     let value: T;
@@ -127,10 +142,11 @@ export class ProjectView {
       value = fallback;
     } finally {
       this.collecting.pop();
+      this.frames.pop();
       this.inProgress.delete(marker);
     }
     for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
-    cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now() });
+    if (!frame.partial) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now() });
     return value;
   }
 
