@@ -433,6 +433,31 @@ function runsCallbackSynchronously(fn: FunctionNode, offloaded: readonly Offload
   return parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise' && parent.arguments[0] === fn;
 }
 
+/**
+ * A callback handed to a function of this file that calls it before returning
+ * (`wrap(query, (s) => s.all())` where `function wrap(q, func) { return func(stmt(q)); }`).
+ */
+function calledBackByLocalFunction(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ValueResolver, fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || unwrapExpression(call.callee) === fn) return false;
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  const callee = resolver.valueOf(call.callee);
+  if (index < 0 || callee?.kind !== 'function' || callee.fn.async || callee.fn.generator) return false;
+  const parameter = callee.fn.params[index];
+  if (parameter?.type !== 'Identifier') return false;
+  const variable = sourceCode.getDeclaredVariables(callee.fn).find((candidate) => candidate.name === parameter.name);
+  return (variable?.references ?? []).some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier) return false;
+    // Called in the function's own body, not in a callback it defers.
+    for (let current: Node | undefined = parent.parent; current; current = current.parent) {
+      if (current === callee.fn) return true;
+      if (isFunction(current)) return false;
+    }
+    return false;
+  });
+}
+
 /** A short, readable label for the callee of a call: the source text when short, else its name. */
 function calleeLabel(sourceCode: Readonly<TSESLint.SourceCode>, callee: Node, fallback: string): string {
   const text = sourceCode.getText(callee);
@@ -527,7 +552,9 @@ function buildCallGraph(
     let pushed = false;
     if (isFunction(node)) {
       const outer = stack.at(-1);
-      if (outer && !node.async && !node.generator && runsCallbackSynchronously(node, offloaded)) addEdge(node, { caller: outer, site: null });
+      if (outer && !node.async && !node.generator && (runsCallbackSynchronously(node, offloaded) || calledBackByLocalFunction(sourceCode, resolver, node))) {
+        addEdge(node, { caller: outer, site: null });
+      }
       stack.push(node);
       pushed = true;
     } else if (node.type === 'PropertyDefinition' || node.type === 'StaticBlock') {

@@ -43,6 +43,8 @@ interface Cached<T> {
   /** When the stamps were last checked: the files' change count, and the time. */
   checkedChanges: number;
   checkedTime: number;
+  /** Computed inside another look-up that an import cycle or the depth cap cut short. */
+  partial: boolean;
 }
 
 interface AnalysedFile {
@@ -77,6 +79,8 @@ export class ProjectView {
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
   private readonly frames: { marker: string; partial: boolean }[] = [];
+  /** Answers cut short by a cycle, kept for the rest of the outermost look-up only. */
+  private readonly partialAnswers = new Map<string, unknown>();
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -109,6 +113,8 @@ export class ProjectView {
   /** `compute` once per key while its files are unchanged; `fallback` for a look-up already under way (an import cycle). */
   private cached<T>(cache: Map<string, Cached<T>>, key: string, fallback: T, compute: () => T): T {
     const found = cache.get(key);
+    // An answer an import cycle cut short is good enough inside another look-up; asked directly (by
+    // a linted file) it is computed once more, and that answer is kept.
     if (found && this.isFresh(found)) {
       for (const dependencies of this.collecting) for (const [file, stamp] of found.dependencies) dependencies.set(file, stamp);
       return found.value;
@@ -116,10 +122,14 @@ export class ProjectView {
     let names = this.cacheNames.get(cache);
     if (names === undefined) this.cacheNames.set(cache, (names = this.cacheNames.size));
     const marker = `${names}:${key}`;
+    // Cut short by a cycle earlier in this same look-up: reused until the look-up ends.
+    if (this.partialAnswers.has(marker)) {
+      for (const frame of this.frames) frame.partial = true;
+      return this.partialAnswers.get(marker) as T;
+    }
     if (this.inProgress.has(marker)) {
-      // An import cycle: the answers computed since the cycle's first look-up lack this part, so
-      // they are not kept (asked again later, from elsewhere, they are complete): lint order never
-      // changes an answer, and worker threads agree with a serial run.
+      // An import cycle: the answers computed since the cycle's first look-up lack this part: they
+      // are marked partial, and computed again when a linted file asks for one directly.
       const at = this.frames.findIndex((frame) => frame.marker === marker);
       for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
@@ -146,7 +156,9 @@ export class ProjectView {
       this.inProgress.delete(marker);
     }
     for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
-    if (!frame.partial) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now() });
+    if (!frame.partial) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now(), partial: false });
+    else if (this.frames.length > 0) this.partialAnswers.set(marker, value);
+    if (this.frames.length === 0) this.partialAnswers.clear();
     return value;
   }
 
@@ -203,14 +215,23 @@ export class ProjectView {
    */
   mayBlock(file: string): boolean {
     return this.cached(this.blocking, file, false, () => {
-      this.touch(file);
-      const entry = this.files.entry(file);
-      if (!entry) return false;
-      if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
-      return this.files.dependencies(file).some((dependency) => {
-        const trie = this.exportTrie(dependency);
-        return trie !== null && trieBlocks(trie);
-      });
+      // Reachability over the import graph, by text alone: the same answer in any lint order.
+      const catalog = catalogFor(this.settings);
+      const seen = new Set<string>([file]);
+      const queue = [file];
+      for (let index = 0; index < queue.length && index < MAX_REACH; index++) {
+        const current = queue[index]!;
+        this.touch(current);
+        const entry = this.files.entry(current);
+        if (!entry) continue;
+        if (mayReachRoots(entry.text, catalog)) return true;
+        for (const dependency of this.files.dependencies(current)) {
+          if (seen.has(dependency)) continue;
+          seen.add(dependency);
+          queue.push(dependency);
+        }
+      }
+      return false;
     });
   }
 
@@ -411,6 +432,8 @@ export class ProjectView {
   }
 }
 
+/** How many files one may-block question reads (the import closure of a file). */
+const MAX_REACH = 5_000;
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
 /** Text that may pass another module's exports on: `export *`, `export { … } from`, `module.exports = require(…)`, `export { x }`. */
@@ -418,28 +441,6 @@ const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require)/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
-
-const blockingTries = new WeakMap<TraceNode, boolean>();
-
-/** Whether anything reachable in a trie (members, instances, call results, a few levels down) blocks. */
-function trieBlocks(trie: TraceNode): boolean {
-  const known = blockingTries.get(trie);
-  if (known !== undefined) return known;
-  const seen = new Set<TraceNode>();
-  const visit = (node: TraceNode | null, depth: number): boolean => {
-    if (!node || seen.has(node) || depth > 4) return false;
-    seen.add(node);
-    for (const payload of node.calls) {
-      if (payload.kind === 'blocking') return true;
-      if (payload.kind === 'project-function' && payload.blockingPath(ALL_USES)) return true;
-    }
-    for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
-    return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
-  };
-  const result = visit(trie, 0);
-  blockingTries.set(trie, result);
-  return result;
-}
 
 /** Whether a trie (one level of members, and their instances) carries the payload of `file`'s `key`. */
 function carries(trie: TraceNode, file: string, key: string): boolean {

@@ -6,6 +6,7 @@ import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
 import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
+import { callSitesOf } from '../context/startup.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -455,6 +456,12 @@ export function traceFile(
     if (index < 0 || callee.type !== 'Identifier' || call.arguments.slice(0, index).some((each) => each.type === 'SpreadElement')) return;
     const variable = findVariableOf(callee);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Parameter' && isFunction(def.node)) {
+      // `function wrap(query, func) { return func(stmt(query)); }`: the value reaches the callbacks
+      // `wrap` is called with in this file (`wrap(q, (s) => s.all())`).
+      followIntoCallbacks(def.node, def.node.params.indexOf(def.name as TSESTree.Parameter), index, trace);
+      return;
+    }
     let fn: FunctionNode | null = null;
     if (def?.type === 'FunctionName' && isFunction(def.node)) fn = def.node;
     else if (def?.type === 'Variable' && def.node.init && def.parent?.kind === 'const') {
@@ -463,6 +470,24 @@ export function traceFile(
     }
     const parameter = fn?.params[index];
     if (fn && parameter && parameter.type !== 'RestElement' && parameter.type !== 'TSParameterProperty') followPattern(parameter, trace, fn);
+  };
+
+  /** The callbacks passed as parameter `parameterIndex` of `fn` at its calls in this file: follow their parameter `argumentIndex`. */
+  const followIntoCallbacks = (fn: FunctionNode, parameterIndex: number, argumentIndex: number, trace: TraceNode) => {
+    if (parameterIndex < 0) return;
+    for (const call of callSitesOf(sourceCode, fn)) {
+      const callback = call.arguments[parameterIndex];
+      if (!callback || callback.type === 'SpreadElement') continue;
+      let target: FunctionNode | null = null;
+      const value = unwrapExpression(callback);
+      if (isFunction(value)) target = value;
+      else if (value.type === 'Identifier') {
+        const defined = findVariableOf(value)?.defs[0];
+        if (defined?.type === 'FunctionName' && isFunction(defined.node)) target = defined.node;
+      }
+      const parameter = target?.params[argumentIndex];
+      if (target && parameter && parameter.type !== 'RestElement' && parameter.type !== 'TSParameterProperty') followPattern(parameter, trace, target);
+    }
   };
 
   /** The value an annotation types: a parameter, a parameter property, a class field, a variable. */

@@ -194,6 +194,17 @@ class Store {
   ],
   invalid: [
     {
+      name: 'a helper that runs its query through a callback-taking wrapper of the same file',
+      code: `const Database = require('better-sqlite3');
+const db = new Database('document.db');
+function stmt(query) { return db.prepare(query); }
+function wrap(query, func) { return func(stmt(query)); }
+function getRows(query, params) { return wrap(query, (s) => s.all(params)); }
+module.exports.notes = async (req, res) => res.send(getRows('select * from notes', []));`,
+      filename: 'file.js',
+      errors: [{ messageId: 'blocking', line: 6, column: 53, endLine: 6, endColumn: 60, suggestions: [] }],
+    },
+    {
       name: 'typeAware setting without a program: untyped analysis, no crash',
       code: `import fs from 'node:fs';
 import { loadConfig } from './lib';

@@ -135,6 +135,17 @@ export async function tracks(ids: number[]) {
       errors: [{ messageId: 'blocking', line: 4, column: 10, endLine: 4, endColumn: 66, suggestions: [] }],
     },
     {
+      name: 'a statement handed to a callback by a wrapper of the same file (trilium-style sql.js)',
+      code: `const Database = require('better-sqlite3');
+const db = new Database('document.db');
+function stmt(query) { return db.prepare(query); }
+function wrap(query, func) { return func(stmt(query)); }
+function getRows(query, params) { return wrap(query, (s) => s.all(params)); }
+module.exports.notes = async (req, res) => res.send(getRows('select * from notes', []));`,
+      filename: 'file.js',
+      errors: [{ messageId: 'blocking', line: 5, column: 61, endLine: 5, endColumn: 66, suggestions: [] }],
+    },
+    {
       name: 'statement get in an async handler',
       code: `import Database from 'better-sqlite3';
 const db = new Database('app.db');
