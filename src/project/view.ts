@@ -79,6 +79,8 @@ export class ProjectView {
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
   private readonly frames: { marker: string; partial: boolean }[] = [];
+  /** How often each look-up was cut short by a cycle. */
+  private readonly cutShort = new Map<string, number>();
   /** Answers cut short by a cycle, kept for the rest of the outermost look-up only. */
   private readonly partialAnswers = new Map<string, unknown>();
   private readonly cacheNames = new Map<object, number>();
@@ -156,7 +158,11 @@ export class ProjectView {
       this.inProgress.delete(marker);
     }
     for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
-    if (!frame.partial) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now(), partial: false });
+    // A cut-short answer is kept for the rest of this look-up; after a few look-ups (a cycle that never
+    // completes), for good: the work stays bounded.
+    const cutShort = frame.partial ? (this.cutShort.get(marker) ?? 0) + 1 : 0;
+    if (frame.partial) this.cutShort.set(marker, cutShort);
+    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now(), partial: false });
     else if (this.frames.length > 0) this.partialAnswers.set(marker, value);
     if (this.frames.length === 0) this.partialAnswers.clear();
     return value;
@@ -215,23 +221,14 @@ export class ProjectView {
    */
   mayBlock(file: string): boolean {
     return this.cached(this.blocking, file, false, () => {
-      // Reachability over the import graph, by text alone: the same answer in any lint order.
-      const catalog = catalogFor(this.settings);
-      const seen = new Set<string>([file]);
-      const queue = [file];
-      for (let index = 0; index < queue.length && index < MAX_REACH; index++) {
-        const current = queue[index]!;
-        this.touch(current);
-        const entry = this.files.entry(current);
-        if (!entry) continue;
-        if (mayReachRoots(entry.text, catalog)) return true;
-        for (const dependency of this.files.dependencies(current)) {
-          if (seen.has(dependency)) continue;
-          seen.add(dependency);
-          queue.push(dependency);
-        }
-      }
-      return false;
+      this.touch(file);
+      const entry = this.files.entry(file);
+      if (!entry) return false;
+      if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
+      return this.files.dependencies(file).some((dependency) => {
+        const trie = this.exportTrie(dependency);
+        return trie !== null && trieBlocks(trie);
+      });
     });
   }
 
@@ -432,8 +429,8 @@ export class ProjectView {
   }
 }
 
-/** How many files one may-block question reads (the import closure of a file). */
-const MAX_REACH = 5_000;
+/** How many times a look-up an import cycle cuts short is computed again before its answer is kept. */
+const MAX_PARTIAL_PASSES = 3;
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
 /** Text that may pass another module's exports on: `export *`, `export { … } from`, `module.exports = require(…)`, `export { x }`. */
@@ -441,6 +438,28 @@ const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require)/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
+
+const blockingTries = new WeakMap<TraceNode, boolean>();
+
+/** Whether anything reachable in a trie (members, instances, call results, a few levels down) blocks. */
+function trieBlocks(trie: TraceNode): boolean {
+  const known = blockingTries.get(trie);
+  if (known !== undefined) return known;
+  const seen = new Set<TraceNode>();
+  const visit = (node: TraceNode | null, depth: number): boolean => {
+    if (!node || seen.has(node) || depth > 6) return false;
+    seen.add(node);
+    for (const payload of node.calls) {
+      if (payload.kind === 'blocking') return true;
+      if (payload.kind === 'project-function' && payload.blockingPath(ALL_USES)) return true;
+    }
+    for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
+    return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
+  };
+  const result = visit(trie, 0);
+  blockingTries.set(trie, result);
+  return result;
+}
 
 /** Whether a trie (one level of members, and their instances) carries the payload of `file`'s `key`. */
 function carries(trie: TraceNode, file: string, key: string): boolean {
