@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
 
@@ -164,7 +164,7 @@ export function callSitesOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: Funct
         const name = property.type === 'PrivateIdentifier' ? `#${property.name}` : property.type === 'Identifier' && !node.callee.computed ? property.name : null;
         if (name === key) sites.push(node);
       }
-      for (const child of childrenOf(sourceCode, node)) walk(child);
+      forEachChild(node, sourceCode.visitorKeys, walk);
     };
     walk(parent.parent);
     return sites;
@@ -180,15 +180,4 @@ export function callSitesOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: Funct
     if (call) sites.push(call);
   }
   return sites;
-}
-
-function childrenOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node[] {
-  const children: Node[] = [];
-  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof (item as Node).type === 'string') children.push(item as Node);
-    } else if (value && typeof (value as Node).type === 'string') children.push(value as Node);
-  }
-  return children;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { forEachChild } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
 type ScopeManager = NonNullable<TSESLint.SourceCode['scopeManager']>;
@@ -140,14 +141,7 @@ function addParents(program: TSESTree.Program, visitorKeys: VisitorKeys): void {
   while (stack.length > 0) {
     const [node, parent] = stack.pop()!;
     (node as { parent?: Node }).parent = parent;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === 'object' && 'type' in child) stack.push([child as Node, node]);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        stack.push([value as Node, node]);
-      }
-    }
+    forEachChild(node, visitorKeys, (child) => stack.push([child, node]));
   }
 }
 
@@ -166,12 +160,7 @@ function createSourceCode(program: TSESTree.Program, text: string, scopeManager:
     const visit = (node: Node) => {
       if (node.range[0] > index || node.range[1] <= index) return;
       found = node;
-      for (const key of visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-        } else if (value && typeof value === 'object' && 'type' in value) visit(value as Node);
-      }
+      forEachChild(node, visitorKeys, visit);
     };
     visit(program);
     return found;
