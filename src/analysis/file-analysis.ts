@@ -17,6 +17,7 @@ import { extensionSettings, userFrameworks, type ExtensionSettings } from '../se
 import { isAllowed } from '../allow.js';
 import { catalogFor } from '../catalog/user.js';
 import { workerDecider } from '../context/workers.js';
+import { passedValueUse, type PassedValueUse } from '../context/passed-values.js';
 import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type TraceRoots } from '../resolve/trace.js';
@@ -57,6 +58,8 @@ export interface FileAnalysis {
   summaries(filter: UseFilter): FunctionSummaries;
   /** Calls (and pass-alongs) of other project files' functions, found through the project model. */
   readonly projectHits: readonly TraceHit<ProjectFunctionPayload>[];
+  /** Where a function passed along as a value runs: registered as a handler, or called by a function it is handed to. */
+  passedValueUse(reference: TSESTree.Node): PassedValueUse | null;
 }
 
 /** Which code counts as serving work (every rule's `contexts` option). */
@@ -267,6 +270,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     },
     summaries: summaryFactory.summaries,
     projectHits,
+    passedValueUse: (reference) => passedValueUse(sourceCode, reference, getHandlers(), contextFor(DEFAULT_CONTEXTS)),
   };
 }
 

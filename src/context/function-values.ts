@@ -9,6 +9,8 @@ export interface FunctionValueOptions {
   readonly keys: readonly string[] | '*';
   /** Look into the arguments of wrapper calls (`asyncHandler(fn)`, `middy(fn)`). */
   readonly throughCalls: boolean;
+  /** Told of the identifiers and members the file cannot resolve (an import's `users.list`, a parameter). */
+  readonly onUnresolved?: (expression: TSESTree.Identifier | TSESTree.MemberExpression) => void;
 }
 
 /** Finds the variable an identifier refers to, through the scope chain. */
@@ -142,13 +144,17 @@ export function functionValues(
         const variable = variableOf(sourceCode, expression);
         const value = variable && variableValue(variable);
         if (value && value.type !== 'ClassDeclaration') visit(value, depth + 1);
+        else if (!value) options.onUnresolved?.(expression);
         return;
       }
       case 'MemberExpression': {
         const name = staticPropertyName(expression);
         if (name === null) return;
         const target = objectOf(expression.object, 0);
-        if (!target) return;
+        if (!target) {
+          options.onUnresolved?.(expression);
+          return;
+        }
         visit('object' in target ? objectProperty(target.object, name) : classMember(target.cls, name, target.isStatic), depth + 1);
         return;
       }

@@ -36,6 +36,11 @@ export interface FileHandlers {
   readonly heuristic: ReadonlyMap<FunctionNode, HandlerInfo>;
   /** Functions that only run at start-up or shutdown. */
   readonly startup: ReadonlySet<FunctionNode>;
+  /**
+   * Handler registrations of values the file cannot resolve to one of its functions: another
+   * file's function (`router.get('/', users.list)`) or a parameter (`(path, fn) => router.get(path, fn)`).
+   */
+  readonly registeredValues: ReadonlyMap<TSESTree.Node, HandlerInfo>;
 }
 
 
@@ -105,6 +110,7 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   const handlers = new Map<FunctionNode, HandlerInfo>();
   const heuristic = new Map<FunctionNode, HandlerInfo>();
   const startupSeeds = new Set<FunctionNode>();
+  const registeredValues = new Map<Node, HandlerInfo>();
   // Functions that create or start the server (`https.createServer(tls, app)`, `app.listen(port)`).
   const serverStarters = new Set<FunctionNode>();
   const startupCandidates: { fn: FunctionNode; call: Node }[] = [];
@@ -131,12 +137,15 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
       return;
     }
     const registered = new Set<FunctionNode>();
+    const info = { label: payload.label, framework: payload.framework, source: 'registration', asyncNote: payload.asyncNote } as const;
     if (payload.select) {
       for (const selector of payload.select) for (const fn of selectFunctions(sourceCode, call.arguments, selector)) registered.add(fn);
     } else {
+      const onUnresolved =
+        payload.role === 'handler' ? (value: Node) => registeredValues.has(value) || registeredValues.set(value, { ...info, canMakeAsync: false, shape: null }) : undefined;
       for (const argument of call.arguments) {
         if (argument.type === 'SpreadElement') continue;
-        for (const fn of functionValues(sourceCode, argument, { keys: payload.keys, throughCalls: !payload.direct })) registered.add(fn);
+        for (const fn of functionValues(sourceCode, argument, { keys: payload.keys, throughCalls: !payload.direct, onUnresolved })) registered.add(fn);
       }
     }
     for (const fn of registered) {
@@ -145,7 +154,6 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
         const parameter = fn.params[index];
         if (parameter) tracer.followPattern(parameter, instance, fn);
       }
-      const info = { label: payload.label, framework: payload.framework, source: 'registration', asyncNote: payload.asyncNote } as const;
       if (payload.role === 'handler') {
         addHandler(fn, info);
       } else if (payload.role === 'timer') {
@@ -260,7 +268,7 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   //    socket comes from another file: the connection handler is registered there.
   if (!uiFile) socketListeners(sourceCode, handlers, startup, heuristic);
 
-  return { handlers, heuristic, startup };
+  return { handlers, heuristic, startup, registeredValues };
 }
 
 /** Browser UI code: its sockets are clients in a page, not a server's connections. */

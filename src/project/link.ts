@@ -112,7 +112,7 @@ export function crossFileCallers(
           root: fn,
           canMakeAsync: false,
           servingRoot: usage.root,
-          description: `inside ${describeFunction(fn, fn.async ? 'async ' : '')}, called from ${from}`,
+          description: `inside ${describeFunction(fn, fn.async ? 'async ' : '')}, ${usage.registered ? 'registered as' : 'called from'} ${from}`,
         };
       }
       return usage.kind === 'startup' && callersOf(fn).length === 0 ? null : undefined;

@@ -4,7 +4,7 @@ import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
 import { fileRole, type FileRole } from '../context/file-role.js';
-import { describeFunction, type ServingKind } from '../context/serving-context.js';
+import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
@@ -27,6 +27,8 @@ export type Usage =
       readonly root: string;
       /** The helper that makes the call, when it is not the root: "method 'find' in src/users.service.ts:12". */
       readonly via: string | null;
+      /** The function is itself the root: a framework registers it ("an Express route handler in src/routes.js:9"). */
+      readonly registered?: boolean;
     }
   /** Called from other files, and only from code that does not serve (start-up, CLI, tests). */
   | { readonly kind: 'startup' }
@@ -381,16 +383,20 @@ export class ProjectView {
       const analysis = analysed?.analysis;
       for (const hit of analysis?.projectHits ?? []) {
         if (hit.payload.file !== file || hit.payload.key !== key) continue;
-        if (!hit.call) return UNKNOWN;
-        sawCall = true;
-        const serving = analysis!.context.contextOf(hit.call);
-        if (serving) {
-          const where = `${this.files.relative(importer)}:${hit.call.loc.start.line}`;
-          if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: `${serving.description.replace(/^inside /, '')} in ${where}`, via: null };
-          const caller = analysis!.context.functionOf(hit.call);
-          const via = caller ? `${describeFunction(caller, caller.async ? 'async ' : '')} in ${where}` : where;
-          return { kind: 'serving', servingKind: serving.kind, root: serving.servingRoot, via };
+        let call: Node | null = hit.call;
+        if (!call) {
+          // Passed along, not called here: registered as a handler, or handed to a function that calls it.
+          const passed = analysis!.passedValueUse(hit.reference);
+          if (!passed) return UNKNOWN;
+          const where = `${this.files.relative(importer)}:${passed.at.loc.start.line}`;
+          if ('registeredAs' in passed) return { kind: 'serving', servingKind: 'route-handler', root: `${article(passed.registeredAs)} ${passed.registeredAs} in ${where}`, via: null, registered: true };
+          // A hand-off the file runs outside serving code says too little to call the function start-up code.
+          if (!passed.serving) return UNKNOWN;
+          call = passed.at;
         }
+        sawCall = true;
+        const serving = analysis!.context.contextOf(call);
+        if (serving) return this.servingUsage(serving, analysis!, importer, call);
       }
       // A file that passes the export on (a barrel): its importers call it too.
       const trie = mayReexport ? this.exportTrie(importer) : null;
@@ -398,6 +404,15 @@ export class ProjectView {
       if (reexported) for (const next of this.files.importersOf(importer)) if (!visited.has(next)) queue.push(next);
     }
     return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
+  private servingUsage(serving: ServingContext, analysis: FileAnalysis, importer: string, call: Node): Usage {
+    const where = `${this.files.relative(importer)}:${call.loc.start.line}`;
+    if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: `${serving.description.replace(/^inside /, '')} in ${where}`, via: null };
+    const caller = analysis.context.functionOf(call);
+    const via = caller ? `${describeFunction(caller, caller.async ? 'async ' : '')} in ${where}` : where;
+    return { kind: 'serving', servingKind: serving.kind, root: serving.servingRoot, via };
   }
 
   /**
@@ -529,3 +544,6 @@ function mergeInto(into: TraceNode, from: TraceNode): void {
   if (from.esDefault) into.esDefault ??= from.esDefault;
 }
 
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

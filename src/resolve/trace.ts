@@ -130,6 +130,7 @@ export function traceFile(
   const moduleVariables = new Map<TraceNode, Variable[]>();
   const seen = new Set<Node>();
   const visited = new Map<Variable, Set<TraceNode>>();
+  const holderVisits = new Map<Variable, Map<string, Set<TraceNode>>>();
   const program = sourceCode.ast;
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const subclassNodes = new WeakMap<TraceNode, TraceNode>();
@@ -196,7 +197,8 @@ export function traceFile(
         return;
       case 'MemberExpression':
         if (pattern.object.type === 'ThisExpression') followThisMember(pattern, trace);
-        else followExportsMember(pattern, trace);
+        else if (exportsKey(pattern) !== null) followExportsMember(pattern, trace);
+        else followHolderMember(pattern, trace);
         return;
       default:
         return;
@@ -233,6 +235,51 @@ export function traceFile(
     for (const use of exportsReads(program, sourceCode.visitorKeys).get(key) ?? []) {
       if (use !== member && isUnboundGlobal(exportsRoot(use))) follow(use, trace);
     }
+  };
+
+  /** Holders can feed each other (`a.x = b.y; b.y = a.x`): each (holder, key, value) is followed once. */
+  const firstHolderVisit = (variable: Variable, key: string, trace: TraceNode): boolean => {
+    const byKey = holderVisits.get(variable) ?? new Map<string, Set<TraceNode>>();
+    holderVisits.set(variable, byKey);
+    const traces = byKey.get(key) ?? new Set<TraceNode>();
+    byKey.set(key, traces);
+    if (traces.has(trace)) return false;
+    traces.add(trace);
+    return true;
+  };
+
+  /**
+   * `cache[sql] = db.prepare(sql)`, `state.db = new Database()`: a local object holds the value, so
+   * its reads hold it too (`return cache[sql]`). A computed write stands for every computed read
+   * (a cache keyed by query, path, id); a named write for reads of that name.
+   */
+  const followHolderMember = (member: TSESTree.MemberExpression, trace: TraceNode) => {
+    const variable = member.object.type === 'Identifier' ? findVariableOf(member.object) : null;
+    if (!variable || variable.defs.length === 0) return;
+    const key = staticPropertyName(member);
+    if (!firstHolderVisit(variable, key ?? '[]', trace)) return;
+    for (const reference of variable.references) {
+      const read = reference.identifier.parent;
+      if (read?.type !== 'MemberExpression' || read.object !== reference.identifier || read === member) continue;
+      if (staticPropertyName(read) !== key || isAssignedTo(read)) continue;
+      follow(read, trace);
+    }
+  };
+
+  /** `cache.set(key, value)` on a local Map: its `cache.get(…)` calls return the value. */
+  const followMapEntry = (call: TSESTree.CallExpression, argument: Node, trace: TraceNode) => {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== 'set' || call.arguments[1] !== argument) return false;
+    const variable = callee.object.type === 'Identifier' ? findVariableOf(callee.object) : null;
+    if (!variable || variable.defs.length === 0) return false;
+    if (!firstHolderVisit(variable, 'get()', trace)) return true;
+    for (const reference of variable.references) {
+      const read = reference.identifier.parent;
+      if (read?.type !== 'MemberExpression' || read.object !== reference.identifier || staticPropertyName(read) !== 'get') continue;
+      const getCall = read.parent;
+      if (getCall?.type === 'CallExpression' && getCall.callee === read) follow(getCall, trace);
+    }
+    return true;
   };
 
   const isUnboundGlobal = (identifier: TSESTree.Identifier | null): boolean => {
@@ -343,6 +390,7 @@ export function traceFile(
             onModuleObject = false;
             continue;
           }
+          if (followMapEntry(parent, node, trace)) return;
           // `fetchGenres(db, ids)`: a function of this file receives the value (a database, a statement) as a parameter.
           if (trace.calls.length === 0) followIntoParameter(parent, node, trace);
           return;
@@ -590,6 +638,12 @@ export function traceFile(
   seed?.(tracer);
 
   return { hits, moduleVariables };
+}
+
+/** `x.y` on the left of an assignment or as an update's operand: a write, not a read. */
+function isAssignedTo(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (parent?.type === 'AssignmentExpression' && parent.left === member) || parent?.type === 'UpdateExpression';
 }
 
 /** The name a call's callee goes by: `promisifyAll` in `promisifyAll(x)` and `Promise.promisifyAll(x)`. */
