@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getFileAnalysis, HELPER_COST_CONTEXTS, type FileAnalysis } from './analysis/file-analysis.js';
+import { getFileAnalysis, type FileAnalysis } from './analysis/file-analysis.js';
 import type { BlockingPath, HelperCall, PathStep, UseFilter } from './analysis/function-summaries.js';
 import { isAllowed, type AllowItem } from './allow.js';
 import { allowSchema, insteadText } from './blocking-call-rule.js';
@@ -90,7 +90,7 @@ export function createIndirectBlockingRule({ name, description }: IndirectRuleSp
           const analysis = getFileAnalysis(context);
           const summaries = analysis.summaries(filter);
           for (const call of summaries.calls) {
-            const serving = analysis.contextFor(HELPER_COST_CONTEXTS).contextOf(call.node);
+            const serving = analysis.context.contextOf(call.node);
             if (!serving) continue;
             const path = summaries.pathOf(call);
             if (!path) continue;

@@ -5,6 +5,7 @@ import { functionName } from '../context/serving-context.js';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
+import { exportedValues } from '../context/exports.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -256,7 +257,11 @@ export type Value =
   | { readonly kind: 'function'; readonly fn: FunctionNode }
   | { readonly kind: 'class'; readonly body: TSESTree.ClassBody }
   | { readonly kind: 'instance'; readonly body: TSESTree.ClassBody }
-  | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression };
+  | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression }
+  /** The file's CommonJS exports object (`exports`, `module.exports`): its members are what it exports. */
+  | { readonly kind: 'exports' };
+
+const COMMONJS_EXPORTS: Value = { kind: 'exports' };
 
 type Member = { readonly fn: FunctionNode; readonly getter: boolean };
 
@@ -280,6 +285,15 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       if (variable) return variable;
     }
     return null;
+  };
+
+  let exportsByName: Map<string, Node> | undefined;
+  const commonJsExports = (): Map<string, Node> => {
+    if (!exportsByName) {
+      exportsByName = new Map();
+      for (const { name, value } of exportedValues(sourceCode.ast)) if (!exportsByName.has(name)) exportsByName.set(name, value);
+    }
+    return exportsByName;
   };
 
   const valueOfInit = (init: Node | null | undefined, depth: number): Value | null => {
@@ -342,11 +356,13 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     switch (node.type) {
       case 'Identifier': {
         const variable = variableAt(node, node.name);
+        if (node.name === 'exports' && isUndeclared(variable)) return COMMONJS_EXPORTS;
         return variable ? valueOfVariable(variable, depth) : null;
       }
       case 'ThisExpression':
         return valueOfThis(node);
       case 'MemberExpression': {
+        if (isModuleExports(node) && isUndeclared(variableAt(node, 'module'))) return COMMONJS_EXPORTS;
         // `this.repo` where the class declares `repo = new Repo()`.
         if (node.object.type !== 'ThisExpression') return null;
         const owner = valueOfThis(node);
@@ -367,6 +383,17 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
   const memberOf = (value: Value, name: string, depth = 0): Member | null => {
     if (depth > MAX_ALIAS_DEPTH) return null;
     if (value.kind === 'function') return null;
+    if (value.kind === 'exports') {
+      // `exports.getConfigFile()` inside the module that assigns `exports.getConfigFile = () => …`.
+      const exported = commonJsExports().get(name);
+      if (exported) {
+        const target = valueOfInit(exported, depth + 1);
+        return target?.kind === 'function' ? { fn: target.fn, getter: false } : null;
+      }
+      const whole = commonJsExports().get('default');
+      const object = whole ? valueOfInit(whole, depth + 1) : null;
+      return object && object.kind !== 'exports' ? memberOf(object, name, depth + 1) : null;
+    }
     if (value.kind === 'object') {
       for (const property of value.object.properties) {
         if (property.type !== 'Property' || staticPropertyName(property) !== name) continue;
@@ -399,6 +426,15 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
   };
 
   return { valueOf, memberOf, variableAt, valueOfVariable: (variable) => valueOfVariable(variable, 0) };
+}
+
+/** A global the file does not declare (`exports` and `module` in a CommonJS file). */
+function isUndeclared(variable: Variable | null): boolean {
+  return !variable || variable.defs.length === 0;
+}
+
+function isModuleExports(node: TSESTree.MemberExpression): boolean {
+  return node.object.type === 'Identifier' && node.object.name === 'module' && staticPropertyName(node) === 'exports' && !node.computed;
 }
 
 function constructorOf(body: TSESTree.ClassBody): FunctionNode | null {
