@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
+import { sourceCandidates } from './build-output.js';
+import { serviceEntries } from './entries.js';
 
 /** What a file was when it was read: a cached result is valid while its files keep their stamps. */
 export interface FileStamp {
@@ -20,7 +22,7 @@ interface FileEntry {
 }
 
 /** Build output and coverage: copies of the sources, not followed from the sources. */
-const OUTPUT_FOLDERS = new Set(['dist', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit', '.output']);
+const OUTPUT_FOLDERS = new Set(['dist', 'out', 'build', 'coverage', '.next', '.nuxt', '.svelte-kit', '.output']);
 /** Folders never searched for project files: dependencies, output, tool caches. */
 const IGNORED = ['**/node_modules/**', '**/.*/**', '**/coverage/**', '**/dist/**', '**/out/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
 const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
@@ -58,6 +60,7 @@ export class ProjectFiles {
   /** Resolved specifiers, by folder (relative ones) or package (bare ones). */
   private readonly resolutions = new Map<string, string | null>();
   private readonly packageDirs = new Map<string, string>();
+  private readonly serviceEntryFiles = new Map<string, Set<string>>();
   /** When each file was last stat'ed: in which lint, at what time. */
   private readonly checked = new Map<string, { epoch: number; time: number }>();
   private workspacePackages: Map<string, string> | undefined;
@@ -148,18 +151,65 @@ export class ProjectFiles {
     } catch {
       return null;
     }
+    // An entry importing build output that is not built (`./dist/controller.js` in a checkout): its source.
+    if (!resolved && (specifier.startsWith('.') || path.isAbsolute(specifier))) return this.sourceOfOutput(from, path.resolve(path.dirname(from), specifier));
     if (!resolved || !isSourceFile(resolved)) return null;
     // Dependencies are not the project (a project may itself live under node_modules: a vendored
     // package), and build output is a copy of sources (a package importing itself by name lands in
-    // its dist/): neither is followed, unless the importing file is in that same output folder.
+    // its dist/): neither is followed, unless the importing file is in that same output folder. The
+    // output's source is followed instead, when there is one.
     const segments = path.relative(this.root, resolved).split(path.sep);
     if (segments.includes('node_modules')) return null;
-    const output = segments.findIndex((segment, index) => index < segments.length - 1 && OUTPUT_FOLDERS.has(segment));
+    const output = outputFolderIndex(segments);
     if (output >= 0) {
       const folder = path.join(this.root, ...segments.slice(0, output + 1)) + path.sep;
-      if (!from.startsWith(folder)) return null;
+      if (!from.startsWith(folder)) return this.sourceOfOutput(from, resolved);
     }
     return resolved;
+  }
+
+  /** Whether the package's own manifest runs `file` as its service (`main`, `"start": "node index.js"`). */
+  isServiceEntry(file: string): boolean {
+    const packageDir = this.packageDirOf(file);
+    let entries = this.serviceEntryFiles.get(packageDir);
+    if (!entries) {
+      entries = new Set();
+      const manifest = path.join(packageDir, 'package.json');
+      for (const program of serviceEntries(packageDir)) {
+        const target = path.resolve(packageDir, program);
+        const resolved = this.resolveEntry(manifest, target);
+        if (resolved) entries.add(resolved);
+      }
+      this.serviceEntryFiles.set(packageDir, entries);
+    }
+    return entries.has(file);
+  }
+
+  private resolveEntry(manifest: string, target: string): string | null {
+    try {
+      const found = this.resolver.resolveFileSync(manifest, target).path;
+      if (found && isSourceFile(found) && outputFolderIndex(path.relative(this.root, found).split(path.sep)) < 0) return found;
+    } catch {
+      // Not a file the resolver finds: maybe build output that is not built.
+    }
+    return this.sourceOfOutput(manifest, target);
+  }
+
+  /** The source file a path in a build-output folder (`dist/x.js`) is compiled from, if the project has it. */
+  private sourceOfOutput(from: string, target: string): string | null {
+    const segments = path.relative(this.root, target).split(path.sep);
+    const output = outputFolderIndex(segments);
+    if (output < 0 || segments[0] === '..') return null;
+    const packageDir = path.join(this.root, ...segments.slice(0, output));
+    for (const candidate of sourceCandidates(packageDir, segments[output]!, segments.slice(output + 1).join(path.sep))) {
+      try {
+        const found = this.resolver.resolveFileSync(from, candidate).path;
+        if (found && isSourceFile(found) && outputFolderIndex(path.relative(this.root, found).split(path.sep)) < 0 && !found.includes(`${path.sep}node_modules${path.sep}`)) return found;
+      } catch {
+        // Not this candidate.
+      }
+    }
+    return null;
   }
 
   /** Project files `file` imports, requires or re-exports. */
@@ -265,6 +315,11 @@ function stampOf(file: string): FileStamp | null {
   } catch {
     return null;
   }
+}
+
+/** The index of the first build-output folder among a relative path's folders, or -1. */
+function outputFolderIndex(segments: readonly string[]): number {
+  return segments.findIndex((segment, index) => index < segments.length - 1 && OUTPUT_FOLDERS.has(segment));
 }
 
 /** Relative paths, tsconfig aliases, `#imports` and workspace package names may be project files; builtins never are. */

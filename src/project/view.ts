@@ -423,7 +423,8 @@ export class ProjectView {
     if (own !== 'application') return own;
     return this.cached(this.roles, file, own, () => {
       const importers = this.files.importersOf(file);
-      if (importers.length === 0) return own;
+      // What the package runs as its service serves, even when its `bin` entry requires it.
+      if (importers.length === 0 || this.files.isServiceEntry(file)) return own;
       let tooling: FileRole | null = null;
       for (const importer of importers) {
         this.touch(importer);

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Folders compiled sources usually live in, tried when no tsconfig says (`outDir` → `rootDir`). */
+const SOURCE_FOLDERS = ['src', 'lib', 'source', 'app', ''];
+const OUTPUT_EXTENSION = /\.(?:[cm]?js|jsx)$/;
+
+/**
+ * Where the source of a build-output file may be: a server entry that starts `./dist/controller.js`
+ * runs `lib/controller.ts`, and the project model must see that import (zigbee2mqtt's `index.js`),
+ * whether or not the output was built. `outputFolder` is the folder holding the output folder
+ * (`dist`), `inside` the path below it. Candidates have no extension: the resolver adds the source's.
+ */
+export function sourceCandidates(packageDir: string, outputFolder: string, inside: string): string[] {
+  const stem = inside.replace(OUTPUT_EXTENSION, '');
+  const candidates: string[] = [];
+  const mapped = tsconfigRootFor(packageDir, outputFolder);
+  if (mapped !== null) candidates.push(path.join(packageDir, mapped, stem));
+  for (const folder of SOURCE_FOLDERS) {
+    const candidate = path.join(packageDir, folder, stem);
+    if (!candidates.includes(candidate)) candidates.push(candidate);
+  }
+  return candidates;
+}
+
+const rootDirs = new Map<string, string | null>();
+
+/** The `rootDir` of the package's tsconfig.json when its `outDir` is `outputFolder`, else `null`. */
+function tsconfigRootFor(packageDir: string, outputFolder: string): string | null {
+  const key = `${packageDir}\0${outputFolder}`;
+  let known = rootDirs.get(key);
+  if (known === undefined) {
+    const options = readJsonc(path.join(packageDir, 'tsconfig.json'))?.compilerOptions as { outDir?: unknown; rootDir?: unknown } | undefined;
+    const outDir = typeof options?.outDir === 'string' ? path.normalize(options.outDir).replace(/[\\/]$/, '') : null;
+    known = outDir === path.normalize(outputFolder) && typeof options?.rootDir === 'string' ? path.normalize(options.rootDir) : null;
+    rootDirs.set(key, known);
+  }
+  return known;
+}
+
+/** tsconfig.json is JSON with comments and trailing commas. */
+function readJsonc(file: string): Record<string, unknown> | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  // Strings are kept whole; comments outside them go, then trailing commas.
+  const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_comment, string: string | undefined) => string ?? '').replace(/,(\s*[}\]])/g, '$1');
+  try {
+    return JSON.parse(stripped) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** package.json scripts that run the service itself (`npm start`), not tooling. */
+const SERVICE_SCRIPT = /^(?:start|serve|server|prod|production)(?::[\w-]+)?$/;
+/** Runners whose first path argument is the program they run. */
+const RUNNERS = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'bun', 'pm2', 'forever', 'node-dev', 'esno', 'babel-node']);
+const SCRIPT_FILE = /\.(?:[cm]?[jt]s|jsx|tsx)$/;
+
+/**
+ * The files a package runs as its service, as written in its package.json: `main`, and the program
+ * of each service script (`"start": "node ./bin/www"`, `"start:prod": "node dist/main"`), relative to
+ * the package folder and not yet resolved. A file run this way serves, whoever else imports it.
+ */
+export function serviceEntries(packageDir: string): string[] {
+  let manifest: { main?: unknown; scripts?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as typeof manifest;
+  } catch {
+    return [];
+  }
+  const entries: string[] = [];
+  if (typeof manifest.main === 'string') entries.push(manifest.main);
+  const scripts = manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};
+  for (const [name, command] of Object.entries(scripts)) {
+    if (!SERVICE_SCRIPT.test(name) || typeof command !== 'string') continue;
+    for (const part of command.split(/&&|\|\||[;|]/)) {
+      const program = programOf(part.trim().split(/\s+/));
+      if (program) entries.push(program);
+    }
+  }
+  return entries;
+}
+
+/** `node --inspect dist/main.js` → `dist/main.js`; `cross-env X=1 node app` → `app`. */
+function programOf(words: readonly string[]): string | null {
+  let runner = false;
+  for (const word of words) {
+    if (!runner) {
+      runner = RUNNERS.has(word);
+      continue;
+    }
+    if (word.startsWith('-') || word === 'start') continue;
+    return SCRIPT_FILE.test(word) || word.includes('/') || !word.includes('.') ? word : null;
+  }
+  return null;
+}
