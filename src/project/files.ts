@@ -1,4 +1,4 @@
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
@@ -353,7 +353,40 @@ function workspaceGlobs(directory: string): string[] | null {
       return null;
     }
   }
-  return null;
+  return linkedPackageFolders(directory);
+}
+
+/** Dependency versions that point at a folder of the same repository instead of the registry. */
+const LOCAL_DEPENDENCY = /^(?:file|link|portal):(.+)$/;
+
+/**
+ * A repository root without declared workspaces whose packages depend on each other by path
+ * (`"mcsmanager-common": "file:../common"`): those packages, as workspace globs. One level of
+ * sub-folders is read; `null` when no package links another.
+ */
+function linkedPackageFolders(directory: string): string[] | null {
+  let children: string[];
+  try {
+    children = readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')).map((entry) => entry.name);
+  } catch {
+    return null;
+  }
+  const packages = children.filter((child) => existsSync(path.join(directory, child, 'package.json')));
+  const linked = new Set<string>();
+  for (const child of packages) {
+    const manifest = readJson(path.join(directory, child, 'package.json'));
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const dependencies = manifest?.[field];
+      if (!dependencies || typeof dependencies !== 'object') continue;
+      for (const version of Object.values(dependencies as Record<string, unknown>)) {
+        const target = typeof version === 'string' ? LOCAL_DEPENDENCY.exec(version)?.[1] : undefined;
+        if (!target) continue;
+        const relative = path.relative(directory, path.resolve(directory, child, target));
+        if (packages.includes(relative)) linked.add(child).add(relative);
+      }
+    }
+  }
+  return linked.size > 0 ? packages : null;
 }
 
 function findWorkspacePackages(root: string): Map<string, string> {
