@@ -56,6 +56,7 @@ const resolverOptions = {
 export class ProjectFiles {
   readonly root: string;
   private readonly resolver = new ResolverFactory(resolverOptions);
+  private plainResolver: ResolverFactory | undefined;
   private readonly entries = new Map<string, FileEntry | null>();
   /** Resolved specifiers, by folder (relative ones) or package (bare ones). */
   private readonly resolutions = new Map<string, string | null>();
@@ -146,7 +147,7 @@ export class ProjectFiles {
   private resolveUncached(from: string, specifier: string): string | null {
     let resolved: string | undefined;
     try {
-      resolved = this.resolver.resolveFileSync(from, specifier).path;
+      resolved = this.resolveFile(from, specifier);
       if (!resolved) resolved = this.resolveWorkspacePackage(specifier);
     } catch {
       return null;
@@ -187,12 +188,23 @@ export class ProjectFiles {
 
   private resolveEntry(manifest: string, target: string): string | null {
     try {
-      const found = this.resolver.resolveFileSync(manifest, target).path;
+      const found = this.resolveFile(manifest, target);
       if (found && isSourceFile(found) && outputFolderIndex(path.relative(this.root, found).split(path.sep)) < 0) return found;
     } catch {
       // Not a file the resolver finds: maybe build output that is not built.
     }
     return this.sourceOfOutput(manifest, target);
+  }
+
+  /**
+   * A tsconfig the resolver cannot load (it extends a package that is not installed, say) fails
+   * every look-up from files it covers: those are resolved again without tsconfig aliases.
+   */
+  private resolveFile(from: string, specifier: string): string | undefined {
+    const result = this.resolver.resolveFileSync(from, specifier);
+    if (result.path || !result.error || !/tsconfig/i.test(result.error)) return result.path;
+    this.plainResolver ??= new ResolverFactory({ ...resolverOptions, tsconfig: undefined });
+    return this.plainResolver.resolveFileSync(from, specifier).path;
   }
 
   /** The source file a path in a build-output folder (`dist/x.js`) is compiled from, if the project has it. */
@@ -203,7 +215,7 @@ export class ProjectFiles {
     const packageDir = path.join(this.root, ...segments.slice(0, output));
     for (const candidate of sourceCandidates(packageDir, segments[output]!, segments.slice(output + 1).join(path.sep))) {
       try {
-        const found = this.resolver.resolveFileSync(from, candidate).path;
+        const found = this.resolveFile(from, candidate);
         if (found && isSourceFile(found) && outputFolderIndex(path.relative(this.root, found).split(path.sep)) < 0 && !found.includes(`${path.sep}node_modules${path.sep}`)) return found;
       } catch {
         // Not this candidate.
@@ -279,11 +291,11 @@ export class ProjectFiles {
     if (!directory) return undefined;
     const rest = specifier.slice(name.length);
     try {
-      const inside = this.resolver.resolveFileSync(path.join(directory, 'package.json'), rest ? `.${rest}` : '.').path;
+      const inside = this.resolveFile(path.join(directory, 'package.json'), rest ? `.${rest}` : '.');
       if (inside) return inside;
       // A package whose `main` points at build output that is not there: its sources.
       for (const candidate of ['src/index', 'index', 'lib/index']) {
-        const found = this.resolver.resolveFileSync(path.join(directory, 'package.json'), `./${candidate}`).path;
+        const found = this.resolveFile(path.join(directory, 'package.json'), `./${candidate}`);
         if (found) return found;
       }
     } catch {
