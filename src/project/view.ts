@@ -381,6 +381,9 @@ export class ProjectView {
       const analysed = mayCall ? this.analysisOf(importer) : null;
       let reexported = false;
       const analysis = analysed?.analysis;
+      // A command-line entry (`cli.ts` running `server.start()`) is not traced, as nothing in it serves:
+      // naming the function there is a start-up call. Tests say nothing either way.
+      if (analysis?.ownRole === 'script' && name !== 'default' && name !== '<module>') sawCall = true;
       for (const hit of analysis?.projectHits ?? []) {
         if (hit.payload.file !== file || hit.payload.key !== key) continue;
         let call: Node | null = hit.call;

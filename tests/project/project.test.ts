@@ -98,11 +98,16 @@ describe('the project model: a TypeScript workspace', () => {
     const messages = await lintProject(workspace);
     expect([...messages.keys()].sort()).toEqual([
       'packages/server/src/common/audit.ts:4 no-sync-fs',
+      // Every call on a serving chain: `write()` inside `audit.record`, the service's calls into the repository and hasher.
+      'packages/server/src/common/audit.ts:9 no-indirect-blocking',
       'packages/server/src/common/passwords.ts:5 no-sync-crypto',
       'packages/server/src/users/user.repository.ts:5 no-sync-database',
       'packages/server/src/users/users.controller.ts:11 no-indirect-blocking',
       'packages/server/src/users/users.controller.ts:16 no-indirect-blocking',
       'packages/server/src/users/users.controller.ts:17 no-indirect-blocking',
+      'packages/server/src/users/users.service.ts:11 no-indirect-blocking',
+      'packages/server/src/users/users.service.ts:12 no-indirect-blocking',
+      'packages/server/src/users/users.service.ts:16 no-indirect-blocking',
       'packages/storage/src/blobs.ts:4 no-sync-fs',
     ]);
     // `getDb().prepare(…).get(…)`: the factory in db/connection.ts returns a better-sqlite3 database.
@@ -126,6 +131,40 @@ describe('the project model: a TypeScript workspace', () => {
       'packages/server/src/export-users.ts:4 no-sync-fs (column 44)',
       'packages/server/src/secrets.ts:4 no-sync-fs',
     ]);
+  });
+});
+
+describe('the project model: a repository of linked packages run from unbuilt output', () => {
+  // server/ depends on common/ by path (`file:../common`, no workspaces); its entry runs
+  // `./dist/app.js`, which is not built; its tsconfig extends a package that is not installed; its
+  // `bin` entry requires the entry package.json runs as the service.
+  const linked = path.join(fixtures, 'linked');
+
+  it('follows the sources behind dist/, packages linked by path, handlers passed as values and statement caches', async () => {
+    const messages = await lintProject(linked);
+    expect([...messages.keys()].sort()).toEqual([
+      'common/src/index.js:16 no-sync-database',
+      'common/src/index.js:17 no-indirect-blocking',
+      'server/src/notes.ts:5 no-sync-fs',
+      'server/src/notes.ts:9 no-indirect-blocking',
+      'server/src/notes.ts:9 no-indirect-blocking (column 58)',
+    ]);
+    // `app.get('/log', notes.readLog)`: another file's function registered as the handler.
+    expect(messages.get('server/src/notes.ts:5 no-sync-fs')).toContain("inside function 'readLog', registered as an Express route handler in server/src/app.ts:19");
+    // `apiRoute('/notes', notes.listNotes)` → `route(…)` → `(req, res) => res.json(handler(req))`.
+    expect(messages.get('common/src/index.js:16 no-sync-database')).toContain("called from function 'listNotes' in server/src/notes.ts:9, which serves this Express route handler in server/src/app.ts:15");
+    // `statements[sql] = connection.prepare(sql)` read back as `statements[sql]`, run through `wrap(sql, (s) => s.all())`;
+    // `exports.count` calls `exports.rows` of its own module.
+    expect(messages.get('server/src/notes.ts:9 no-indirect-blocking (column 58)')).toContain('calls `exports.rows()` (common/src/index.js:17)');
+    // Start-up code (`boot()` from `start()`) and a function only the `bin/compact.js` command runs are not reported.
+    expect([...messages.keys()].some((key) => key.includes('boot.ts') || key.includes('maintenance.ts'))).toBe(false);
+  });
+
+  it('a command-line entry that calls an exported async function makes it start-up code; without that call it serves', async () => {
+    const copy = copyOf('linked');
+    writeFileSync(path.join(copy, 'server/bin/compact.js'), '#!/usr/bin/env node\nconsole.log("nothing to compact");\n');
+    const messages = await lintProject(copy);
+    expect(messages.get('server/src/maintenance.ts:9 no-sync-fs')).toContain("inside async function 'compact'");
   });
 });
 

@@ -102,31 +102,6 @@ export async function handler() {
       options: [{allow: ['existsSync']}],
     },
     {
-      name: 'chain deeper than the depth cap',
-      code: `import fs from 'node:fs';
-function h1() {
-  return h2();
-}
-function h2() {
-  return h3();
-}
-function h3() {
-  return h4();
-}
-function h4() {
-  return h5();
-}
-function h5() {
-  return h6();
-}
-function h6() {
-  return fs.readFileSync('data.txt', 'utf8');
-}
-export async function handler() {
-  return h1();
-}`,
-    },
-    {
       name: 'a parameter shadows the helper',
       code: `import fs from 'node:fs';
 function read() {
@@ -193,6 +168,73 @@ class Store {
     },
   ],
   invalid: [
+    {
+      name: 'chain deeper than the depth cap: the calls whose rest of the chain fits are reported, the handler\'s is not',
+      code: `import fs from 'node:fs';
+function h1() {
+  return h2();
+}
+function h2() {
+  return h3();
+}
+function h3() {
+  return h4();
+}
+function h4() {
+  return h5();
+}
+function h5() {
+  return h6();
+}
+function h6() {
+  return fs.readFileSync('data.txt', 'utf8');
+}
+export async function handler() {
+  return h1();
+}`,
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 9,
+          column: 10,
+          endLine: 9,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 12,
+          column: 10,
+          endLine: 12,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 15,
+          column: 10,
+          endLine: 15,
+          endColumn: 12,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'a helper that runs its query through a callback-taking wrapper of the same file',
       code: `const Database = require('better-sqlite3');
@@ -277,6 +319,14 @@ export async function handler() {
       errors: [
         {
           messageId: 'blocking',
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 11,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
           line: 9,
           column: 10,
           endLine: 9,
@@ -301,6 +351,22 @@ export async function handler() {
   return h1();
 }`,
       errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 12,
+          suggestions: [],
+        },
         {
           messageId: 'blocking',
           line: 12,
@@ -333,6 +399,38 @@ export async function handler() {
   return h1();
 }`,
       errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 9,
+          column: 10,
+          endLine: 9,
+          endColumn: 12,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 12,
+          column: 10,
+          endLine: 12,
+          endColumn: 12,
+          suggestions: [],
+        },
         {
           messageId: 'blocking',
           line: 18,
@@ -563,6 +661,22 @@ export async function handler() {
   return visit('root/');
 }`,
       errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          column: 48,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 28,
+          endLine: 6,
+          endColumn: 32,
+          suggestions: [],
+        },
         {
           messageId: 'blocking',
           line: 9,

@@ -220,6 +220,14 @@ export async function handler() {
       errors: [
         {
           messageId: 'blocking',
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 20,
+          suggestions: [],
+        },
+        {
+          messageId: 'blocking',
           line: 6,
           column: 10,
           endLine: 6,
