@@ -112,6 +112,44 @@ export async function f() {
   ],
   invalid: [
     {
+      name: 'a statement kept in a Map cache and read back with get()',
+      code: `import Database from 'better-sqlite3';
+const db = new Database('app.db');
+const statements = new Map();
+function statement(sql: string) {
+  if (!statements.has(sql)) statements.set(sql, db.prepare(sql));
+  return statements.get(sql);
+}
+export async function users() {
+  return statement('select * from users').all();
+}`,
+      errors: [{ messageId: 'blocking', line: 9, column: 10, endLine: 9, endColumn: 46, suggestions: [] }],
+    },
+    {
+      name: 'a statement kept in an object cache by query text (statementCache[sql])',
+      code: `import Database from 'better-sqlite3';
+const db = new Database('app.db');
+const cache: Record<string, ReturnType<typeof db.prepare>> = {};
+function statement(sql: string) {
+  if (!(sql in cache)) cache[sql] = db.prepare(sql);
+  return cache[sql];
+}
+export async function users() {
+  return statement('select * from users').all();
+}`,
+      errors: [{ messageId: 'blocking', line: 9, column: 10, endLine: 9, endColumn: 46, suggestions: [] }],
+    },
+    {
+      name: 'a database kept on a state object under a name',
+      code: `import Database from 'better-sqlite3';
+const state = { db: null as Database.Database | null };
+state.db = new Database('app.db');
+export async function users() {
+  return state.db!.prepare('select * from users').all();
+}`,
+      errors: [{ messageId: 'blocking', line: 5, column: 10, endLine: 5, endColumn: 54, suggestions: [] }],
+    },
+    {
       name: "node:sqlite loaded through createRequire with a split specifier ('node:' + 'sqlite', so a bundler skips it)",
       code: `const { createRequire } = await import('node:module');
 const load = createRequire(import.meta.url);
