@@ -121,7 +121,18 @@ export function calledOnlyFromStartupDecider(
     inProgress.add(fn);
     let result = false;
     const variable = bindingOf(sourceCode, fn);
-    if (variable) {
+    const executorOf = promiseExecutorCaller(fn);
+    if (executorOf) {
+      // `new Promise(async (resolve) => …)` runs its executor inside the function that makes the promise.
+      result = startupOnly(executorOf);
+    } else if (!variable && isMethod(fn)) {
+      // `this.loadModel()` calls of a method, all inside start-up code.
+      const calls = callSitesOf(sourceCode, fn);
+      result = calls.length > 0 && calls.every((call) => {
+        const caller = enclosingFunction(call);
+        return caller !== null && caller !== fn && startupOnly(caller);
+      });
+    } else if (variable) {
       let calls = 0;
       let onlyStartupCalls = true;
       for (const reference of variable.references) {
@@ -146,6 +157,18 @@ export function calledOnlyFromStartupDecider(
     return result;
   };
   return (fn) => (startupOnly(fn) ? null : undefined);
+}
+
+/** The function around `new Promise(fn)` when `fn` is the executor written in place. */
+function promiseExecutorCaller(fn: FunctionNode): FunctionNode | null {
+  const parent = fn.parent;
+  if (parent?.type !== 'NewExpression' || parent.arguments[0] !== fn) return null;
+  if (parent.callee.type !== 'Identifier' || parent.callee.name !== 'Promise') return null;
+  return enclosingFunction(parent);
+}
+
+function isMethod(fn: FunctionNode): boolean {
+  return fn.parent?.type === 'MethodDefinition' && fn.parent.kind === 'method';
 }
 
 /**

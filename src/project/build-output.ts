@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Folders compiled sources usually live in, tried when no tsconfig says (`outDir` → `rootDir`). */
@@ -50,6 +52,29 @@ function readJsonc(file: string): Record<string, unknown> | null {
   const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_comment, string: string | undefined) => string ?? '').replace(/,(\s*[}\]])/g, '$1');
   try {
     return JSON.parse(stripped) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A copy of a tsconfig.json with only its own `baseUrl` and `paths`, made absolute, for a tsconfig
+ * whose `extends` names a package that is not installed. It is written once under the system's temp
+ * folder, named by a hash of its content (later runs reuse it). `null` when the tsconfig has no paths
+ * of its own, or the copy cannot be written.
+ */
+export function ownPathsConfig(tsconfig: string): string | null {
+  const options = readJsonc(tsconfig)?.compilerOptions as { baseUrl?: unknown; paths?: unknown } | undefined;
+  if (!options || (typeof options.baseUrl !== 'string' && (!options.paths || typeof options.paths !== 'object'))) return null;
+  const baseUrl = path.resolve(path.dirname(tsconfig), typeof options.baseUrl === 'string' ? options.baseUrl : '.');
+  const text = JSON.stringify({ compilerOptions: { baseUrl, paths: options.paths ?? {} } });
+  const copy = path.join(os.tmpdir(), 'eslint-plugin-event-loop', `tsconfig-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
+  try {
+    if (!existsSync(copy)) {
+      mkdirSync(path.dirname(copy), { recursive: true });
+      writeFileSync(copy, text);
+    }
+    return copy;
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
-import { sourceCandidates } from './build-output.js';
+import { ownPathsConfig, sourceCandidates } from './build-output.js';
 import { serviceEntries } from './entries.js';
 
 /** What a file was when it was read: a cached result is valid while its files keep their stamps. */
@@ -56,7 +56,7 @@ const resolverOptions = {
 export class ProjectFiles {
   readonly root: string;
   private readonly resolver = new ResolverFactory(resolverOptions);
-  private plainResolver: ResolverFactory | undefined;
+  private readonly fallbackResolvers = new Map<string, ResolverFactory>();
   private readonly entries = new Map<string, FileEntry | null>();
   /** Resolved specifiers, by folder (relative ones) or package (bare ones). */
   private readonly resolutions = new Map<string, string | null>();
@@ -203,8 +203,23 @@ export class ProjectFiles {
   private resolveFile(from: string, specifier: string): string | undefined {
     const result = this.resolver.resolveFileSync(from, specifier);
     if (result.path || !result.error || !/tsconfig/i.test(result.error)) return result.path;
-    this.plainResolver ??= new ResolverFactory({ ...resolverOptions, tsconfig: undefined });
-    return this.plainResolver.resolveFileSync(from, specifier).path;
+    return this.resolverWithoutExtends(from).resolveFileSync(from, specifier).path;
+  }
+
+  /**
+   * A resolver for the files of the nearest tsconfig.json above `from`, with its own `baseUrl` and
+   * `paths` but not what it extends (which failed to load): `@/core` still resolves.
+   */
+  private resolverWithoutExtends(from: string): ResolverFactory {
+    let directory = path.dirname(from);
+    while (!existsSync(path.join(directory, 'tsconfig.json')) && directory !== this.root && path.dirname(directory) !== directory) directory = path.dirname(directory);
+    let resolver = this.fallbackResolvers.get(directory);
+    if (!resolver) {
+      const configFile = ownPathsConfig(path.join(directory, 'tsconfig.json'));
+      resolver = new ResolverFactory({ ...resolverOptions, tsconfig: configFile ? { configFile, references: 'auto' as const } : undefined });
+      this.fallbackResolvers.set(directory, resolver);
+    }
+    return resolver;
   }
 
   /** The source file a path in a build-output folder (`dist/x.js`) is compiled from, if the project has it. */

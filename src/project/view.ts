@@ -452,8 +452,12 @@ export class ProjectView {
 const MAX_PARTIAL_PASSES = 3;
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
-/** Text that may pass another module's exports on: `export *`, `export { … } from`, `module.exports = require(…)`, `export { x }`. */
-const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require)/;
+/**
+ * Text that may pass another module's exports on: `export *`, `export { … } from`,
+ * `module.exports = require(…)`, `export { x }`, and instances of an imported class
+ * (`export const MODEL_LOADER = new ModelLoader()`), whose methods its importers call.
+ */
+const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require|new\b)|\bexport\s+(?:const|let|var)\s+[\w$]+\s*=\s*new\b|\bexport\s+default\s+new\b/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
