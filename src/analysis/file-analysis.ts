@@ -18,6 +18,7 @@ import { isAllowed } from '../allow.js';
 import { catalogFor } from '../catalog/user.js';
 import { workerDecider } from '../context/workers.js';
 import { passedValueUse, type PassedValueUse } from '../context/passed-values.js';
+import { runsOnce } from '../context/once-guard.js';
 import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type TraceRoots } from '../resolve/trace.js';
@@ -154,7 +155,8 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   // Handler detection costs a walk of the file: only files with blocking calls need it.
   const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename, cwd, frameworks: [...frameworks] }));
   // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
-  const notAllowed = (use: BlockingUse) => settings.allow.length === 0 || !isAllowed(use.payload, settings.allow);
+  // A lazy initialisation behind an emptiness test (`if (!config) config = read()`) runs once, not per request.
+  const notAllowed = (use: BlockingUse) => (settings.allow.length === 0 || !isAllowed(use.payload, settings.allow)) && !runsOnce(sourceCode, use.reference);
   const untypedUses = blockingUses(resolved.hits).filter(notAllowed);
   const projectHits = resolved.hits.filter((hit): hit is TraceHit<ProjectFunctionPayload> => hit.payload.kind === 'project-function');
   const projectCalls = projectFunctionCalls(projectHits);

@@ -6,6 +6,7 @@ import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, fo
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
 import { exportedValues } from '../context/exports.js';
+import { runsOnce } from '../context/once-guard.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -526,6 +527,8 @@ function buildCallGraph(
   const record = (kind: CallKind, node: HelperCall['node'], reference: Node, label: string, callee: FunctionNode | null) => {
     // Calling a sync generator runs nothing; draining it runs the body (`[...gen()]`, `for (… of gen())`).
     if (callee?.generator && !callee.async && !isDrainedSynchronously(node as Node)) return;
+    // `instance === null && configure()`: a lazy initialisation runs once, not for each caller.
+    if (runsOnce(sourceCode, node as Node)) return;
     const caller = stack.at(-1) ?? null;
     const call = { kind, node, reference, label, callee, caller };
     if (callee) addCall(call);
