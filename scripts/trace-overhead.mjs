@@ -1,0 +1,141 @@
+// What `event-loop-lint trace` costs a server: requests per second on the impact benchmark's
+// routes (scripts/impact/routes, docs/impact.md), blocking and fixed, with and without the tracer.
+//
+// Each route's server runs in its own process, preloaded the way the trace command does it
+// (NODE_OPTIONS=--import …/preload.js --enable-source-maps, records written to a temp dir) or
+// not. Runs are interleaved per round (plain then traced, then traced then plain) so drift on a
+// shared machine hits both alike; autocannon loads /work (and /ping, the cheapest route, where a
+// per-request cost shows most). Besides requests/s, each server reports the CPU time its own
+// process spent per request (process.cpuUsage, through a small preload in both variants): on a
+// machine shared with other work, throughput swings with the neighbours, CPU per request much less.
+// Prints a markdown table for docs/trace.md.
+//
+// Options: --rounds <n> (3), --duration <seconds per run> (3), --connections <n> (10), --only <family,…>.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { applyFirstSuggestion } from './impact/fix.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
+});
+const rounds = Number(args.rounds);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+
+const preload = join(root, 'dist/src/trace/preload.js');
+if (!existsSync(preload)) throw new Error('dist/ is missing: run npm run build first');
+const { default: plugin } = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
+
+const FAMILIES = ['http', 'child-process', 'fs', 'busy-wait', 'crypto', 'zlib'].filter((id) => !args.only || args.only.split(',').includes(id));
+
+// The servers live under node_modules/.cache so that express and sync-fetch resolve.
+const serversDir = join(root, 'node_modules/.cache/event-loop-trace-overhead');
+rmSync(serversDir, { recursive: true, force: true });
+mkdirSync(serversDir, { recursive: true });
+const servers = [];
+for (const id of FAMILIES) {
+  const blocking = readFileSync(join(root, 'scripts/impact/routes', `${id}.js`), 'utf8');
+  const { fixed } = applyFirstSuggestion(plugin, blocking, `${id}.js`);
+  for (const [version, source] of [['blocking', blocking], ['fixed', fixed]]) {
+    const file = join(serversDir, `${id}.${version}.mjs`);
+    writeFileSync(file, source);
+    servers.push({ id, version, file });
+  }
+}
+
+// Answers the benchmark's 'cpu' message with this process's CPU time (plain and traced alike).
+const cpuReporter = join(serversDir, 'cpu-reporter.mjs');
+writeFileSync(cpuReporter, "process.on('message', (m) => { if (m === 'cpu') { const u = process.cpuUsage(); process.send({ cpuMs: (u.user + u.system) / 1000 }); } });\n");
+const reporterOption = `--import=${JSON.stringify(pathToFileURL(cpuReporter).href)}`;
+
+const tmp = mkdtempSync(join(os.tmpdir(), 'event-loop-trace-overhead-'));
+const bigFile = join(tmp, 'large.bin');
+writeFileSync(bigFile, randomBytes(8 * 1024 * 1024));
+
+function start(file, env) {
+  return new Promise((resolve, reject) => {
+    const child = fork(file, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message) => resolve({ child, port: message.port }));
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before listening`)));
+  });
+}
+const stop = (child) => new Promise((resolve) => {
+  child.once('exit', resolve);
+  child.kill('SIGTERM');
+});
+
+const upstream = await start(join(root, 'scripts/impact/upstream.mjs'), { IMPACT_DELAY_MS: '100' });
+const baseEnv = { IMPACT_UPSTREAM: `http://127.0.0.1:${upstream.port}`, IMPACT_FILE: bigFile, NODE_OPTIONS: reporterOption };
+const tracedEnv = (dir) => ({
+  ...baseEnv,
+  NODE_OPTIONS: `--import=${JSON.stringify(pathToFileURL(preload).href)} --enable-source-maps ${reporterOption}`,
+  EVENT_LOOP_TRACE_DIR: dir,
+  EVENT_LOOP_TRACE_ROOT: serversDir,
+});
+
+const cpuOf = (child) => new Promise((resolve) => {
+  child.once('message', (message) => resolve(message.cpuMs));
+  child.send('cpu');
+});
+
+/** Requests/s and CPU ms per request of one run. */
+async function measure(server, path, traced, round) {
+  const { child, port } = await start(server.file, traced ? tracedEnv(join(tmp, `records-${server.id}-${server.version}-${round}`)) : baseEnv);
+  try {
+    for (let i = 0; i < 3; i++) await fetch(`http://127.0.0.1:${port}${path}`).then((response) => response.arrayBuffer());
+    const before = await cpuOf(child);
+    const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration });
+    const cpuMs = (await cpuOf(child)) - before;
+    return { rps: result.requests.total / duration, cpuPerRequest: cpuMs / Math.max(1, result.requests.total) };
+  } finally {
+    await stop(child);
+  }
+}
+
+const rows = [];
+const targets = [...servers.map((server) => ({ server, path: '/work' })), { server: servers.find((server) => server.version === 'fixed') ?? servers[0], path: '/ping' }];
+for (const { server, path } of targets) {
+  const plain = [];
+  const traced = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [false, true] : [true, false];
+    for (const withTracer of order) (withTracer ? traced : plain).push(await measure(server, path, withTracer, round));
+  }
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const row = {
+    route: path === '/ping' ? '/ping (cheapest route)' : `${server.id} /work`,
+    version: server.version,
+    plain: mean(plain.map((run) => run.rps)),
+    traced: mean(traced.map((run) => run.rps)),
+    cpuPlain: mean(plain.map((run) => run.cpuPerRequest)),
+    cpuTraced: mean(traced.map((run) => run.cpuPerRequest)),
+  };
+  row.overhead = 1 - row.traced / row.plain;
+  row.cpuOverhead = row.cpuTraced / row.cpuPlain - 1;
+  rows.push(row);
+  console.error(`${row.route} ${row.version}: ${row.plain.toFixed(1)} -> ${row.traced.toFixed(1)} req/s; CPU ${row.cpuPlain.toFixed(3)} -> ${row.cpuTraced.toFixed(3)} ms/request (${(row.cpuOverhead * 100).toFixed(1)}%)`);
+}
+await stop(upstream.child);
+rmSync(tmp, { recursive: true, force: true });
+
+const geometricMean = (ratio) => Math.exp(rows.reduce((sum, row) => sum + Math.log(ratio(row)), 0) / rows.length);
+console.log(`Node.js ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at the end), ${connections} connections, ${rounds} rounds of ${duration} s per variant, interleaved.\n`);
+console.log('| route | version | req/s without | req/s with tracer | req/s change | CPU ms/request without | with tracer | CPU change |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+const percent = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
+for (const row of rows) {
+  console.log(`| ${row.route} | ${row.version} | ${row.plain.toFixed(1)} | ${row.traced.toFixed(1)} | ${percent(row.traced / row.plain - 1)} | ${row.cpuPlain.toFixed(3)} | ${row.cpuTraced.toFixed(3)} | ${percent(row.cpuOverhead)} |`);
+}
+console.log(`\nGeometric means, traced against plain: req/s ${percent(geometricMean((row) => row.traced / row.plain) - 1)}, CPU per request ${percent(geometricMean((row) => row.cpuTraced / row.cpuPlain) - 1)}.`);
