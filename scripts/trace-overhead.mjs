@@ -10,7 +10,7 @@
 // machine shared with other work, throughput swings with the neighbours, CPU per request much less.
 // Prints a markdown table for docs/trace.md.
 //
-// Options: --rounds <n> (3), --duration <seconds per run> (3), --connections <n> (10), --only <family,…>.
+// Options: --rounds <n> (5), --duration <seconds per run> (2), --connections <n> (10), --only <family,…>.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +24,8 @@ import { applyFirstSuggestion } from './impact/fix.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
   },
@@ -37,6 +37,8 @@ const connections = Number(args.connections);
 const preload = join(root, 'dist/src/trace/preload.js');
 if (!existsSync(preload)) throw new Error('dist/ is missing: run npm run build first');
 const { default: plugin } = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
+const { buildPlan } = await import(pathToFileURL(join(root, 'dist/src/trace/plan.js')).href);
+const { CATALOG } = await import(pathToFileURL(join(root, 'dist/src/catalog/index.js')).href);
 
 const FAMILIES = ['http', 'child-process', 'fs', 'busy-wait', 'crypto', 'zlib'].filter((id) => !args.only || args.only.split(',').includes(id));
 
@@ -62,6 +64,9 @@ const reporterOption = `--import=${JSON.stringify(pathToFileURL(cpuReporter).hre
 
 const tmp = mkdtempSync(join(os.tmpdir(), 'event-loop-trace-overhead-'));
 const bigFile = join(tmp, 'large.bin');
+// The plan the trace command hands its processes (src/trace/plan.ts).
+const planFile = join(tmp, 'plan.json');
+writeFileSync(planFile, JSON.stringify(buildPlan(CATALOG)));
 writeFileSync(bigFile, randomBytes(8 * 1024 * 1024));
 
 function start(file, env) {
@@ -82,6 +87,7 @@ const tracedEnv = (dir) => ({
   ...baseEnv,
   NODE_OPTIONS: `--import=${JSON.stringify(pathToFileURL(preload).href)} --enable-source-maps ${reporterOption}`,
   EVENT_LOOP_TRACE_DIR: dir,
+  EVENT_LOOP_TRACE_PLAN: planFile,
   EVENT_LOOP_TRACE_ROOT: serversDir,
 });
 
@@ -113,14 +119,15 @@ for (const { server, path } of targets) {
     const order = round % 2 === 0 ? [false, true] : [true, false];
     for (const withTracer of order) (withTracer ? traced : plain).push(await measure(server, path, withTracer, round));
   }
-  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  // Medians: a neighbour's burst of work spoils one run, not the middle one.
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const row = {
     route: path === '/ping' ? '/ping (cheapest route)' : `${server.id} /work`,
     version: server.version,
-    plain: mean(plain.map((run) => run.rps)),
-    traced: mean(traced.map((run) => run.rps)),
-    cpuPlain: mean(plain.map((run) => run.cpuPerRequest)),
-    cpuTraced: mean(traced.map((run) => run.cpuPerRequest)),
+    plain: median(plain.map((run) => run.rps)),
+    traced: median(traced.map((run) => run.rps)),
+    cpuPlain: median(plain.map((run) => run.cpuPerRequest)),
+    cpuTraced: median(traced.map((run) => run.cpuPerRequest)),
   };
   row.overhead = 1 - row.traced / row.plain;
   row.cpuOverhead = row.cpuTraced / row.cpuPlain - 1;
@@ -131,7 +138,7 @@ await stop(upstream.child);
 rmSync(tmp, { recursive: true, force: true });
 
 const geometricMean = (ratio) => Math.exp(rows.reduce((sum, row) => sum + Math.log(ratio(row)), 0) / rows.length);
-console.log(`Node.js ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at the end), ${connections} connections, ${rounds} rounds of ${duration} s per variant, interleaved.\n`);
+console.log(`Node.js ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at the end), ${connections} connections, ${rounds} rounds of ${duration} s per variant, interleaved; medians.\n`);
 console.log('| route | version | req/s without | req/s with tracer | req/s change | CPU ms/request without | with tracer | CPU change |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const percent = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;

@@ -7,10 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ESLint } from 'eslint';
-import { extensionSettings } from '../settings.js';
+import { CATALOG, compileCatalog, MODULE_SPECS } from '../catalog/index.js';
+import { userModuleSpecs } from '../catalog/user.js';
+import { extensionSettings, type BlockingApiSetting } from '../settings.js';
 import { NAMESPACE_SETTINGS } from '../settings-key.js';
 import { compareTrace, formatComparison } from './compare.js';
 import { readTraceFile } from './load.js';
+import { buildPlan } from './plan.js';
 import type { ProcessRecord, TraceFile } from './records.js';
 import { TRACE_ENV } from './records.js';
 import { formatTable, mergeRecords, toSarif } from './report.js';
@@ -78,8 +81,8 @@ function parseTraceArguments(argv: readonly string[]) {
 }
 
 /** The user's blockingApis from a JSON settings file, validated as the rules validate them. */
-function blockingApisFrom(file: string | undefined, cwd: string): string | null {
-  if (!file) return null;
+function blockingApisFrom(file: string | undefined, cwd: string): readonly BlockingApiSetting[] {
+  if (!file) return [];
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
@@ -88,8 +91,7 @@ function blockingApisFrom(file: string | undefined, cwd: string): string | null 
   }
   const ours = typeof json === 'object' && json !== null && NAMESPACE_SETTINGS in json ? json : { [NAMESPACE_SETTINGS]: json };
   try {
-    const apis = extensionSettings(ours as Record<string, unknown>).blockingApis;
-    return apis.length > 0 ? JSON.stringify(apis) : null;
+    return extensionSettings(ours as Record<string, unknown>).blockingApis;
   } catch (error) {
     throw new TraceUsageError((error as Error).message);
   }
@@ -151,16 +153,19 @@ async function traceCommand(values: ReturnType<typeof parseTraceArguments>['valu
   const top = values.top === undefined ? 20 : Number(values.top);
   if (!Number.isSafeInteger(top) || top < 1) throw new TraceUsageError(`--top needs a whole number of rows (1 or more), got '${values.top}'`);
   const apis = blockingApisFrom(values.settings, io.cwd);
-  const recordsDir = mkdtempSync(path.join(os.tmpdir(), 'event-loop-trace-'));
+  const catalog = apis.length > 0 ? compileCatalog([...userModuleSpecs(apis), ...MODULE_SPECS]) : CATALOG;
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'event-loop-trace-'));
+  const recordsDir = path.join(workDir, 'records');
+  const planFile = path.join(workDir, 'plan.json');
   try {
+    writeFileSync(planFile, JSON.stringify(buildPlan(catalog)));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_OPTIONS: nodeOptions(process.env.NODE_OPTIONS, !values['no-source-maps']),
       [TRACE_ENV.records]: recordsDir,
       [TRACE_ENV.root]: io.cwd,
+      [TRACE_ENV.plan]: planFile,
     };
-    if (apis) env[TRACE_ENV.apis] = apis;
-    else delete env[TRACE_ENV.apis];
     const exitCode = await runCommand(command, io.cwd, env);
     const records = readRecords(recordsDir);
     const trace: TraceFile = {
@@ -177,7 +182,7 @@ async function traceCommand(values: ReturnType<typeof parseTraceArguments>['valu
     if (values.sarif) writeOutput(io.cwd, values.sarif, `${JSON.stringify(toSarif(trace), null, 2)}\n`);
     return exitCode;
   } finally {
-    rmSync(recordsDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,13 @@
 // Wraps the catalog's blocking APIs in live module objects, walking the same trace tries the rules
-// compile (src/catalog): a trie node's blocking payloads say which calls to time, its `callResult` /
-// `constructResult` say whose methods to wrap next (`new Database().prepare().get()`).
-import type { CallCondition, CatalogEntry, TraceNode } from '../catalog/index.js';
+// compile (src/catalog, handed over as a plan: plan.ts): a node's blocking payloads say which calls
+// to time, its `callResult` / `constructResult` say whose methods to wrap next
+// (`new Database().prepare().get()`).
+import type { CallCondition } from '../catalog/index.js';
+import type { PlanEntry, PlanNode } from './plan.js';
 
 /** Times one blocking call; `caller` is the wrapper, so stack traces start at the code that called it. */
 export interface Measurer {
-  measure<T>(entry: CatalogEntry, caller: Function, run: () => T): T;
+  measure<T>(entry: PlanEntry, caller: Function, run: () => T): T;
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -38,30 +40,30 @@ export function meetsCondition(when: CallCondition | undefined, args: readonly u
 }
 
 /** The first blocking payload whose condition these arguments meet (conditioned payloads come first in the trie). */
-function blockingEntry(payloads: readonly unknown[], args: readonly unknown[]): CatalogEntry | null {
-  for (const payload of payloads as readonly CatalogEntry[]) {
+function blockingEntry(payloads: readonly unknown[], args: readonly unknown[]): PlanEntry | null {
+  for (const payload of payloads as readonly PlanEntry[]) {
     if (payload.kind === 'blocking' && meetsCondition(payload.when, args)) return payload;
   }
   return null;
 }
 
-const hasBlocking = (payloads: readonly unknown[]) => (payloads as readonly CatalogEntry[]).some((payload) => payload.kind === 'blocking');
+const hasBlocking = (payloads: readonly unknown[]) => (payloads as readonly PlanEntry[]).some((payload) => payload.kind === 'blocking');
 
 /** Own properties a wrapper must not copy from the function it wraps. */
 const FUNCTION_OWN = new Set(['length', 'name', 'prototype', 'arguments', 'caller']);
 
 export interface Instrumenter {
   /** Wraps the members of `target` that `node` lists, in place; returns the value to use instead of `target` (a wrapper when `node` itself is callable). */
-  instrument(target: unknown, node: TraceNode): unknown;
+  instrument(target: unknown, node: PlanNode): unknown;
 }
 
 export function createInstrumenter(measurer: Measurer): Instrumenter {
   const wrappers = new WeakSet<Function>();
-  const wrapped = new WeakMap<Function, Map<TraceNode, Function>>();
-  const visited = new WeakMap<object, Set<TraceNode>>();
+  const wrapped = new WeakMap<Function, Map<PlanNode, Function>>();
+  const visited = new WeakMap<object, Set<PlanNode>>();
 
   /** Marks (object, node) as done; false when it already was (tries are cyclic through aliases). */
-  const firstVisit = (object: object, node: TraceNode): boolean => {
+  const firstVisit = (object: object, node: PlanNode): boolean => {
     let nodes = visited.get(object);
     if (!nodes) visited.set(object, (nodes = new Set()));
     if (nodes.has(node)) return false;
@@ -77,7 +79,7 @@ export function createInstrumenter(measurer: Measurer): Instrumenter {
     return null;
   }
 
-  function instrumentMembers(target: object, node: TraceNode): void {
+  function instrumentMembers(target: object, node: PlanNode): void {
     if (!firstVisit(target, node)) return;
     for (const [name, child] of node.children) {
       const owner = ownerOf(target, name);
@@ -99,12 +101,12 @@ export function createInstrumenter(measurer: Measurer): Instrumenter {
   }
 
   /** What a call (or `new`) returned, instrumented with the node for that result. */
-  function instrumentResult(result: unknown, node: TraceNode | null): unknown {
+  function instrumentResult(result: unknown, node: PlanNode | null): unknown {
     if (!node || !isObjectLike(result)) return result;
     return instrument(result, node);
   }
 
-  function wrapFunction(original: AnyFunction, node: TraceNode): Function {
+  function wrapFunction(original: AnyFunction, node: PlanNode): Function {
     const memo = wrapped.get(original)?.get(node);
     if (memo) return memo;
     const { calls, constructs, callResult, constructResult } = node;
@@ -132,7 +134,7 @@ export function createInstrumenter(measurer: Measurer): Instrumenter {
     return wrapper;
   }
 
-  function instrument(target: unknown, node: TraceNode): unknown {
+  function instrument(target: unknown, node: PlanNode): unknown {
     if (!isObjectLike(target) || (typeof target === 'function' && wrappers.has(target))) return target;
     instrumentMembers(target, node);
     if (typeof target !== 'function') return target;

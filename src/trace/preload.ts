@@ -4,4 +4,11 @@
 import { installTracer, optionsFromEnvironment } from './install.js';
 
 const options = optionsFromEnvironment(process.env);
-if (options) installTracer(options);
+if (options) {
+  try {
+    installTracer(options);
+  } catch (error) {
+    // The traced program must run whatever happens to the tracer: it is then just not measured.
+    process.stderr.write(`event-loop-lint trace: not tracing process ${process.pid}: ${(error as Error).message}\n`);
+  }
+}

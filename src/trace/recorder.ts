@@ -2,15 +2,15 @@
 // record when it exits (normally, through process.exit, or on SIGINT/SIGTERM).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CatalogEntry } from '../catalog/index.js';
 import type { CallSiteLocator, Location } from './call-site.js';
 import type { Measurer } from './instrument.js';
+import type { PlanEntry } from './plan.js';
 import type { ProcessRecord, TraceSite } from './records.js';
 import { routeOf, type RequestScope, type ServingState } from './serving.js';
 
 interface SiteStats {
   readonly location: Location;
-  readonly entry: CatalogEntry;
+  readonly entry: PlanEntry;
   readonly serving: boolean;
   readonly dependency: { readonly name: string; readonly entry: Location } | null;
   calls: number;
@@ -34,7 +34,7 @@ export function createRecorder(root: string, locator: CallSiteLocator, state: ()
   // A blocking API calling another (fs-extra over fs) is one blocking call, timed once.
   let depth = 0;
 
-  function statsFor(entry: CatalogEntry, caller: Function): SiteStats | null {
+  function statsFor(entry: PlanEntry, caller: Function): SiteStats | null {
     const site = locator.locate(caller);
     if (!site) return null;
     const serving = state().serving();

@@ -56,6 +56,6 @@ export const TRACE_ENV = {
   records: 'EVENT_LOOP_TRACE_DIR',
   /** Project root: frames under it (outside node_modules) are the project's own code. */
   root: 'EVENT_LOOP_TRACE_ROOT',
-  /** JSON of the user's `blockingApis` (settings['event-loop'].blockingApis), if any. */
-  apis: 'EVENT_LOOP_TRACE_APIS',
+  /** The wrap plan file (plan.ts): the catalog plus the user's `blockingApis`, serialised. */
+  plan: 'EVENT_LOOP_TRACE_PLAN',
 } as const;
