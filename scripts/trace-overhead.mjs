@@ -3,14 +3,15 @@
 //
 // Each route's server runs in its own process, preloaded the way the trace command does it
 // (NODE_OPTIONS=--import …/preload.js --enable-source-maps, records written to a temp dir) or
-// not. Runs are interleaved per round (plain then traced, then traced then plain) so drift on a
-// shared machine hits both alike; autocannon loads /work (and /ping, the cheapest route, where a
-// per-request cost shows most). Besides requests/s, each server reports the CPU time its own
+// not. Each round starts both and loads them at the same time (autocannon on /work, and on /ping,
+// the cheapest route, where a per-request cost shows most), so load from other work on a shared
+// machine hits both alike; the figures are medians of the per-round ratios. Besides requests/s, each server reports the CPU time its own
 // process spent per request (process.cpuUsage, through a small preload in both variants): on a
 // machine shared with other work, throughput swings with the neighbours, CPU per request much less.
 // Prints a markdown table for docs/trace.md.
 //
-// Options: --rounds <n> (5), --duration <seconds per run> (2), --connections <n> (10), --only <family,…>.
+// Options: --rounds <n> (5), --duration <seconds per run> (2), --connections <n> (10), --only <family,…>,
+//          --routes <open|async> (open: the trace command's default request tracking).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    routes: { type: 'string', default: 'open' },
   },
 });
 const rounds = Number(args.rounds);
@@ -88,6 +90,7 @@ const tracedEnv = (dir) => ({
   NODE_OPTIONS: `--import=${JSON.stringify(pathToFileURL(preload).href)} --enable-source-maps ${reporterOption}`,
   EVENT_LOOP_TRACE_DIR: dir,
   EVENT_LOOP_TRACE_PLAN: planFile,
+  EVENT_LOOP_TRACE_ROUTES: args.routes,
   EVENT_LOOP_TRACE_ROOT: serversDir,
 });
 
@@ -96,17 +99,27 @@ const cpuOf = (child) => new Promise((resolve) => {
   child.send('cpu');
 });
 
-/** Requests/s and CPU ms per request of one run. */
-async function measure(server, path, traced, round) {
-  const { child, port } = await start(server.file, traced ? tracedEnv(join(tmp, `records-${server.id}-${server.version}-${round}`)) : baseEnv);
+/** A server started for a run, warmed up, with its CPU time read before the load. */
+async function ready(server, path, traced, round) {
+  const started = await start(server.file, traced ? tracedEnv(join(tmp, `records-${server.id}-${server.version}-${round}`)) : baseEnv);
+  for (let i = 0; i < 3; i++) await fetch(`http://127.0.0.1:${started.port}${path}`).then((response) => response.arrayBuffer());
+  return started;
+}
+
+/**
+ * One round: the plain and the traced server side by side, loaded at the same time. Whatever else
+ * the machine does then slows both alike, so their ratio holds where absolute figures swing.
+ */
+async function pairedRound(server, path, round) {
+  const plain = await ready(server, path, false, round);
+  const traced = await ready(server, path, true, round);
   try {
-    for (let i = 0; i < 3; i++) await fetch(`http://127.0.0.1:${port}${path}`).then((response) => response.arrayBuffer());
-    const before = await cpuOf(child);
-    const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration });
-    const cpuMs = (await cpuOf(child)) - before;
-    return { rps: result.requests.total / duration, cpuPerRequest: cpuMs / Math.max(1, result.requests.total) };
+    const before = await Promise.all([cpuOf(plain.child), cpuOf(traced.child)]);
+    const results = await Promise.all([plain, traced].map(({ port }) => autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration })));
+    const after = await Promise.all([cpuOf(plain.child), cpuOf(traced.child)]);
+    return [0, 1].map((i) => ({ rps: results[i].requests.total / duration, cpuPerRequest: (after[i] - before[i]) / Math.max(1, results[i].requests.total) }));
   } finally {
-    await stop(child);
+    await Promise.all([stop(plain.child), stop(traced.child)]);
   }
 }
 
@@ -116,33 +129,34 @@ for (const { server, path } of targets) {
   const plain = [];
   const traced = [];
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [false, true] : [true, false];
-    for (const withTracer of order) (withTracer ? traced : plain).push(await measure(server, path, withTracer, round));
+    const [withoutTracer, withTracer] = await pairedRound(server, path, round);
+    plain.push(withoutTracer);
+    traced.push(withTracer);
   }
-  // Medians: a neighbour's burst of work spoils one run, not the middle one.
+  // Medians of the per-round ratios: a burst of other work spoils one round, not the middle one.
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const row = {
     route: path === '/ping' ? '/ping (cheapest route)' : `${server.id} /work`,
     version: server.version,
     plain: median(plain.map((run) => run.rps)),
     traced: median(traced.map((run) => run.rps)),
+    ratio: median(plain.map((run, i) => traced[i].rps / run.rps)),
     cpuPlain: median(plain.map((run) => run.cpuPerRequest)),
     cpuTraced: median(traced.map((run) => run.cpuPerRequest)),
+    cpuRatio: median(plain.map((run, i) => traced[i].cpuPerRequest / run.cpuPerRequest)),
   };
-  row.overhead = 1 - row.traced / row.plain;
-  row.cpuOverhead = row.cpuTraced / row.cpuPlain - 1;
   rows.push(row);
-  console.error(`${row.route} ${row.version}: ${row.plain.toFixed(1)} -> ${row.traced.toFixed(1)} req/s; CPU ${row.cpuPlain.toFixed(3)} -> ${row.cpuTraced.toFixed(3)} ms/request (${(row.cpuOverhead * 100).toFixed(1)}%)`);
+  console.error(`${row.route} ${row.version}: ${row.plain.toFixed(1)} -> ${row.traced.toFixed(1)} req/s (ratio ${row.ratio.toFixed(3)}); CPU ${row.cpuPlain.toFixed(3)} -> ${row.cpuTraced.toFixed(3)} ms/request (ratio ${row.cpuRatio.toFixed(3)})`);
 }
 await stop(upstream.child);
 rmSync(tmp, { recursive: true, force: true });
 
 const geometricMean = (ratio) => Math.exp(rows.reduce((sum, row) => sum + Math.log(ratio(row)), 0) / rows.length);
-console.log(`Node.js ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at the end), ${connections} connections, ${rounds} rounds of ${duration} s per variant, interleaved; medians.\n`);
+console.log(`Node.js ${process.version}, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} at the end), ${connections} connections per server, ${rounds} paired rounds of ${duration} s (plain and traced servers loaded at the same time); --routes ${args.routes}; medians.\n`);
 console.log('| route | version | req/s without | req/s with tracer | req/s change | CPU ms/request without | with tracer | CPU change |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const percent = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
 for (const row of rows) {
-  console.log(`| ${row.route} | ${row.version} | ${row.plain.toFixed(1)} | ${row.traced.toFixed(1)} | ${percent(row.traced / row.plain - 1)} | ${row.cpuPlain.toFixed(3)} | ${row.cpuTraced.toFixed(3)} | ${percent(row.cpuOverhead)} |`);
+  console.log(`| ${row.route} | ${row.version} | ${row.plain.toFixed(1)} | ${row.traced.toFixed(1)} | ${percent(row.ratio - 1)} | ${row.cpuPlain.toFixed(3)} | ${row.cpuTraced.toFixed(3)} | ${percent(row.cpuRatio - 1)} |`);
 }
-console.log(`\nGeometric means, traced against plain: req/s ${percent(geometricMean((row) => row.traced / row.plain) - 1)}, CPU per request ${percent(geometricMean((row) => row.cpuTraced / row.cpuPlain) - 1)}.`);
+console.log(`\nGeometric means of the per-route ratios, traced against plain: req/s ${percent(geometricMean((row) => row.ratio) - 1)}, CPU per request ${percent(geometricMean((row) => row.cpuRatio) - 1)}.`);

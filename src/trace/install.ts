@@ -13,7 +13,7 @@ import { TRACE_WRAP, type HooksData } from './esm-hooks.js';
 import { planTrie, type SerialPlan } from './plan.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import { TRACE_ENV } from './records.js';
-import { watchServing } from './serving.js';
+import { watchServing, type RouteTracking } from './serving.js';
 
 export interface TracerOptions {
   /** Where this process writes its record. */
@@ -21,6 +21,7 @@ export interface TracerOptions {
   readonly root: string;
   /** What to wrap: the catalog (and the user's blockingApis) as the trace command serialised it. */
   readonly plan: SerialPlan;
+  readonly routes: RouteTracking;
 }
 
 /** The options the trace command put in the environment, or `null` outside a trace (then nothing is installed). */
@@ -35,7 +36,7 @@ export function optionsFromEnvironment(env: NodeJS.ProcessEnv): TracerOptions | 
     // The trace command has ended and removed it (a process that outlived it): trace nothing.
     return null;
   }
-  return { recordsDir, root: path.resolve(env[TRACE_ENV.root] ?? process.cwd()), plan };
+  return { recordsDir, root: path.resolve(env[TRACE_ENV.root] ?? process.cwd()), plan, routes: env[TRACE_ENV.routes] === 'async' ? 'async' : 'open' };
 }
 
 const require = createRequire(import.meta.url);
@@ -143,7 +144,7 @@ export function installTracer(options: TracerOptions): void {
   const tracerDir = path.dirname(fileURLToPath(import.meta.url)) + path.sep;
   const locator = createCallSiteLocator(options.root, tracerDir);
   const recorder = createRecorder(options.root, locator, () => state);
-  const state = watchServing((scope) => recorder.finishRequest(scope));
+  const state = watchServing((scope) => recorder.finishRequest(scope), options.routes);
   const instrumenter = createInstrumenter(recorder);
   process.on('exit', () => {
     for (const scope of state.open()) recorder.finishRequest(scope);

@@ -58,4 +58,6 @@ export const TRACE_ENV = {
   root: 'EVENT_LOOP_TRACE_ROOT',
   /** The wrap plan file (plan.ts): the catalog plus the user's `blockingApis`, serialised. */
   plan: 'EVENT_LOOP_TRACE_PLAN',
+  /** How calls find their request: `open` (default) or `async` (serving.ts, RouteTracking). */
+  routes: 'EVENT_LOOP_TRACE_ROUTES',
 } as const;

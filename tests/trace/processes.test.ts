@@ -1,7 +1,7 @@
 // Records from every Node.js process of the command: a test runner's workers, process.exit, signals;
 // exit codes passed on; the preload does nothing outside a trace.
 import { spawnSync } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, readTrace, removeScratch, ROOT, scratch } from './helpers.js';
@@ -57,6 +57,23 @@ describe('event-loop-lint trace across processes', () => {
     const run = cli(['trace', '--settings', 'settings.json', '--json', 'trace.json', '--', process.execPath, 'app.js'], dir);
     expect(run.status).toBe(0);
     expect(readTrace(path.join(dir, 'trace.json')).sites).toMatchObject([{ file: 'app.js', line: 2, api: 'os.cpus', calls: 1 }, { file: 'app.js', line: 3, api: 'os.cpus', calls: 1 }]);
+  });
+
+  it('wraps ES module packages (bcryptjs 3 through import), named and default imports alike', () => {
+    const dir = scratch('trace-esm');
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(path.join(ROOT, 'node_modules/bcryptjs'), path.join(dir, 'node_modules/bcryptjs'), 'dir');
+    writeFileSync(
+      path.join(dir, 'app.mjs'),
+      "import bcrypt from 'bcryptjs';\nimport { hashSync, compareSync } from 'bcryptjs';\nconst hash = hashSync('secret', 4);\nconsole.log(compareSync('secret', hash), bcrypt.compareSync('other', hash));\n",
+    );
+    const run = cli(['trace', '--json', 'trace.json', '--', process.execPath, 'app.mjs'], dir);
+    expect(run.status).toBe(0);
+    // The wrapped functions still return what the originals do.
+    expect(run.stdout).toBe('true false\n');
+    const sites = readTrace(path.join(dir, 'trace.json')).sites;
+    expect(sites.find((site) => site.api === 'bcryptjs.hashSync')).toMatchObject({ file: 'app.mjs', line: 3, calls: 1 });
+    expect(sites.find((site) => site.api === 'bcryptjs.compareSync')).toMatchObject({ file: 'app.mjs', line: 4, calls: 2 });
   });
 
   it('does nothing when the preload is imported outside a trace', () => {
