@@ -86,3 +86,47 @@ describe('event-loop-lint trace across processes', () => {
     expect(imported.stdout).toBe(plain.stdout);
   });
 });
+
+describe('--routes: how a blocking call finds its request', () => {
+  // Two requests open at once, each blocking after an await: only AsyncLocalStorage can tell them apart.
+  const SERVER = `const fs = require('fs');
+const http = require('http');
+const server = http.createServer(async (request, response) => {
+  await new Promise((resolve) => setTimeout(resolve, request.url === '/a' ? 50 : 300));
+  fs.statSync(__filename);
+  response.end('ok');
+});
+server.listen(0, '127.0.0.1', async () => {
+  const { port } = server.address();
+  await Promise.all(['/a', '/b'].map((path) => fetch('http://127.0.0.1:' + port + path).then((r) => r.text())));
+  server.close();
+});
+`;
+  const routesWith = (mode: string) => {
+    const dir = scratch(`trace-routes-${mode}`);
+    writeFileSync(path.join(dir, 'server.cjs'), SERVER);
+    const run = cli(['trace', '--routes', mode, '--json', 'trace.json', '--', process.execPath, 'server.cjs'], dir);
+    expect(run.status).toBe(0);
+    const [site] = readTrace(path.join(dir, 'trace.json')).sites;
+    expect(site).toMatchObject({ file: 'server.cjs', line: 5, api: 'fs.statSync', calls: 2, serving: true });
+    return site!.routes;
+  };
+
+  it('async: attributes each call to its own request under concurrency', () => {
+    expect(routesWith('async')).toEqual([
+      { route: 'GET /a', calls: 1 },
+      { route: 'GET /b', calls: 1 },
+    ]);
+  });
+
+  it('open (default): names the route only when its request is the only one open', () => {
+    // /a's call runs while /b is open too: serving, no route; /b's runs after /a has been answered.
+    expect(routesWith('open')).toEqual([{ route: 'GET /b', calls: 1 }]);
+  });
+
+  it('rejects another value', () => {
+    const run = cli(['trace', '--routes', 'guess', '--', process.execPath, '-e', '0'], scratch('trace-routes-bad'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--routes is 'open' or 'async'");
+  });
+});
