@@ -14,6 +14,7 @@ import { buildSleepAt } from './fixes/sleep.js';
 import { buildSwapFix, type SwapFix } from './fixes/swap-to-async.js';
 import type { BlockingUse } from './resolve/blocking-uses.js';
 import type { BusyWaitLoop, BusyWaitLoopNode } from './resolve/busy-wait-loops.js';
+import { measuredTrace } from './trace/rule-hook.js';
 
 export type { AllowItem };
 export type Options = [{ readonly allow?: readonly AllowItem[]; readonly contexts?: Partial<ContextOptions> }];
@@ -90,9 +91,10 @@ function reportUse(
   analysis: FileAnalysis,
   use: BlockingUse,
   serving: ServingContext,
+  measured = '',
 ): void {
   const entry = use.payload;
-  const data = { api: entry.api, where: serving.description, instead: insteadText(entry), replacement: entry.rewrite?.label ?? entry.twin?.label ?? '' };
+  const data = { api: entry.api, where: serving.description, instead: insteadText(entry) + measured, replacement: entry.rewrite?.label ?? entry.twin?.label ?? '' };
   if (!use.call) {
     context.report({ node: use.reference, messageId: 'blockingValue', data });
     return;
@@ -212,12 +214,14 @@ export function createBlockingCallRule({ name, family, description }: BlockingCa
       const listeners: TSESLint.RuleListener = {
         Program() {
           const analysis = getFileAnalysis(context);
+          // settings['event-loop'].trace: measured figures in messages, measured serving code reported (docs/trace.md).
+          const trace = measuredTrace(analysis.settings.trace, context.cwd, context.filename);
           let fileContext: ReturnType<FileAnalysis['contextFor']> | undefined;
           for (const use of analysis.uses) {
             if (use.payload.family !== family || isAllowed(use.payload, allow)) continue;
             fileContext ??= analysis.contextFor(contexts);
-            const serving = fileContext.contextOf(use.reference);
-            if (serving) reportUse(context, analysis, use, withApplicableNote(serving, context.filename));
+            const serving = fileContext.contextOf(use.reference) ?? trace?.observedServing(use.reference, use.payload.api, fileContext);
+            if (serving) reportUse(context, analysis, use, withApplicableNote(serving, context.filename), trace?.note(use.reference, use.payload.api));
           }
         },
       };

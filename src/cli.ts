@@ -9,8 +9,10 @@ import { parseArgs } from 'node:util';
 import { ESLint, type Linter } from 'eslint';
 import plugin from './index.js';
 import { formatWithSuggestions } from './cli-format.js';
+import { runTrace, TRACE_HELP, TraceUsageError } from './trace/command.js';
 
 const HELP = `Usage: event-loop-lint [paths...] [options]
+       event-loop-lint trace [options] -- <command...>   (measure while serving: see below)
 
 Finds calls that block the Node.js event loop in async functions and route handlers,
 using eslint-plugin-event-loop's recommended config (your ESLint config is not read).
@@ -29,7 +31,9 @@ Options:
 
 Exit code: 0 when no errors are reported (and warnings are within --max-warnings),
 1 when some are, 2 on a usage or runtime error (a path that does not exist,
-an unknown formatter, a crash).`;
+an unknown formatter, a crash).
+
+${TRACE_HELP}`;
 
 const JS_PATTERN = '**/*.{js,mjs,cjs,jsx}';
 const TS_PATTERN = '**/*.{ts,mts,cts,tsx}';
@@ -108,7 +112,30 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
 }
 
+/** ESLint with the embedded recommended config, as the command runs it (also for `trace --compare`). */
+async function createLinter(cwd: string, explicitPaths: boolean) {
+  const { configs, skipped } = await languageConfigs(cwd);
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [{ ignores: IGNORED }, ...configs, plugin.configs.recommended],
+    // Explicit patterns that match nothing are errors (as in ESLint); the implicit `.` is not.
+    errorOnUnmatchedPattern: explicitPaths,
+  });
+  return { eslint, skipped };
+}
+
+async function lintPaths(cwd: string, paths: readonly string[]): Promise<ESLint.LintResult[]> {
+  for (const target of paths) {
+    if (!GLOB.test(target) && !existsSync(path.resolve(cwd, target))) throw new UsageError(`no such file or directory: ${target}`);
+  }
+  const { eslint } = await createLinter(cwd, paths.length > 0);
+  return eslint.lintFiles(paths.length > 0 ? [...paths] : ['.']);
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // `trace` is a subcommand; a folder of that name is linted as `./trace`.
+  if (argv[0] === 'trace') return runTrace(argv.slice(1), io, lintPaths);
   const { values, positionals } = parse(argv);
   if (values.help) {
     io.stdout(`${HELP}\n`);
@@ -130,14 +157,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (!GLOB.test(target) && !existsSync(path.resolve(io.cwd, target))) throw new UsageError(`no such file or directory: ${target}`);
   }
 
-  const { configs, skipped } = await languageConfigs(io.cwd);
-  const eslint = new ESLint({
-    cwd: io.cwd,
-    overrideConfigFile: true,
-    overrideConfig: [{ ignores: IGNORED }, ...configs, plugin.configs.recommended],
-    // Explicit patterns that match nothing are errors (as in ESLint); the implicit `.` is not.
-    errorOnUnmatchedPattern: positionals.length > 0,
-  });
+  const { eslint, skipped } = await createLinter(io.cwd, positionals.length > 0);
   // The formatter is loaded before linting: a mistyped name is a usage error, not a crash after the whole run.
   let formatter: ESLint.LoadedFormatter | null = null;
   if (values.format) {
@@ -208,7 +228,7 @@ if (isEntryPoint()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError) process.stderr.write(`event-loop-lint: ${error.message}\n`);
+      if (error instanceof UsageError || error instanceof TraceUsageError) process.stderr.write(`event-loop-lint: ${error.message}\n`);
       else process.stderr.write(`event-loop-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 2;
     },

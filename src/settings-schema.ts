@@ -48,6 +48,8 @@ export interface EventLoopSettings {
   typeAware?: 'off' | 'auto';
   /** With `typeAware`, summarise functions declared under `node_modules` too. Default `false`. */
   followNodeModules?: boolean;
+  /** A trace file written by `event-loop-lint trace --json <file>` (relative to the working directory): measured figures in messages, measured serving code reported. */
+  trace?: string | null;
 }
 
 const NAME = { type: 'string', minLength: 1 } as const;
@@ -137,5 +139,9 @@ export const SETTINGS_SCHEMA = {
     },
     typeAware: { description: "'auto': use the TypeScript program when the parser has one.", enum: ['off', 'auto'] },
     followNodeModules: { description: 'With typeAware, summarise functions declared under node_modules too.', type: 'boolean' },
+    trace: {
+      description: 'A trace file written by `event-loop-lint trace --json <file>`, relative to the working directory: findings get the measured figures, and calls the trace saw while serving are reported.',
+      anyOf: [NAME, { type: 'null' }],
+    },
   },
 } as const;

@@ -128,6 +128,8 @@ export interface ExtensionSettings {
   readonly followNodeModules: boolean;
   /** Decide across the project's files what runs while serving (default `true`; `false`: each file alone). */
   readonly crossFile: boolean;
+  /** A trace file (`event-loop-lint trace --json`) whose measurements the rules use, relative to the working directory; `null`: none. */
+  readonly trace: string | null;
 }
 
 const FAMILY_NAMES: readonly string[] = FAMILIES;
@@ -229,8 +231,8 @@ export function validateAllow(value: unknown): AllowSetting[] {
   });
 }
 
-/** Every key of `settings['event-loop']`: the rules read the first five, the type-aware analysis the next two, the project model the last. */
-const SETTING_KEYS = ['blockingApis', 'allow', 'workerPool', 'workerFiles', 'routeRegistrars', 'typeAware', 'followNodeModules', 'crossFile'] as const;
+/** Every key of `settings['event-loop']`: the rules read the first five, the type-aware analysis the next two, the project model `crossFile`, the measured-trace hook `trace`. */
+const SETTING_KEYS = ['blockingApis', 'allow', 'workerPool', 'workerFiles', 'routeRegistrars', 'typeAware', 'followNodeModules', 'crossFile', 'trace'] as const;
 
 export function validateTypeAware(typeAware: unknown): 'off' | 'auto' {
   if (typeAware === undefined) return 'off';
@@ -248,9 +250,15 @@ export function validateCrossFile(value: unknown): boolean {
   return value !== false;
 }
 
+export function validateTrace(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (!isName(value)) throw new Error(`${at('trace')} must be the path of a trace file written by \`event-loop-lint trace --json <file>\` (relative to the working directory).`);
+  return value;
+}
+
 const extensionCache = new WeakMap<object, ExtensionSettings>();
 const extensionCacheByJson = new Map<string, ExtensionSettings>();
-const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [], typeAware: 'off', followNodeModules: false, crossFile: true });
+const NO_EXTENSIONS: ExtensionSettings = Object.freeze({ workerPool: null, workerFiles: [], blockingApis: [], allow: [], typeAware: 'off', followNodeModules: false, crossFile: true, trace: null });
 
 /**
  * The validated extension settings (cached per settings object, and per settings text, so that the
@@ -276,6 +284,7 @@ export function extensionSettings(settings: Readonly<Record<string, unknown>> | 
       typeAware: validateTypeAware(ours.typeAware),
       followNodeModules: validateFollowNodeModules(ours.followNodeModules),
       crossFile: validateCrossFile(ours.crossFile),
+      trace: validateTrace(ours.trace),
     };
     extensionCacheByJson.set(json, validated);
   }

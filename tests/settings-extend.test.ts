@@ -160,7 +160,7 @@ export async function page(name: string) {
 
   it('an unknown key is an error naming it and the known ones', () => {
     expect(() => lint(code, { workerpool: { module: '#lib/offload', export: 'offload' } }, ['no-sync-fs'])).toThrow(
-      /settings\['event-loop'\] has an unknown property 'workerpool' \(allowed: blockingApis, allow, workerPool, workerFiles, routeRegistrars, typeAware, followNodeModules, crossFile\)/,
+      /settings\['event-loop'\] has an unknown property 'workerpool' \(allowed: blockingApis, allow, workerPool, workerFiles, routeRegistrars, typeAware, followNodeModules, crossFile, trace\)/,
     );
   });
 
