@@ -36,15 +36,30 @@ export type Usage =
 const UNKNOWN: Usage = { kind: 'unknown' };
 const STARTUP: Usage = { kind: 'startup' };
 
-/** A cached answer and the files (with their stamps) it was computed from. */
+/**
+ * What an answer was computed from: the files it read itself (with their stamps) and the
+ * dependencies of the cached answers it used, by reference: it is fresh while they are. Not copied
+ * into each answer, so a chain of n files costs n entries, not n² (a 1,500-file import chain made
+ * every answer carry every file of the chain). Holds no values: an answer dropped from its cache is
+ * not kept alive by the answers that used it.
+ */
+interface Dependencies {
+  readonly files: ReadonlyMap<string, FileStamp | null>;
+  readonly uses: readonly Dependencies[];
+  /** The validation round in which these files (and those of the uses) were last found unchanged. */
+  checkedRound: number;
+}
+
+/** A cached answer and what it was computed from. */
 interface Cached<T> {
   readonly value: T;
-  readonly dependencies: ReadonlyMap<string, FileStamp | null>;
-  /** When the stamps were last checked: the files' change count, and the time. */
-  checkedChanges: number;
-  checkedTime: number;
-  /** Computed inside another look-up that an import cycle or the depth cap cut short. */
-  partial: boolean;
+  readonly dependencies: Dependencies;
+}
+
+/** What a computation under way has read so far. */
+interface Collecting {
+  readonly files: Map<string, FileStamp | null>;
+  readonly uses: Set<Dependencies>;
 }
 
 interface AnalysedFile {
@@ -74,8 +89,15 @@ export class ProjectView {
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
-  /** Dependency sets being collected, innermost last (one per computation under way). */
-  private readonly collecting: Map<string, FileStamp | null>[] = [];
+  /** What each computation under way has read, innermost last. */
+  private readonly collecting: Collecting[] = [];
+  /**
+   * Stamps are compared once per round: a round lasts while no file is seen to change, and at most
+   * `RESTAT_MS` (files are re-stat'ed no more often than that anyway).
+   */
+  private round = 0;
+  private roundChanges = -1;
+  private roundStarted = 0;
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
   private readonly frames: { marker: string; partial: boolean }[] = [];
@@ -96,19 +118,41 @@ export class ProjectView {
 
   private touch(file: string): void {
     const stamp = this.files.stamp(file);
-    for (const dependencies of this.collecting) dependencies.set(file, stamp);
+    this.collecting.at(-1)?.files.set(file, stamp);
   }
 
-  private isFresh(cached: Cached<unknown>): boolean {
+  private currentRound(): number {
     const time = Date.now();
-    // No file seen to change since the last check, and that check is recent: still right.
-    if (cached.checkedChanges === this.files.changes && time - cached.checkedTime < RESTAT_MS) return true;
-    for (const [file, stamp] of cached.dependencies) {
-      const now = this.files.stamp(file);
-      if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
+    if (this.roundChanges !== this.files.changes || time - this.roundStarted >= RESTAT_MS) {
+      this.round++;
+      this.roundChanges = this.files.changes;
+      this.roundStarted = time;
     }
-    cached.checkedChanges = this.files.changes;
-    cached.checkedTime = time;
+    return this.round;
+  }
+
+  /** Whether none of the files an answer read, directly or through the answers it used, has changed. */
+  private isFresh(dependencies: Dependencies): boolean {
+    const round = this.currentRound();
+    if (dependencies.checkedRound === round) return true;
+    // Iterative: answers along a long import chain use each other thousands deep.
+    const checked = new Set<Dependencies>([dependencies]);
+    const stack: Dependencies[] = [dependencies];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      for (const [file, stamp] of current.files) {
+        const now = this.files.stamp(file);
+        if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
+      }
+      for (const used of current.uses) {
+        if (used.checkedRound === round || checked.has(used)) continue;
+        checked.add(used);
+        stack.push(used);
+      }
+    }
+    // A stamp found changed during the check starts a new round: the answers checked before it are not vouched for.
+    if (this.currentRound() !== round) return this.isFresh(dependencies);
+    for (const each of checked) each.checkedRound = round;
     return true;
   }
 
@@ -117,8 +161,8 @@ export class ProjectView {
     const found = cache.get(key);
     // An answer an import cycle cut short is good enough inside another look-up; asked directly (by
     // a linted file) it is computed once more, and that answer is kept.
-    if (found && this.isFresh(found)) {
-      for (const dependencies of this.collecting) for (const [file, stamp] of found.dependencies) dependencies.set(file, stamp);
+    if (found && this.isFresh(found.dependencies)) {
+      this.collecting.at(-1)?.uses.add(found.dependencies);
       return found.value;
     }
     let names = this.cacheNames.get(cache);
@@ -143,8 +187,8 @@ export class ProjectView {
     this.inProgress.add(marker);
     const frame = { marker, partial: false };
     this.frames.push(frame);
-    const dependencies = new Map<string, FileStamp | null>();
-    this.collecting.push(dependencies);
+    const read: Collecting = { files: new Map(), uses: new Set() };
+    this.collecting.push(read);
     let value: T;
     try {
       value = compute();
@@ -157,13 +201,22 @@ export class ProjectView {
       this.frames.pop();
       this.inProgress.delete(marker);
     }
-    for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
     // A cut-short answer is kept for the rest of this look-up; after a few look-ups (a cycle that never
     // completes), for good: the work stays bounded.
     const cutShort = frame.partial ? (this.cutShort.get(marker) ?? 0) + 1 : 0;
     if (frame.partial) this.cutShort.set(marker, cutShort);
-    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now(), partial: false });
-    else if (this.frames.length > 0) this.partialAnswers.set(marker, value);
+    const outer = this.collecting.at(-1);
+    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) {
+      const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
+      cache.set(key, { value, dependencies });
+      outer?.uses.add(dependencies);
+    } else {
+      if (outer) {
+        for (const [file, stamp] of read.files) outer.files.set(file, stamp);
+        for (const used of read.uses) outer.uses.add(used);
+      }
+      if (this.frames.length > 0) this.partialAnswers.set(marker, value);
+    }
     if (this.frames.length === 0) this.partialAnswers.clear();
     return value;
   }
