@@ -8,7 +8,7 @@ import { describeFunction, type ServingKind } from '../context/serving-context.j
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import type { FunctionNode } from '../resolve/ast.js';
+import { isFunction, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
@@ -83,8 +83,10 @@ export class ProjectView {
   readonly settings: ExtensionSettings;
   readonly frameworks: readonly Frameworks[];
   readonly cwd: string;
-  private readonly parsed = new Map<string, Cached<ProjectSourceCode | null>>();
-  private readonly analysed = new Map<string, Cached<AnalysedFile | null>>();
+  // ASTs and scopes are the bulk of the model's memory: only the most recently used are kept, and
+  // rebuilt when asked again. The answers drawn from them (tries, paths, usages, roles) are kept.
+  private readonly parsed = new BoundedCache<ProjectSourceCode | null>(PARSED_BUDGET, (sourceCode) => weightOf(sourceCode?.text));
+  private readonly analysed = new BoundedCache<AnalysedFile | null>(ANALYSED_BUDGET, (analysed) => weightOf(analysed?.sourceCode.text));
   private readonly tries = new Map<string, Cached<TraceNode | null>>();
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
@@ -180,7 +182,8 @@ export class ProjectView {
       for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
     }
-    if (this.frames.length > MAX_FILE_DEPTH * 3) {
+    // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
+    if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache && cache.wasDropped(key))) {
       for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
     }
@@ -311,7 +314,8 @@ export class ProjectView {
       return node;
     };
     const resolver = createValueResolver(sourceCode);
-    const twinOf = (exportPath: readonly string[], fn: FunctionNode) => () => {
+    // Worked out now, from the AST: the payloads outlive it.
+    const twinOf = (exportPath: readonly string[], fn: FunctionNode): string | null => {
       const last = exportPath.at(-1);
       if (!last) return null;
       for (const name of twinNames(last)) {
@@ -320,8 +324,9 @@ export class ProjectView {
       }
       return null;
     };
+    const group: PayloadGroup = { analysis, paths: [] };
     for (const { path: exportPath, fn } of exports.functions) {
-      const payload = this.functionPayload(file, exportKey(exportPath), analysis, fn, twinOf(exportPath, fn));
+      const payload = this.functionPayload(file, exportKey(exportPath), group, fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
       if (returned?.callResult) {
@@ -380,22 +385,49 @@ export class ProjectView {
     }
   }
 
-  private functionPayload(file: string, key: string, analysis: FileAnalysis, fn: FunctionNode, twin: () => string | null): ProjectFunctionPayload {
+  /**
+   * The payload of an exported function. Its blocking path comes from the summaries of the
+   * analysis the trie was built from; the first time one of the file's functions is asked (for
+   * every use), all of them are worked out and the analysis is let go, so a kept trie does not
+   * keep the file's AST. Other filters (an `allow` option) then use the file's analysis again.
+   */
+  private functionPayload(file: string, key: string, group: PayloadGroup, fn: FunctionNode, twin: string | null): ProjectFunctionPayload {
     const byFilter = new Map<string, BlockingPath | null>();
     const relative = this.files.relative(file);
+    const [start, end] = fn.range;
+    let node: FunctionNode | null = fn;
+    const pathIn = (analysis: FileAnalysis, at: FunctionNode, filter: UseFilter): BlockingPath | null => {
+      const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(at);
+      return own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+    };
+    group.paths.push((analysis, filter) => {
+      if (!byFilter.has(filter.key) && node) byFilter.set(filter.key, pathIn(analysis, node, filter));
+      node = null;
+    });
     return {
       kind: 'project-function',
       file,
       key,
       when: undefined,
-      twin,
+      twin: () => twin,
       blockingPath: (filter: UseFilter) => {
         let found = byFilter.get(filter.key);
-        if (found === undefined) {
-          const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(fn);
-          found = own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+        if (found !== undefined) return found;
+        if (group.analysis && node) {
+          found = pathIn(group.analysis, node, filter);
           byFilter.set(filter.key, found);
+          if (filter.key === ALL_USES.key) {
+            const analysis = group.analysis;
+            group.analysis = null;
+            for (const settle of group.paths) settle(analysis, filter);
+          }
+          return found;
         }
+        // The analysis was let go: the function is found again by its range in the file's analysis.
+        const analysed = this.analysisOf(file);
+        const again = analysed && functionAt(analysed.sourceCode, start, end);
+        found = analysed && again ? pathIn(analysed.analysis, again, filter) : null;
+        byFilter.set(filter.key, found);
         return found;
       },
     };
@@ -582,3 +614,76 @@ function mergeInto(into: TraceNode, from: TraceNode): void {
   if (from.esDefault) into.esDefault ??= from.esDefault;
 }
 
+
+/** The analysis a file's payloads share until their paths for every use are worked out, and how each settles its own. */
+interface PayloadGroup {
+  analysis: FileAnalysis | null;
+  readonly paths: ((analysis: FileAnalysis, filter: UseFilter) => void)[];
+}
+
+/** The function whose range is exactly `[start, end]`, or `null`. */
+function functionAt(sourceCode: ProjectSourceCode, start: number, end: number): FunctionNode | null {
+  for (let node: Node | null = sourceCode.getNodeByRangeIndex(start); node; node = node.parent ?? null) {
+    if (node.range[0] !== start) break;
+    if (node.range[1] === end && isFunction(node)) return node;
+  }
+  return null;
+}
+
+/**
+ * How much of the files' parses, and of their analyses, the model keeps, in characters of text plus
+ * a fixed cost per file (scopes, the SourceCode shim: a small file's AST costs far more than its text).
+ */
+const PARSED_BUDGET = 512 * 1024;
+const ANALYSED_BUDGET = 2 * 1024 * 1024;
+const FILE_WEIGHT = 8 * 1024;
+
+function weightOf(text: string | undefined): number {
+  return text === undefined ? 0 : text.length + FILE_WEIGHT;
+}
+
+/**
+ * A cache of values that can be rebuilt, bounded by their total weight: the least recently used are
+ * dropped first (the newest is always kept). Remembers what it dropped, so a rebuild is known as one.
+ */
+class BoundedCache<T> extends Map<string, Cached<T>> {
+  private weight = 0;
+  private readonly dropped = new Set<string>();
+  private readonly budget: number;
+  private readonly weigh: (value: T) => number;
+
+  constructor(budget: number, weigh: (value: T) => number) {
+    super();
+    this.budget = budget;
+    this.weigh = weigh;
+  }
+
+  override get(key: string): Cached<T> | undefined {
+    const found = super.get(key);
+    if (found) {
+      super.delete(key);
+      super.set(key, found);
+    }
+    return found;
+  }
+
+  override set(key: string, entry: Cached<T>): this {
+    const before = super.get(key);
+    if (before) this.weight -= this.weigh(before.value);
+    super.delete(key);
+    super.set(key, entry);
+    this.weight += this.weigh(entry.value);
+    this.dropped.delete(key);
+    for (const [oldest, old] of super.entries()) {
+      if (this.weight <= this.budget || oldest === key) break;
+      super.delete(oldest);
+      this.weight -= this.weigh(old.value);
+      this.dropped.add(oldest);
+    }
+    return this;
+  }
+
+  wasDropped(key: string): boolean {
+    return this.dropped.has(key);
+  }
+}
