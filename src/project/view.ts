@@ -3,7 +3,7 @@ import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '
 import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
-import { fileRole, type FileRole } from '../context/file-role.js';
+import { fileRole, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
 import { describeFunction, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
@@ -497,10 +497,13 @@ export class ProjectView {
       let tooling: FileRole | null = null;
       for (const importer of importers) {
         this.touch(importer);
-        const sourceCode = this.sourceOf(importer);
-        if (!sourceCode) return own;
-        let role = fileRole(importer, this.cwd, sourceCode.ast, sourceCode.text, this.settings.workerFiles);
-        if (role === 'script' && STARTS_SERVER.test(sourceCode.text)) role = 'application';
+        const text = this.files.entry(importer)?.text;
+        if (text === undefined) return own;
+        // Most importers' roles follow from their path and text: those are not parsed.
+        const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
+        if (!sourceCode && roleNeedsSyntax(text)) return own;
+        let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
+        if (role === 'script' && STARTS_SERVER.test(text)) role = 'application';
         if (role === 'application') role = this.roleOf(importer, role);
         if (role === 'application' || role === 'worker') return own;
         tooling ??= role;
