@@ -137,6 +137,7 @@ export class ProjectView {
   private isFresh(dependencies: Dependencies): boolean {
     const round = this.currentRound();
     if (dependencies.checkedRound === round) return true;
+    const changes = this.files.changes;
     // Iterative: answers along a long import chain use each other thousands deep.
     const checked = new Set<Dependencies>([dependencies]);
     const stack: Dependencies[] = [dependencies];
@@ -152,8 +153,8 @@ export class ProjectView {
         stack.push(used);
       }
     }
-    // A stamp found changed during the check starts a new round: the answers checked before it are not vouched for.
-    if (this.currentRound() !== round) return this.isFresh(dependencies);
+    // A file seen to change during the check (not one of these): the answers checked before it are not vouched for.
+    if (this.files.changes !== changes) return this.isFresh(dependencies);
     for (const each of checked) each.checkedRound = round;
     return true;
   }
