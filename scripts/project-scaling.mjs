@@ -2,7 +2,9 @@
 // (routes -> services -> stores that block, start-up code, CLI tools, tests), linted with the
 // parse-only floor and with `event-loop/recommended`, each in a fresh process.
 //
-//   node scripts/project-scaling.mjs [--sizes 1000,5000,20000] [--json out.json]
+//   node scripts/project-scaling.mjs [--sizes 1000,5000,20000] [--json out.json] [--keep]
+//
+// --keep leaves the generated projects in the temporary folder (their paths are printed), for profiling.
 //
 // Prints, per size: the first lint of one route file and of one store file (the editor's first
 // look: forward and reverse questions on a cold process), and a whole-project run against the floor.
@@ -96,7 +98,8 @@ for (const size of sizes) {
         `whole project ${Math.round(whole.wallMs)} ms vs floor ${Math.round(floor.wallMs)} ms (${(whole.wallMs / floor.wallMs).toFixed(2)}x wall, ${(whole.cpuMs / floor.cpuMs).toFixed(2)}x CPU, RSS ${Math.round(whole.rssMb)} vs ${Math.round(floor.rssMb)} MB), ${whole.reports} reports`,
     );
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    if (args.includes('--keep')) console.error(`kept ${directory}`);
+    else rmSync(directory, { recursive: true, force: true });
   }
 }
 const json = option('--json', null);

@@ -78,6 +78,21 @@ function moduleOf(statement: TSESTree.ProgramStatement): string | null {
   return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
 }
 
+const ROLE_MODULE_LITERAL = new RegExp(
+  `['"](?:${[...TEST_MODULES, ...CLI_MODULES, ...BUILD_MODULES].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"]`,
+);
+
+/**
+ * Whether `fileRole` needs the file's AST: its text names one of the modules it looks for in
+ * quotes, or says `worker`. Otherwise the path and the text decide, and `fileRole` may be given
+ * `NO_STATEMENTS` (the project model then reads an importer's role without parsing it).
+ */
+export function roleNeedsSyntax(text: string): boolean {
+  return text.includes('worker') || ROLE_MODULE_LITERAL.test(text);
+}
+
+export const NO_STATEMENTS = { type: 'Program', body: [] } as unknown as TSESTree.Program;
+
 /** The role of a file from its path (relative to the project) and what it imports. */
 export function fileRole(
   filename: string,

@@ -12,13 +12,41 @@ export interface FileStamp {
   readonly size: number;
 }
 
-interface FileEntry {
+/**
+ * A file as last read. The text of a file read only to index who imports whom is let go once its
+ * specifiers are known (a project's whole text, kept for the run, was a tenth of the lint's memory),
+ * and read again when something asks for it.
+ */
+class FileEntry {
+  readonly file: string;
   readonly stamp: FileStamp;
-  readonly text: string;
+  private kept: string | undefined;
   /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
   specifiers?: readonly string[];
   /** Project files those specifiers resolve to, on first request. */
   dependencies?: readonly string[];
+
+  constructor(file: string, stamp: FileStamp, text: string) {
+    this.file = file;
+    this.stamp = stamp;
+    this.kept = text;
+  }
+
+  get text(): string {
+    if (this.kept === undefined) {
+      // Changed on disk since its stamp: the next stat (at most RESTAT_MS away) sees it as a change.
+      try {
+        this.kept = readFileSync(this.file, 'utf8');
+      } catch {
+        this.kept = '';
+      }
+    }
+    return this.kept;
+  }
+
+  dropText(): void {
+    this.kept = undefined;
+  }
 }
 
 /** Build output and coverage: copies of the sources, not followed from the sources. */
@@ -101,7 +129,7 @@ export class ProjectFiles {
     if (stamp && stamp.size <= MAX_FILE_BYTES) {
       try {
         const text = readFileSync(file, 'utf8');
-        entry = isGenerated(text) ? null : { stamp, text };
+        entry = isGenerated(text) ? null : new FileEntry(file, stamp, text);
       } catch {
         entry = null;
       }
@@ -288,11 +316,13 @@ export class ProjectFiles {
     if (files.length > MAX_PROJECT_FILES) return index;
     files = files.map((file) => path.normalize(file)).sort();
     for (const file of files) {
+      const known = this.entries.has(file);
       for (const dependency of this.dependencies(file)) {
         const list = index.get(dependency);
         if (list) list.push(file);
         else index.set(dependency, [file]);
       }
+      if (!known) this.entries.get(file)?.dropText();
     }
     return index;
   }

@@ -111,8 +111,7 @@ export function parseProjectFile(filename: string, text: string): ProjectSourceC
       ecmaVersion: 2026,
       sourceType: commonJs ? 'commonjs' : 'module',
       nodejsScope: commonJs,
-      childVisitorKeys: espree.VisitorKeys,
-      fallback: 'iteration',
+      ...scopeVisitorKeys(espree.VisitorKeys, text),
     });
     addParents(ast, espree.VisitorKeys);
     return createSourceCode(ast, text, scopeManager, espree.VisitorKeys);
@@ -120,6 +119,21 @@ export function parseProjectFile(filename: string, text: string): ProjectSourceC
     return null;
   }
 }
+
+/**
+ * How eslint-scope walks the AST. Given `childVisitorKeys`, esrecurse copies estraverse's keys and
+ * them into every visitor it makes, one per declared name (half of a project file's parse time).
+ * Without them it uses estraverse's keys as they are, and asks `fallback` for the types estraverse
+ * does not know (JSX, static blocks, import attributes), answered with ESLint's keys: the same walk.
+ * The one type whose keys differ and that eslint-scope does not visit itself is `import(source,
+ * options)` (estraverse lacks `options`): files that may have one get the copying walk.
+ */
+function scopeVisitorKeys(visitorKeys: VisitorKeys, text: string): Record<string, unknown> {
+  if (IMPORT_CALL.test(text)) return { childVisitorKeys: visitorKeys, fallback: 'iteration' };
+  return { childVisitorKeys: null, fallback: (node: { type: string }) => visitorKeys[node.type] ?? Object.keys(node) };
+}
+
+const IMPORT_CALL = /\bimport\s*\(/;
 
 /** espree, trying the other module kind when the guess was wrong (`import()` in CommonJS, a stray `return`). */
 function parseJavaScript(espree: Espree, text: string, sourceType: 'module' | 'commonjs', jsx: boolean): TSESTree.Program | null {

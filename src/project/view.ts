@@ -3,12 +3,12 @@ import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '
 import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
-import { fileRole, type FileRole } from '../context/file-role.js';
+import { fileRole, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
 import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import type { FunctionNode } from '../resolve/ast.js';
+import { isFunction, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
@@ -38,15 +38,30 @@ export type Usage =
 const UNKNOWN: Usage = { kind: 'unknown' };
 const STARTUP: Usage = { kind: 'startup' };
 
-/** A cached answer and the files (with their stamps) it was computed from. */
+/**
+ * What an answer was computed from: the files it read itself (with their stamps) and the
+ * dependencies of the cached answers it used, by reference: it is fresh while they are. Not copied
+ * into each answer, so a chain of n files costs n entries, not n² (a 1,500-file import chain made
+ * every answer carry every file of the chain). Holds no values: an answer dropped from its cache is
+ * not kept alive by the answers that used it.
+ */
+interface Dependencies {
+  readonly files: ReadonlyMap<string, FileStamp | null>;
+  readonly uses: readonly Dependencies[];
+  /** The validation round in which these files (and those of the uses) were last found unchanged. */
+  checkedRound: number;
+}
+
+/** A cached answer and what it was computed from. */
 interface Cached<T> {
   readonly value: T;
-  readonly dependencies: ReadonlyMap<string, FileStamp | null>;
-  /** When the stamps were last checked: the files' change count, and the time. */
-  checkedChanges: number;
-  checkedTime: number;
-  /** Computed inside another look-up that an import cycle or the depth cap cut short. */
-  partial: boolean;
+  readonly dependencies: Dependencies;
+}
+
+/** What a computation under way has read so far. */
+interface Collecting {
+  readonly files: Map<string, FileStamp | null>;
+  readonly uses: Set<Dependencies>;
 }
 
 interface AnalysedFile {
@@ -70,14 +85,23 @@ export class ProjectView {
   readonly settings: ExtensionSettings;
   readonly frameworks: readonly Frameworks[];
   readonly cwd: string;
-  private readonly parsed = new Map<string, Cached<ProjectSourceCode | null>>();
-  private readonly analysed = new Map<string, Cached<AnalysedFile | null>>();
+  // ASTs and scopes are the bulk of the model's memory: only the most recently used are kept, and
+  // rebuilt when asked again. The answers drawn from them (tries, paths, usages, roles) are kept.
+  private readonly parsed = new BoundedCache<ProjectSourceCode | null>(PARSED_BUDGET, (sourceCode) => weightOf(sourceCode?.text));
+  private readonly analysed = new BoundedCache<AnalysedFile | null>(ANALYSED_BUDGET, (analysed) => weightOf(analysed?.sourceCode.text));
   private readonly tries = new Map<string, Cached<TraceNode | null>>();
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
-  /** Dependency sets being collected, innermost last (one per computation under way). */
-  private readonly collecting: Map<string, FileStamp | null>[] = [];
+  /** What each computation under way has read, innermost last. */
+  private readonly collecting: Collecting[] = [];
+  /**
+   * Stamps are compared once per round: a round lasts while no file is seen to change, and at most
+   * `RESTAT_MS` (files are re-stat'ed no more often than that anyway).
+   */
+  private round = 0;
+  private roundChanges = -1;
+  private roundStarted = 0;
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
   private readonly frames: { marker: string; partial: boolean }[] = [];
@@ -98,19 +122,42 @@ export class ProjectView {
 
   private touch(file: string): void {
     const stamp = this.files.stamp(file);
-    for (const dependencies of this.collecting) dependencies.set(file, stamp);
+    this.collecting.at(-1)?.files.set(file, stamp);
   }
 
-  private isFresh(cached: Cached<unknown>): boolean {
+  private currentRound(): number {
     const time = Date.now();
-    // No file seen to change since the last check, and that check is recent: still right.
-    if (cached.checkedChanges === this.files.changes && time - cached.checkedTime < RESTAT_MS) return true;
-    for (const [file, stamp] of cached.dependencies) {
-      const now = this.files.stamp(file);
-      if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
+    if (this.roundChanges !== this.files.changes || time - this.roundStarted >= RESTAT_MS) {
+      this.round++;
+      this.roundChanges = this.files.changes;
+      this.roundStarted = time;
     }
-    cached.checkedChanges = this.files.changes;
-    cached.checkedTime = time;
+    return this.round;
+  }
+
+  /** Whether none of the files an answer read, directly or through the answers it used, has changed. */
+  private isFresh(dependencies: Dependencies): boolean {
+    const round = this.currentRound();
+    if (dependencies.checkedRound === round) return true;
+    const changes = this.files.changes;
+    // Iterative: answers along a long import chain use each other thousands deep.
+    const checked = new Set<Dependencies>([dependencies]);
+    const stack: Dependencies[] = [dependencies];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      for (const [file, stamp] of current.files) {
+        const now = this.files.stamp(file);
+        if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
+      }
+      for (const used of current.uses) {
+        if (used.checkedRound === round || checked.has(used)) continue;
+        checked.add(used);
+        stack.push(used);
+      }
+    }
+    // A file seen to change during the check (not one of these): the answers checked before it are not vouched for.
+    if (this.files.changes !== changes) return this.isFresh(dependencies);
+    for (const each of checked) each.checkedRound = round;
     return true;
   }
 
@@ -119,8 +166,8 @@ export class ProjectView {
     const found = cache.get(key);
     // An answer an import cycle cut short is good enough inside another look-up; asked directly (by
     // a linted file) it is computed once more, and that answer is kept.
-    if (found && this.isFresh(found)) {
-      for (const dependencies of this.collecting) for (const [file, stamp] of found.dependencies) dependencies.set(file, stamp);
+    if (found && this.isFresh(found.dependencies)) {
+      this.collecting.at(-1)?.uses.add(found.dependencies);
       return found.value;
     }
     let names = this.cacheNames.get(cache);
@@ -138,15 +185,16 @@ export class ProjectView {
       for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
     }
-    if (this.frames.length > MAX_FILE_DEPTH * 3) {
+    // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
+    if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache && cache.wasDropped(key))) {
       for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
     }
     this.inProgress.add(marker);
     const frame = { marker, partial: false };
     this.frames.push(frame);
-    const dependencies = new Map<string, FileStamp | null>();
-    this.collecting.push(dependencies);
+    const read: Collecting = { files: new Map(), uses: new Set() };
+    this.collecting.push(read);
     let value: T;
     try {
       value = compute();
@@ -159,13 +207,22 @@ export class ProjectView {
       this.frames.pop();
       this.inProgress.delete(marker);
     }
-    for (const outer of this.collecting) for (const [file, stamp] of dependencies) outer.set(file, stamp);
     // A cut-short answer is kept for the rest of this look-up; after a few look-ups (a cycle that never
     // completes), for good: the work stays bounded.
     const cutShort = frame.partial ? (this.cutShort.get(marker) ?? 0) + 1 : 0;
     if (frame.partial) this.cutShort.set(marker, cutShort);
-    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) cache.set(key, { value, dependencies, checkedChanges: this.files.changes, checkedTime: Date.now(), partial: false });
-    else if (this.frames.length > 0) this.partialAnswers.set(marker, value);
+    const outer = this.collecting.at(-1);
+    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) {
+      const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
+      cache.set(key, { value, dependencies });
+      outer?.uses.add(dependencies);
+    } else {
+      if (outer) {
+        for (const [file, stamp] of read.files) outer.files.set(file, stamp);
+        for (const used of read.uses) outer.uses.add(used);
+      }
+      if (this.frames.length > 0) this.partialAnswers.set(marker, value);
+    }
     if (this.frames.length === 0) this.partialAnswers.clear();
     return value;
   }
@@ -260,7 +317,8 @@ export class ProjectView {
       return node;
     };
     const resolver = createValueResolver(sourceCode);
-    const twinOf = (exportPath: readonly string[], fn: FunctionNode) => () => {
+    // Worked out now, from the AST: the payloads outlive it.
+    const twinOf = (exportPath: readonly string[], fn: FunctionNode): string | null => {
       const last = exportPath.at(-1);
       if (!last) return null;
       for (const name of twinNames(last)) {
@@ -269,8 +327,9 @@ export class ProjectView {
       }
       return null;
     };
+    const group: PayloadGroup = { analysis, paths: [] };
     for (const { path: exportPath, fn } of exports.functions) {
-      const payload = this.functionPayload(file, exportKey(exportPath), analysis, fn, twinOf(exportPath, fn));
+      const payload = this.functionPayload(file, exportKey(exportPath), group, fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
       if (returned?.callResult) {
@@ -329,22 +388,49 @@ export class ProjectView {
     }
   }
 
-  private functionPayload(file: string, key: string, analysis: FileAnalysis, fn: FunctionNode, twin: () => string | null): ProjectFunctionPayload {
+  /**
+   * The payload of an exported function. Its blocking path comes from the summaries of the
+   * analysis the trie was built from; the first time one of the file's functions is asked (for
+   * every use), all of them are worked out and the analysis is let go, so a kept trie does not
+   * keep the file's AST. Other filters (an `allow` option) then use the file's analysis again.
+   */
+  private functionPayload(file: string, key: string, group: PayloadGroup, fn: FunctionNode, twin: string | null): ProjectFunctionPayload {
     const byFilter = new Map<string, BlockingPath | null>();
     const relative = this.files.relative(file);
+    const [start, end] = fn.range;
+    let node: FunctionNode | null = fn;
+    const pathIn = (analysis: FileAnalysis, at: FunctionNode, filter: UseFilter): BlockingPath | null => {
+      const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(at);
+      return own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+    };
+    group.paths.push((analysis, filter) => {
+      if (!byFilter.has(filter.key) && node) byFilter.set(filter.key, pathIn(analysis, node, filter));
+      node = null;
+    });
     return {
       kind: 'project-function',
       file,
       key,
       when: undefined,
-      twin,
+      twin: () => twin,
       blockingPath: (filter: UseFilter) => {
         let found = byFilter.get(filter.key);
-        if (found === undefined) {
-          const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(fn);
-          found = own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+        if (found !== undefined) return found;
+        if (group.analysis && node) {
+          found = pathIn(group.analysis, node, filter);
           byFilter.set(filter.key, found);
+          if (filter.key === ALL_USES.key) {
+            const analysis = group.analysis;
+            group.analysis = null;
+            for (const settle of group.paths) settle(analysis, filter);
+          }
+          return found;
         }
+        // The analysis was let go: the function is found again by its range in the file's analysis.
+        const analysed = this.analysisOf(file);
+        const again = analysed && functionAt(analysed.sourceCode, start, end);
+        found = analysed && again ? pathIn(analysed.analysis, again, filter) : null;
+        byFilter.set(filter.key, found);
         return found;
       },
     };
@@ -431,10 +517,13 @@ export class ProjectView {
       let tooling: FileRole | null = null;
       for (const importer of importers) {
         this.touch(importer);
-        const sourceCode = this.sourceOf(importer);
-        if (!sourceCode) return own;
-        let role = fileRole(importer, this.cwd, sourceCode.ast, sourceCode.text, this.settings.workerFiles);
-        if (role === 'script' && STARTS_SERVER.test(sourceCode.text)) role = 'application';
+        const text = this.files.entry(importer)?.text;
+        if (text === undefined) return own;
+        // Most importers' roles follow from their path and text: those are not parsed.
+        const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
+        if (!sourceCode && roleNeedsSyntax(text)) return own;
+        let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
+        if (role === 'script' && STARTS_SERVER.test(text)) role = 'application';
         if (role === 'application') role = this.roleOf(importer, role);
         if (role === 'application' || role === 'worker') return own;
         tooling ??= role;
@@ -554,4 +643,77 @@ function mergeInto(into: TraceNode, from: TraceNode): void {
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+/** The analysis a file's payloads share until their paths for every use are worked out, and how each settles its own. */
+interface PayloadGroup {
+  analysis: FileAnalysis | null;
+  readonly paths: ((analysis: FileAnalysis, filter: UseFilter) => void)[];
+}
+
+/** The function whose range is exactly `[start, end]`, or `null`. */
+function functionAt(sourceCode: ProjectSourceCode, start: number, end: number): FunctionNode | null {
+  for (let node: Node | null = sourceCode.getNodeByRangeIndex(start); node; node = node.parent ?? null) {
+    if (node.range[0] !== start) break;
+    if (node.range[1] === end && isFunction(node)) return node;
+  }
+  return null;
+}
+
+/**
+ * How much of the files' parses, and of their analyses, the model keeps, in characters of text plus
+ * a fixed cost per file (scopes, the SourceCode shim: a small file's AST costs far more than its text).
+ */
+const PARSED_BUDGET = 512 * 1024;
+const ANALYSED_BUDGET = 2 * 1024 * 1024;
+const FILE_WEIGHT = 8 * 1024;
+
+function weightOf(text: string | undefined): number {
+  return text === undefined ? 0 : text.length + FILE_WEIGHT;
+}
+
+/**
+ * A cache of values that can be rebuilt, bounded by their total weight: the least recently used are
+ * dropped first (the newest is always kept). Remembers what it dropped, so a rebuild is known as one.
+ */
+class BoundedCache<T> extends Map<string, Cached<T>> {
+  private weight = 0;
+  private readonly dropped = new Set<string>();
+  private readonly budget: number;
+  private readonly weigh: (value: T) => number;
+
+  constructor(budget: number, weigh: (value: T) => number) {
+    super();
+    this.budget = budget;
+    this.weigh = weigh;
+  }
+
+  override get(key: string): Cached<T> | undefined {
+    const found = super.get(key);
+    if (found) {
+      super.delete(key);
+      super.set(key, found);
+    }
+    return found;
+  }
+
+  override set(key: string, entry: Cached<T>): this {
+    const before = super.get(key);
+    if (before) this.weight -= this.weigh(before.value);
+    super.delete(key);
+    super.set(key, entry);
+    this.weight += this.weigh(entry.value);
+    this.dropped.delete(key);
+    for (const [oldest, old] of super.entries()) {
+      if (this.weight <= this.budget || oldest === key) break;
+      super.delete(oldest);
+      this.weight -= this.weigh(old.value);
+      this.dropped.add(oldest);
+    }
+    return this;
+  }
+
+  wasDropped(key: string): boolean {
+    return this.dropped.has(key);
+  }
 }
