@@ -233,11 +233,14 @@ export function matrixCases(family: Family): MatrixCase[] {
           },
           { name: 'class property initialiser', code: `export class Repo {\n  private inst = ${instance};\n  async handler(input: any) {\n    return ${use('this.inst')};\n  }\n}\n` },
           { name: 'getter function', code: `let inst: any;\nfunction getInst() {\n  inst ??= ${instance};\n  return inst;\n}\nexport async function handler(input: any) {\n  return ${use('getInst()')};\n}\n` },
+          { name: 'factory function', code: `function makeInst() {\n  return ${instance};\n}\nexport async function handler(input: any) {\n  return ${use('makeInst()')};\n}\n` },
         ];
         for (const holder of holders) {
-          // A getter function runs the instance-making call while serving (a sync helper of the
-          // handler): a blocking call on the way is reported there too.
-          const expected = holder.name === 'getter function' ? 1 + blockingCallsOnTheWay(entry, variant.path, end) : 1;
+          // A getter function makes the instance lazily (`inst ??= …`): that call runs once per
+          // process, so a blocking call on the way is not reported there; the use in the handler is.
+          // A factory makes it at each call, while serving (a sync helper of the handler): a blocking
+          // call on the way is reported there too.
+          const expected = holder.name === 'factory function' ? 1 + blockingCallsOnTheWay(entry, variant.path) : 1;
           cases.push({ name: `${label} held in a ${holder.name}`, entry, expected, code: `${base.preamble}\n${holder.code}` });
         }
       }
