@@ -5,7 +5,7 @@ import { functionName } from '../context/serving-context.js';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
-import { exportedValues } from '../context/exports.js';
+import { exportedValues, isModuleExports } from '../context/exports.js';
 import { runsOnce } from '../context/once-guard.js';
 
 type Node = TSESTree.Node;
@@ -432,10 +432,6 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
 /** A global the file does not declare (`exports` and `module` in a CommonJS file). */
 function isUndeclared(variable: Variable | null): boolean {
   return !variable || variable.defs.length === 0;
-}
-
-function isModuleExports(node: TSESTree.MemberExpression): boolean {
-  return node.object.type === 'Identifier' && node.object.name === 'module' && staticPropertyName(node) === 'exports' && !node.computed;
 }
 
 function constructorOf(body: TSESTree.ClassBody): FunctionNode | null {

@@ -11,7 +11,8 @@ export interface ExportedValue {
   readonly value: Node;
 }
 
-function isModuleExports(node: Node): boolean {
+/** `module.exports` (the member expression). */
+export function isModuleExports(node: Node): boolean {
   return (
     node.type === 'MemberExpression' &&
     node.object.type === 'Identifier' &&

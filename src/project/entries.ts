@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 /** package.json scripts that run the service itself (`npm start`), not tooling. */
 const SERVICE_SCRIPT = /^(?:start|serve|server|prod|production)(?::[\w-]+)?$/;
 /** Runners whose first path argument is the program they run. */
@@ -10,15 +7,10 @@ const SCRIPT_FILE = /\.(?:[cm]?[jt]s|jsx|tsx)$/;
 /**
  * The files a package runs as its service, as written in its package.json: `main`, and the program
  * of each service script (`"start": "node ./bin/www"`, `"start:prod": "node dist/main"`), relative to
- * the package folder and not yet resolved. A file run this way serves, whoever else imports it.
+ * the package folder and not yet resolved, from the package's parsed manifest. A file run this way serves, whoever else imports it.
  */
-export function serviceEntries(packageDir: string): string[] {
-  let manifest: { main?: unknown; scripts?: unknown };
-  try {
-    manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as typeof manifest;
-  } catch {
-    return [];
-  }
+export function serviceEntries(manifest: { main?: unknown; scripts?: unknown } | null): string[] {
+  if (!manifest) return [];
   const entries: string[] = [];
   if (typeof manifest.main === 'string') entries.push(manifest.main);
   const scripts = manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};

@@ -204,7 +204,7 @@ export class ProjectFiles {
     if (!entries) {
       entries = new Set();
       const manifest = path.join(packageDir, 'package.json');
-      for (const program of serviceEntries(packageDir)) {
+      for (const program of serviceEntries(readJson(manifest))) {
         const target = path.resolve(packageDir, program);
         const resolved = this.resolveEntry(manifest, target);
         if (resolved) entries.add(resolved);
