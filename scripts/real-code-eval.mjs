@@ -4,6 +4,7 @@
 //   node scripts/real-code-eval.mjs [corpus-dir] [--json out.json] [--markdown out.md]
 //        [--tools recommended,typed,n] [--plugin <checkout>/dist/src/index.js] [--notes notes.md] [--dump prefix]
 //        [--repos name,name] (only the manifest's repos whose name contains one of these)
+//        [--reverse] (lint each repo's files in reverse order: the reports must not depend on the order)
 //
 // The corpus (default /work/corpus) holds `labels.jsonl` (one labelled call site per line: repo,
 // commit, path, line, column, label serving|startup|not-blocking|unclear, family, direct, and in the
@@ -107,6 +108,7 @@ async function reportsOf(tool) {
   for (const entry of manifest) {
     const root = path.join(corpus, entry.path);
     const files = readFileSync(path.join(root, '.files'), 'utf8').split('\n').filter((file) => /\.(c|m)?[jt]sx?$/.test(file) && !file.endsWith('.d.ts') && existsSync(path.join(root, file)));
+    if (args.includes('--reverse')) files.reverse();
     const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: TOOLS[tool](root), ignore: false });
     // A file no tsconfig of the repo includes cannot be typed: it is linted with the untyped parser
     // (and counted), as a user's editor would show it without type information.

@@ -61,6 +61,8 @@ export interface FileAnalysis {
   readonly projectHits: readonly TraceHit<ProjectFunctionPayload>[];
   /** Where a function passed along as a value runs: registered as a handler, or called by a function it is handed to. */
   passedValueUse(reference: TSESTree.Node): PassedValueUse | null;
+  /** Whether running `fn` reaches a blocking call of this file or another one (`async` functions included). */
+  reachesBlocking(fn: FunctionNode): boolean;
 }
 
 /** Which code counts as serving work (every rule's `contexts` option). */
@@ -197,7 +199,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
         }
       };
       for (const use of allUses()) seed(use.reference);
-      for (const hit of projectHits) if (hit.payload.blockingPath(ALL_USES)) seed(hit.reference);
+      for (const hit of projectHits) if (hit.payload.blockingPath(ALL_USES) || hit.payload.runsBlocking()) seed(hit.reference);
       for (let index = 0; index < queue.length; index++) {
         for (const { caller } of summaryFactory.callersOf(queue[index]!)) seed(caller.body ?? caller);
       }
@@ -273,6 +275,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     summaries: summaryFactory.summaries,
     projectHits,
     passedValueUse: (reference) => passedValueUse(sourceCode, reference, getHandlers(), contextFor(DEFAULT_CONTEXTS)),
+    reachesBlocking,
   };
 }
 

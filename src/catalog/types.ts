@@ -244,6 +244,12 @@ export interface ProjectFunctionPayload {
   twin(): string | null;
   /** Why calling it blocks, for the uses `filter` keeps; `null` when it does not. */
   blockingPath(filter: import('../analysis/function-summaries.js').UseFilter): import('../analysis/function-summaries.js').BlockingPath | null;
+  /**
+   * Whether running it reaches a blocking call, `async` functions included: an async export does
+   * not block its caller's call, but its callers decide whether its body runs at start-up or while
+   * serving.
+   */
+  runsBlocking(): boolean;
 }
 
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */

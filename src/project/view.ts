@@ -403,8 +403,10 @@ export class ProjectView {
       const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(at);
       return own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
     };
+    let runs: boolean | undefined;
     group.paths.push((analysis, filter) => {
       if (!byFilter.has(filter.key) && node) byFilter.set(filter.key, pathIn(analysis, node, filter));
+      if (runs === undefined && node) runs = analysis.reachesBlocking(node);
       node = null;
     });
     return {
@@ -413,6 +415,13 @@ export class ProjectView {
       key,
       when: undefined,
       twin: () => twin,
+      runsBlocking: () => {
+        if (runs !== undefined) return runs;
+        if (group.analysis && node) return (runs = group.analysis.reachesBlocking(node));
+        const analysed = this.analysisOf(file);
+        const again = analysed && functionAt(analysed.sourceCode, start, end);
+        return (runs = again ? analysed.analysis.reachesBlocking(again) : false);
+      },
       blockingPath: (filter: UseFilter) => {
         let found = byFilter.get(filter.key);
         if (found !== undefined) return found;
@@ -563,7 +572,8 @@ function trieBlocks(trie: TraceNode): boolean {
     seen.add(node);
     for (const payload of node.calls) {
       if (payload.kind === 'blocking') return true;
-      if (payload.kind === 'project-function' && payload.blockingPath(ALL_USES)) return true;
+      // An async export that blocks inside: its importers' calls say whether that runs at start-up.
+      if (payload.kind === 'project-function' && (payload.blockingPath(ALL_USES) || payload.runsBlocking())) return true;
     }
     for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
     return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);

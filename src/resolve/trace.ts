@@ -431,6 +431,10 @@ export function traceFile(
         case 'VariableDeclarator':
           if (parent.init === node) followPattern(parent.id, trace, parent);
           return;
+        case 'AssignmentPattern':
+          // A default value: `function detect({ fsx = fs } = {})` uses `fs` unless a test injects another.
+          if (parent.right === node) followPattern(parent.left, trace, parent);
+          return;
         case 'AssignmentExpression':
           if (parent.right !== node || !ASSIGNING_OPERATORS.has(parent.operator)) return;
           followPattern(parent.left, trace, parent);
