@@ -471,7 +471,8 @@ export class ProjectView {
       const text = this.files.entry(importer)?.text;
       if (text === undefined) continue;
       const mayCall = name === 'default' || name === '<module>' || text.includes(name);
-      const mayReexport = REEXPORTS.test(text);
+      // A barrel, or a factory handing out instances (`return new FileStore(dir)`): its importers may call it.
+      const mayReexport = REEXPORTS.test(text) || FACTORIES.test(text);
       if (!mayCall && !mayReexport) continue;
       const analysed = mayCall ? this.analysisOf(importer) : null;
       let reexported = false;
@@ -557,6 +558,9 @@ const MAX_IMPORTERS = 200;
  */
 const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require|new\b)|\bexport\s+(?:const|let|var)\s+[\w$]+\s*=\s*new\b|\bexport\s+default\s+new\b/;
 
+/** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */
+const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;
+
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
 
@@ -583,7 +587,7 @@ function trieBlocks(trie: TraceNode): boolean {
   return result;
 }
 
-/** Whether a trie (one level of members, and their instances) carries the payload of `file`'s `key`. */
+/** Whether a trie (a few levels of members, their instances and call results) carries the payload of `file`'s `key`. */
 function carries(trie: TraceNode, file: string, key: string): boolean {
   const seen = new Set<TraceNode>();
   const visit = (node: TraceNode | null, depth: number): boolean => {
@@ -591,7 +595,8 @@ function carries(trie: TraceNode, file: string, key: string): boolean {
     seen.add(node);
     if (node.calls.some((payload) => payload.kind === 'project-function' && payload.file === file && payload.key === key)) return true;
     for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
-    return visit(node.constructResult, depth + 1);
+    // What an exported factory returns (`storeFor(name)` gives a `FileStore`).
+    return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
   };
   return visit(trie, 0);
 }

@@ -172,16 +172,25 @@ describe('the project model: start-up chains through async functions of other fi
   const boot = path.join(fixtures, 'boot');
 
   it('an async export awaited through a file in between is start-up code or serving by who awaits it, whatever the lint order', async () => {
-    const forward = await lintProject(boot, {}, ['src/model-loader.js', 'src/brain.js', 'src/install.js', 'src/server.js']);
+    const files = ['src/model-loader.js', 'src/brain.js', 'src/file-store.js', 'src/stores.js', 'src/install.js', 'src/server.js'];
+    const forward = await lintProject(boot, {}, files);
     // A copy is another project root: a fresh project model, filled in the other order.
-    const backward = await lintProject(copyOf('boot'), {}, ['src/server.js', 'src/install.js', 'src/brain.js', 'src/model-loader.js']);
-    expect([...forward.keys()].sort()).toEqual(['src/install.js:6 no-sync-fs', 'src/model-loader.js:10 no-sync-fs', 'src/server.js:12 no-indirect-blocking']);
+    const backward = await lintProject(copyOf('boot'), {}, files.toReversed());
+    expect([...forward.keys()].sort()).toEqual([
+      'src/file-store.js:9 no-sync-fs',
+      'src/install.js:6 no-sync-fs',
+      'src/model-loader.js:10 no-sync-fs',
+      'src/server.js:13 no-indirect-blocking',
+      'src/server.js:18 no-indirect-blocking',
+    ]);
     expect([...backward.entries()].sort()).toEqual([...forward.entries()].sort());
     // `brain.warmUp()` awaited in `main()` before `listen`: `loadModels` runs at start-up, though brain.js names no blocking API.
     expect(forward.has('src/model-loader.js:5 no-sync-fs')).toBe(false);
-    expect(forward.get('src/model-loader.js:10 no-sync-fs')).toContain("called from async method 'skill' in src/brain.js:10, which serves this Express route handler in src/server.js:8");
+    expect(forward.get('src/model-loader.js:10 no-sync-fs')).toContain("called from async method 'skill' in src/brain.js:10, which serves this Express route handler in src/server.js:9");
     // `detectInstall({ fsx = fs } = {})`: the default value is the module a caller gets.
-    expect(forward.get('src/install.js:6 no-sync-fs')).toContain("inside function 'detectInstall', called from this Express route handler in src/server.js:12");
+    expect(forward.get('src/install.js:6 no-sync-fs')).toContain("inside function 'detectInstall', called from this Express route handler in src/server.js:18");
+    // `storeFor(user).save(…)`: a factory in a third file hands out the class's instances.
+    expect(forward.get('src/file-store.js:9 no-sync-fs')).toContain("inside method 'save', called from this Express route handler in src/server.js:13");
   });
 });
 
