@@ -486,7 +486,12 @@ export class ProjectView {
         if (!call) {
           // Passed along, not called here: registered as a handler, or handed to a function that calls it.
           const passed = analysis!.passedValueUse(hit.reference);
-          if (!passed) return UNKNOWN;
+          if (!passed) {
+            // Handed to a function of a third file (`require('./routes')(app, saveConfig)`): where that one calls it.
+            const handedOn = this.handedToProjectFunction(importer, analysed!, hit.reference);
+            const there = handedOn ? this.parameterUsage(handedOn.file, handedOn.key, handedOn.index) : UNKNOWN;
+            return there.kind === 'serving' ? there : UNKNOWN;
+          }
           const where = `${this.files.relative(importer)}:${passed.at.loc.start.line}`;
           if ('registeredAs' in passed) return { kind: 'serving', servingKind: 'route-handler', root: `${article(passed.registeredAs)} ${passed.registeredAs} in ${where}`, via: null, registered: true };
           // A hand-off the file runs outside serving code says too little to call the function start-up code.
@@ -503,6 +508,46 @@ export class ProjectView {
       if (reexported) for (const next of this.files.importersOf(importer)) if (!visited.has(next)) queue.push(next);
     }
     return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /**
+   * The other project file's function a value is passed to as an argument, and at which position:
+   * `configure(app, save)` with `configure` imported, `require('./routes')(app, save)`. Found
+   * without its export trie: a file that only registers routes names no blocking API.
+   */
+  private handedToProjectFunction(importer: string, { sourceCode, analysis }: AnalysedFile, value: Node): { file: string; key: string; index: number } | null {
+    const call = value.parent;
+    if (call?.type !== 'CallExpression') return null;
+    const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+    if (index < 0 || call.arguments.slice(0, index).some((argument) => argument.type === 'SpreadElement')) return null;
+    const traced = analysis.projectHits.find((hit) => hit.call === call);
+    if (traced) return { file: traced.payload.file, key: traced.payload.key, index };
+    const imported = importedBinding(sourceCode, call.callee);
+    const file = imported ? this.files.resolve(importer, imported.specifier) : null;
+    return file ? { file, key: imported!.key, index } : null;
+  }
+
+  /**
+   * Where the function exported as `key` from `file` calls its parameter `index`: serving when a
+   * call of it runs in serving code (a route handler registered inside the function), else unknown.
+   */
+  parameterUsage(file: string, key: string, index: number): Usage {
+    return this.cached(this.usages, `${file}\0${key}\0(${index})`, UNKNOWN, () => {
+      const analysed = this.analysisOf(file);
+      if (!analysed) return UNKNOWN;
+      const { sourceCode, analysis } = analysed;
+      const exported = moduleExports(sourceCode, createValueResolver(sourceCode)).functions.find((each) => exportKey(each.path) === key);
+      const parameter = exported?.fn.params[index];
+      const name = parameter?.type === 'Identifier' ? parameter.name : parameter?.type === 'AssignmentPattern' && parameter.left.type === 'Identifier' ? parameter.left.name : null;
+      const variable = name === null ? undefined : sourceCode.getDeclaredVariables(exported!.fn).find((each) => each.name === name);
+      for (const reference of variable?.references ?? []) {
+        const call = reference.identifier.parent;
+        if (call?.type !== 'CallExpression' || call.callee !== reference.identifier) continue;
+        const serving = analysis.context.contextOf(call);
+        if (serving) return this.servingUsage(serving, analysis, file, call);
+      }
+      return UNKNOWN;
+    });
   }
 
   /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
@@ -557,6 +602,44 @@ const MAX_IMPORTERS = 200;
  * (`export const MODEL_LOADER = new ModelLoader()`), whose methods its importers call.
  */
 const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require|new\b)|\bexport\s+(?:const|let|var)\s+[\w$]+\s*=\s*new\b|\bexport\s+default\s+new\b/;
+
+/** The module and export a callee names: `require('./x')` (its `module.exports`), or a variable bound by `import`/`require`. */
+function importedBinding(sourceCode: ProjectSourceCode, callee: Node): { specifier: string; key: string } | null {
+  const required = requiredSpecifier(callee);
+  if (required !== null) return { specifier: required, key: exportKey([]) };
+  if (callee.type !== 'Identifier') return null;
+  const definition = moduleScopeDefinition(sourceCode, callee.name);
+  if (!definition) return null;
+  if (definition.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration') {
+    const specifier = definition.node;
+    const source = String(definition.parent.source.value);
+    if (specifier.type === 'ImportDefaultSpecifier') return { specifier: source, key: 'default' };
+    if (specifier.type === 'ImportSpecifier') return { specifier: source, key: specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value) };
+    return null;
+  }
+  if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id.type === 'Identifier') {
+    const specifier = definition.node.init ? requiredSpecifier(definition.node.init) : null;
+    return specifier === null ? null : { specifier, key: exportKey([]) };
+  }
+  return null;
+}
+
+/** The variable `name` of the module's top scope (ES modules and CommonJS alike). */
+function moduleScopeDefinition(sourceCode: ProjectSourceCode, name: string) {
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== 'module' && !(scope.type === 'function' && scope.block.type === 'Program')) continue;
+    const variable = scope.set.get(name);
+    if (variable) return variable.defs[0];
+  }
+  return undefined;
+}
+
+/** `require('./x')` → `./x`. */
+function requiredSpecifier(node: Node): string | null {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
+  const [argument] = node.arguments;
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
+}
 
 /** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;

@@ -55,9 +55,12 @@ describe('the project model: a CommonJS Express app', () => {
       'src/routes/users.js:12 no-indirect-blocking',
       'src/routes/users.js:16 no-indirect-blocking',
       'src/routes/users.js:17 no-sync-fs',
+      'src/settings.js:12 no-sync-fs',
       'src/settings.js:4 no-sync-fs',
       'src/store.js:9 no-sync-fs',
     ]);
+    // `require('./routes/admin')(app, resetSettings)`: handed to another file's function that calls it from a route.
+    expect(messages.get('src/settings.js:12 no-sync-fs')).toContain("inside function 'resetSettings', called from this function, a request handler by its parameters (req, res) in src/routes/admin.js:4");
     // A method of a module-level instance (`const store = new Store(dir)`), named with the chain across files.
     expect(messages.get('src/routes/users.js:11 no-indirect-blocking')).toBe(
       '`store.save()` blocks the event loop: it calls `fs.writeFileSync` (src/store.js:9). In `save`, use `fs.promises.writeFile` instead.',
