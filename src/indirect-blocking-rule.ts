@@ -92,7 +92,8 @@ export function createIndirectBlockingRule({ name, description }: IndirectRuleSp
           for (const call of summaries.calls) {
             const serving = analysis.context.contextOf(call.node);
             if (!serving) continue;
-            const path = summaries.pathOf(call);
+            // An async helper that blocks inside blocks the event loop as it runs, after the call has its promise.
+            const path = summaries.pathOf(call) ?? summaries.runningPathOf(call);
             if (!path) continue;
             const twin = summaries.twinOf(call);
             const suggestion = twin && twinSuggestion(context, call, twin, serving);

@@ -182,6 +182,8 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     offloaded: [],
     resolveAllExternal: !input.crossFileInHelperCost,
     externalTwin: (call, resolver) => findProjectTwin(resolver, call, projectCalls.get(call.node)?.payload.twin() ?? null),
+    // An async function of another file that blocks inside: its calls while serving are reported too.
+    externalRunning: projectCalls.size > 0 ? (call, filter) => projectCalls.get(call.node)?.payload.runningPath(filter) ?? null : undefined,
   });
   let crossFile: CrossFileCallers | null | undefined;
   const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf, reachesBlocking) : null);

@@ -84,6 +84,13 @@ export interface FunctionSummaries {
   pathOf(call: HelperCall): BlockingPath | null;
   /** Why a same-file function blocks when called synchronously, or `null`. */
   blockingPath(fn: FunctionNode): BlockingPath | null;
+  /**
+   * Why running a same-file function blocks the event loop, `async` functions included (their
+   * blocking calls run on the event loop too, after the caller has its promise), or `null`.
+   */
+  runningPath(fn: FunctionNode): BlockingPath | null;
+  /** `runningPath` of a call's callee, in this file or another one. */
+  runningPathOf(call: HelperCall): BlockingPath | null;
   /** The helper's promise-returning twin next to it (`loadConfig` for `loadConfigSync`), if certain. */
   twinOf(call: HelperCall): HelperTwin | null;
 }
@@ -122,6 +129,8 @@ export interface SummaryInputs {
   readonly resolveAllExternal?: boolean;
   /** The async twin of a call into another file, when that file exports one (the project model). */
   readonly externalTwin?: (call: HelperCall, resolver: ValueResolver) => HelperTwin | null;
+  /** Why running another file's function blocks, async functions included (the project model). */
+  readonly externalRunning?: ExternalResolver;
 }
 
 /**
@@ -156,8 +165,8 @@ export function createSummaryFactory(inputs: SummaryInputs): SummaryFactory {
   const summaries = (filter: UseFilter): FunctionSummaries => {
     let result = byFilter.get(filter.key);
     if (!result) {
-      if (inputs.uses.length === 0 && !inputs.external) {
-        result = { calls: [], pathOf: () => null, blockingPath: () => null, twinOf: () => null };
+      if (inputs.uses.length === 0 && !inputs.external && !inputs.externalRunning) {
+        result = { calls: [], pathOf: () => null, blockingPath: () => null, runningPath: () => null, runningPathOf: () => null, twinOf: () => null };
       } else {
         result = summarise(inputs, getGraph(), filter, resolver!);
       }
@@ -226,12 +235,62 @@ function summarise(inputs: SummaryInputs, graph: CallGraph, filter: UseFilter, r
   }
 
   const pathOfFunction = (fn: FunctionNode) => paths.get(fn) ?? null;
+  const runningPath = asyncRunningPaths(inputs, graph, filter, uses, paths, externalPath);
   return {
     calls: graph.calls,
     blockingPath: pathOfFunction,
+    runningPath,
+    runningPathOf: (call) =>
+      call.callee
+        ? runningPath(call.callee)
+        : (externalPath(call as HelperCall & { readonly callee: null }) ?? inputs.externalRunning?.(call as HelperCall & { readonly callee: null }, filter) ?? null),
     pathOf: (call) => (call.callee ? pathOfFunction(call.callee) : externalPath(call as HelperCall & { readonly callee: null })),
     twinOf: (call) => findHelperTwin(resolver, call) ?? (call.callee ? null : (inputs.externalTwin?.(call, resolver) ?? null)),
   };
+}
+
+/** How many async functions deep a running path is followed (`await a()` → `await b()` → the blocking call). */
+const MAX_ASYNC_DEPTH = 3;
+
+/**
+ * Running paths: a sync function's blocking path, or for an async function its first blocking
+ * call, in its own body (or a callback it runs synchronously), through a sync helper, or through
+ * another async function it calls. Worked out on request, per function.
+ */
+function asyncRunningPaths(
+  inputs: SummaryInputs,
+  graph: CallGraph,
+  filter: UseFilter,
+  uses: readonly BlockingUse[],
+  paths: ReadonlyMap<FunctionNode, BlockingPath>,
+  externalPath: (call: HelperCall & { readonly callee: null }) => BlockingPath | null,
+): (fn: FunctionNode) => BlockingPath | null {
+  const running = new Map<FunctionNode, BlockingPath | null>();
+  const find = (fn: FunctionNode, depth: number): BlockingPath | null => {
+    const own = paths.get(fn);
+    if (own) return own;
+    if (!fn.async || fn.generator || depth > MAX_ASYNC_DEPTH) return null;
+    if (running.has(fn)) return running.get(fn)!;
+    running.set(fn, null);
+    let found: BlockingPath | null = null;
+    const use = uses.find((each) => filter.test(each.payload) && inputs.context.functionOf(each.reference) === fn);
+    if (use) found = { steps: [{ label: use.payload.api, line: use.reference.loc.start.line, file: null }], entry: use.payload, owner: ownerName(fn), depth: 1 };
+    for (const [helper, path] of paths) {
+      if (found) break;
+      const edge = graph.callers.get(helper)?.find((each) => each.caller === fn);
+      if (edge) found = edge.site ? prepend(edge.site, path) : { ...path, owner: path.owner ?? ownerName(fn) };
+    }
+    for (const call of graph.calls) {
+      if (found) break;
+      if (call.caller !== fn) continue;
+      const external = call as HelperCall & { readonly callee: null };
+      const path = call.callee ? find(call.callee, depth + 1) : (externalPath(external) ?? inputs.externalRunning?.(external, filter) ?? null);
+      if (path) found = prepend(call, path);
+    }
+    running.set(fn, found);
+    return found;
+  };
+  return (fn) => find(fn, 0);
 }
 
 /** The name a function is known by, `#name` for private methods. */

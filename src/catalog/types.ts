@@ -250,6 +250,8 @@ export interface ProjectFunctionPayload {
    * serving.
    */
   runsBlocking(): boolean;
+  /** Why running it blocks the event loop, async functions included, for the uses `filter` keeps; `null` when it does not. */
+  runningPath(filter: import('../analysis/function-summaries.js').UseFilter): import('../analysis/function-summaries.js').BlockingPath | null;
 }
 
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */

@@ -64,6 +64,22 @@ interface Collecting {
   readonly uses: Set<Dependencies>;
 }
 
+/** A look-up under way: the look-ups under way further out it ran into (an import cycle), and every look-up it asked. */
+interface Frame {
+  readonly marker: string;
+  readonly cuts: Set<string>;
+  readonly asked: Set<string>;
+  /** Cut short by the depth cap somewhere inside. */
+  deep: boolean;
+}
+
+interface PartialAnswer {
+  readonly value: unknown;
+  readonly cuts: ReadonlySet<string>;
+  readonly asked: ReadonlySet<string>;
+  readonly dependencies: Dependencies;
+}
+
 interface AnalysedFile {
   readonly sourceCode: ProjectSourceCode;
   readonly analysis: FileAnalysis;
@@ -93,6 +109,10 @@ export class ProjectView {
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
+  /** Exported functions' blocking paths (per use filter) and whether running them blocks, by file and key. */
+  private readonly paths = new Map<string, Cached<BlockingPath | null>>();
+  private readonly runs = new Map<string, Cached<boolean>>();
+  private readonly runningPaths = new Map<string, Cached<BlockingPath | null>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
   /**
@@ -104,11 +124,9 @@ export class ProjectView {
   private roundStarted = 0;
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
-  private readonly frames: { marker: string; partial: boolean }[] = [];
-  /** How often each look-up was cut short by a cycle. */
-  private readonly cutShort = new Map<string, number>();
-  /** Answers cut short by a cycle, kept for the rest of the outermost look-up only. */
-  private readonly partialAnswers = new Map<string, unknown>();
+  private readonly frames: Frame[] = [];
+  /** Answers an import cycle cut short, with the look-ups that cut them. */
+  private readonly partialAnswers = new Map<string, PartialAnswer>();
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -161,11 +179,16 @@ export class ProjectView {
     return true;
   }
 
-  /** `compute` once per key while its files are unchanged; `fallback` for a look-up already under way (an import cycle). */
+  /**
+   * `compute` once per key while its files are unchanged; `fallback` for a look-up already under way
+   * (an import cycle). An answer a cycle cut short depends on which look-ups were under way when it
+   * was computed: it is kept with those (`cuts`) and every look-up it asked (`asked`), and reused only
+   * where the same cuts would happen again, so that answers never depend on the order files are
+   * linted in (or on how `--concurrency` splits them).
+   */
   private cached<T>(cache: Map<string, Cached<T>>, key: string, fallback: T, compute: () => T): T {
     const found = cache.get(key);
-    // An answer an import cycle cut short is good enough inside another look-up; asked directly (by
-    // a linted file) it is computed once more, and that answer is kept.
+    const current = this.frames.at(-1);
     if (found && this.isFresh(found.dependencies)) {
       this.collecting.at(-1)?.uses.add(found.dependencies);
       return found.value;
@@ -173,25 +196,28 @@ export class ProjectView {
     let names = this.cacheNames.get(cache);
     if (names === undefined) this.cacheNames.set(cache, (names = this.cacheNames.size));
     const marker = `${names}:${key}`;
-    // Cut short by a cycle earlier in this same look-up: reused until the look-up ends.
-    if (this.partialAnswers.has(marker)) {
-      for (const frame of this.frames) frame.partial = true;
-      return this.partialAnswers.get(marker) as T;
-    }
+    current?.asked.add(marker);
     if (this.inProgress.has(marker)) {
-      // An import cycle: the answers computed since the cycle's first look-up lack this part: they
-      // are marked partial, and computed again when a linted file asks for one directly.
-      const at = this.frames.findIndex((frame) => frame.marker === marker);
-      for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
+      // An import cycle: the look-ups since this one's first lack this part.
+      current?.cuts.add(marker);
       return fallback;
     }
-    // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
+    // Deeper than any chain worth following: cut short, and never kept (its answer depends on the depth).
     if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache && cache.wasDropped(key))) {
-      for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
+      if (current) current.deep = true;
       return fallback;
+    }
+    const partial = this.partialAnswers.get(marker);
+    if (partial && this.stillCutTheSame(partial, marker) && this.isFresh(partial.dependencies)) {
+      if (current) {
+        for (const cut of partial.cuts) current.cuts.add(cut);
+        for (const asked of partial.asked) current.asked.add(asked);
+      }
+      this.collecting.at(-1)?.uses.add(partial.dependencies);
+      return partial.value as T;
     }
     this.inProgress.add(marker);
-    const frame = { marker, partial: false };
+    const frame: Frame = { marker, cuts: new Set(), asked: new Set(), deep: false };
     this.frames.push(frame);
     const read: Collecting = { files: new Map(), uses: new Set() };
     this.collecting.push(read);
@@ -207,25 +233,37 @@ export class ProjectView {
       this.frames.pop();
       this.inProgress.delete(marker);
     }
-    // A cut-short answer is kept for the rest of this look-up; after a few look-ups (a cycle that never
-    // completes), for good: the work stays bounded.
-    const cutShort = frame.partial ? (this.cutShort.get(marker) ?? 0) + 1 : 0;
-    if (frame.partial) this.cutShort.set(marker, cutShort);
-    const outer = this.collecting.at(-1);
-    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) {
-      const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
-      cache.set(key, { value, dependencies });
-      outer?.uses.add(dependencies);
-    } else {
-      if (outer) {
-        for (const [file, stamp] of read.files) outer.files.set(file, stamp);
-        for (const used of read.uses) outer.uses.add(used);
-      }
-      if (this.frames.length > 0) this.partialAnswers.set(marker, value);
+    // A cut at this look-up itself is part of its own answer, wherever it is asked from.
+    frame.cuts.delete(marker);
+    if (current) {
+      for (const cut of frame.cuts) current.cuts.add(cut);
+      for (const asked of frame.asked) current.asked.add(asked);
+      if (frame.deep) current.deep = true;
     }
-    if (this.frames.length === 0) this.partialAnswers.clear();
+    const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
+    this.collecting.at(-1)?.uses.add(dependencies);
+    // Parses depend on no other answer.
+    if ((frame.cuts.size === 0 && !frame.deep) || (cache as Map<string, unknown>) === this.parsed) {
+      cache.set(key, { value, dependencies });
+      this.partialAnswers.delete(marker);
+    } else if (!frame.deep) {
+      this.partialAnswers.set(marker, { value, cuts: frame.cuts, asked: frame.asked, dependencies });
+    }
     return value;
   }
+
+  /**
+   * Whether an answer cut short would be cut the same way now: the look-ups that cut it are under
+   * way, and no other look-up under way is one it asked (that one would be cut now, not computed).
+   */
+  private stillCutTheSame(partial: PartialAnswer, marker: string): boolean {
+    for (const cut of partial.cuts) if (!this.inProgress.has(cut)) return false;
+    for (const under of this.inProgress) if (under !== marker && partial.asked.has(under) && !partial.cuts.has(under)) return false;
+    return true;
+  }
+
+  /** Kept for the API of `ProjectLink`: answers cut short are kept with their cuts, not per lint. */
+  beginLint(): void {}
 
   // --- files -----------------------------------------------------------------------------------
 
@@ -286,7 +324,7 @@ export class ProjectView {
       if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
       return this.files.dependencies(file).some((dependency) => {
         const trie = this.exportTrie(dependency);
-        return trie !== null && trieBlocks(trie);
+        return trie !== null && trieBlocks(trie, () => this.frames.every((frame) => frame.cuts.size === 0 && !frame.deep));
       });
     });
   }
@@ -294,7 +332,7 @@ export class ProjectView {
   private buildExportTrie(file: string): TraceNode | null {
     const analysed = this.analysisOf(file);
     if (!analysed || analysed.analysis.ownRole !== 'application') return null;
-    const { sourceCode, analysis, reached } = analysed;
+    const { sourceCode, reached } = analysed;
     const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
     const root = createTraceNode(true);
     const owned = new WeakSet<TraceNode>([root]);
@@ -327,9 +365,8 @@ export class ProjectView {
       }
       return null;
     };
-    const group: PayloadGroup = { analysis, paths: [] };
     for (const { path: exportPath, fn } of exports.functions) {
-      const payload = this.functionPayload(file, exportKey(exportPath), group, fn, twinOf(exportPath, fn));
+      const payload = this.functionPayload(file, exportKey(exportPath), fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
       if (returned?.callResult) {
@@ -389,59 +426,34 @@ export class ProjectView {
   }
 
   /**
-   * The payload of an exported function. Its blocking path comes from the summaries of the
-   * analysis the trie was built from; the first time one of the file's functions is asked (for
-   * every use), all of them are worked out and the analysis is let go, so a kept trie does not
-   * keep the file's AST. Other filters (an `allow` option) then use the file's analysis again.
+   * The payload of an exported function. Its blocking path (per use filter) and whether running it
+   * blocks are look-ups like the others: worked out from the file's analysis when first asked, kept
+   * with what they read, so a payload holds no AST.
    */
-  private functionPayload(file: string, key: string, group: PayloadGroup, fn: FunctionNode, twin: string | null): ProjectFunctionPayload {
-    const byFilter = new Map<string, BlockingPath | null>();
+  private functionPayload(file: string, key: string, fn: FunctionNode, twin: string | null): ProjectFunctionPayload {
     const relative = this.files.relative(file);
     const [start, end] = fn.range;
-    let node: FunctionNode | null = fn;
-    const pathIn = (analysis: FileAnalysis, at: FunctionNode, filter: UseFilter): BlockingPath | null => {
-      const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(at);
-      return own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+    const inFile = (own: BlockingPath | null): BlockingPath | null => (own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null);
+    const inAnalysis = <T>(fallback: T, answer: (analysis: FileAnalysis, at: FunctionNode) => T): T => {
+      const analysed = this.analysisOf(file);
+      const at = analysed && functionAt(analysed.sourceCode, start, end);
+      return at ? answer(analysed.analysis, at) : fallback;
     };
-    let runs: boolean | undefined;
-    group.paths.push((analysis, filter) => {
-      if (!byFilter.has(filter.key) && node) byFilter.set(filter.key, pathIn(analysis, node, filter));
-      if (runs === undefined && node) runs = analysis.reachesBlocking(node);
-      node = null;
-    });
     return {
       kind: 'project-function',
       file,
       key,
       when: undefined,
       twin: () => twin,
-      runsBlocking: () => {
-        if (runs !== undefined) return runs;
-        if (group.analysis && node) return (runs = group.analysis.reachesBlocking(node));
-        const analysed = this.analysisOf(file);
-        const again = analysed && functionAt(analysed.sourceCode, start, end);
-        return (runs = again ? analysed.analysis.reachesBlocking(again) : false);
-      },
-      blockingPath: (filter: UseFilter) => {
-        let found = byFilter.get(filter.key);
-        if (found !== undefined) return found;
-        if (group.analysis && node) {
-          found = pathIn(group.analysis, node, filter);
-          byFilter.set(filter.key, found);
-          if (filter.key === ALL_USES.key) {
-            const analysis = group.analysis;
-            group.analysis = null;
-            for (const settle of group.paths) settle(analysis, filter);
-          }
-          return found;
-        }
-        // The analysis was let go: the function is found again by its range in the file's analysis.
-        const analysed = this.analysisOf(file);
-        const again = analysed && functionAt(analysed.sourceCode, start, end);
-        found = analysed && again ? pathIn(analysed.analysis, again, filter) : null;
-        byFilter.set(filter.key, found);
-        return found;
-      },
+      runsBlocking: () => this.cached(this.runs, `${file}\0${key}`, false, () => inAnalysis(false, (analysis, at) => analysis.reachesBlocking(at))),
+      blockingPath: (filter: UseFilter) =>
+        this.cached(this.paths, `${file}\0${key}\0${filter.key}`, null, () =>
+          inAnalysis(null, (analysis, at) => inFile(analysis.summaries(filter).blockingPath(at))),
+        ),
+      runningPath: (filter: UseFilter) =>
+        this.cached(this.runningPaths, `${file}\0${key}\0${filter.key}`, null, () =>
+          inAnalysis(null, (analysis, at) => inFile(analysis.summaries(filter).runningPath(at))),
+        ),
     };
   }
 
@@ -592,8 +604,6 @@ export class ProjectView {
   }
 }
 
-/** How many times a look-up an import cycle cuts short is computed again before its answer is kept. */
-const MAX_PARTIAL_PASSES = 3;
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
 /**
@@ -650,7 +660,7 @@ const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(
 const blockingTries = new WeakMap<TraceNode, boolean>();
 
 /** Whether anything reachable in a trie (members, instances, call results, a few levels down) blocks. */
-function trieBlocks(trie: TraceNode): boolean {
+function trieBlocks(trie: TraceNode, remember: () => boolean): boolean {
   const known = blockingTries.get(trie);
   if (known !== undefined) return known;
   const seen = new Set<TraceNode>();
@@ -666,7 +676,8 @@ function trieBlocks(trie: TraceNode): boolean {
     return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
   };
   const result = visit(trie, 0);
-  blockingTries.set(trie, result);
+  // Not when an import cycle cut a payload's look-up short: asked again, it may block.
+  if (remember()) blockingTries.set(trie, result);
   return result;
 }
 
@@ -743,12 +754,6 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
-/** The analysis a file's payloads share until their paths for every use are worked out, and how each settles its own. */
-interface PayloadGroup {
-  analysis: FileAnalysis | null;
-  readonly paths: ((analysis: FileAnalysis, filter: UseFilter) => void)[];
-}
-
 /** The function whose range is exactly `[start, end]`, or `null`. */
 function functionAt(sourceCode: ProjectSourceCode, start: number, end: number): FunctionNode | null {
   for (let node: Node | null = sourceCode.getNodeByRangeIndex(start); node; node = node.parent ?? null) {
@@ -813,5 +818,13 @@ class BoundedCache<T> extends Map<string, Cached<T>> {
 
   wasDropped(key: string): boolean {
     return this.dropped.has(key);
+  }
+
+  /** Drops an entry to be rebuilt when asked again (not counted as dropped for memory). */
+  forget(key: string): void {
+    const entry = super.get(key);
+    if (!entry) return;
+    this.weight -= this.weigh(entry.value);
+    super.delete(key);
   }
 }

@@ -180,12 +180,19 @@ describe('the project model: start-up chains through async functions of other fi
     // A copy is another project root: a fresh project model, filled in the other order.
     const backward = await lintProject(copyOf('boot'), {}, files.toReversed());
     expect([...forward.keys()].sort()).toEqual([
+      'src/brain.js:10 no-indirect-blocking',
       'src/file-store.js:9 no-sync-fs',
       'src/install.js:6 no-sync-fs',
       'src/model-loader.js:10 no-sync-fs',
       'src/server.js:13 no-indirect-blocking',
       'src/server.js:18 no-indirect-blocking',
+      'src/server.js:9 no-indirect-blocking',
     ]);
+    // An async helper that blocks inside is reported where serving code calls it, like a sync one; not where start-up code awaits it.
+    expect(forward.get('src/server.js:9 no-indirect-blocking')).toBe(
+      '`brain.skill()` blocks the event loop: it calls `loadSkill()` (src/brain.js:10), which calls `fs.readFileSync` (src/model-loader.js:10). In `loadSkill`, use `fs.promises.readFile` instead.',
+    );
+    expect(forward.has('src/brain.js:6 no-indirect-blocking')).toBe(false);
     expect([...backward.entries()].sort()).toEqual([...forward.entries()].sort());
     // `brain.warmUp()` awaited in `main()` before `listen`: `loadModels` runs at start-up, though brain.js names no blocking API.
     expect(forward.has('src/model-loader.js:5 no-sync-fs')).toBe(false);

@@ -72,16 +72,6 @@ export async function handler() {
 }`,
     },
     {
-      name: 'async helper: its own blocking calls are reported inside it',
-      code: `import fs from 'node:fs';
-async function load() {
-  return fs.readFileSync('a');
-}
-export async function handler() {
-  return load();
-}`,
-    },
-    {
       name: 'helper without blocking calls',
       code: `function add(a: number, b: number) {
   return a + b;
@@ -168,6 +158,47 @@ class Store {
     },
   ],
   invalid: [
+    {
+      name: 'async helper that blocks inside: its call while serving is reported too (the blocking call runs on the event loop)',
+      code: `import fs from 'node:fs';
+async function load() {
+  return fs.readFileSync('a');
+}
+async function loadBoth() {
+  await Promise.resolve();
+  return [await load(), fs.readFileSync('b')];
+}
+export async function handler() {
+  return load();
+}
+export async function other() {
+  return loadBoth();
+}
+async function main() {
+  await load();
+}
+main();`,
+      errors: [
+        {
+          line: 7,
+          column: 17,
+          message: '`load()` blocks the event loop: it calls `fs.readFileSync` (line 3). In `load`, use `fs.promises.readFile` instead.',
+          suggestions: [],
+        },
+        {
+          line: 10,
+          column: 10,
+          message: '`load()` blocks the event loop: it calls `fs.readFileSync` (line 3). In `load`, use `fs.promises.readFile` instead.',
+          suggestions: [],
+        },
+        {
+          line: 13,
+          column: 10,
+          message: '`loadBoth()` blocks the event loop: it calls `fs.readFileSync` (line 7). In `loadBoth`, use `fs.promises.readFile` instead.',
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'chain deeper than the depth cap: the calls whose rest of the chain fits are reported, the handler\'s is not',
       code: `import fs from 'node:fs';
