@@ -69,7 +69,6 @@ export function projectLinkFor(filename: string, settings: ExtensionSettings, fr
   let view = byKey.get(key);
   if (!view) byKey.set(key, (view = new ProjectView(files, settings, frameworks, cwd)));
   files.beginLint();
-  view.beginLint();
   return view.linkFor(file);
 }
 

@@ -64,22 +64,6 @@ interface Collecting {
   readonly uses: Set<Dependencies>;
 }
 
-/** A look-up under way: the look-ups under way further out it ran into (an import cycle), and every look-up it asked. */
-interface Frame {
-  readonly marker: string;
-  readonly cuts: Set<string>;
-  readonly asked: Set<string>;
-  /** Cut short by the depth cap somewhere inside. */
-  deep: boolean;
-}
-
-interface PartialAnswer {
-  readonly value: unknown;
-  readonly cuts: ReadonlySet<string>;
-  readonly asked: ReadonlySet<string>;
-  readonly dependencies: Dependencies;
-}
-
 interface AnalysedFile {
   readonly sourceCode: ProjectSourceCode;
   readonly analysis: FileAnalysis;
@@ -124,9 +108,11 @@ export class ProjectView {
   private roundStarted = 0;
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
-  private readonly frames: Frame[] = [];
-  /** Answers an import cycle cut short, with the look-ups that cut them. */
-  private readonly partialAnswers = new Map<string, PartialAnswer>();
+  private readonly frames: { marker: string; partial: boolean }[] = [];
+  /** How often each look-up was cut short by a cycle. */
+  private readonly cutShort = new Map<string, number>();
+  /** Answers cut short by a cycle, kept for the rest of the outermost look-up only. */
+  private readonly partialAnswers = new Map<string, unknown>();
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -179,16 +165,11 @@ export class ProjectView {
     return true;
   }
 
-  /**
-   * `compute` once per key while its files are unchanged; `fallback` for a look-up already under way
-   * (an import cycle). An answer a cycle cut short depends on which look-ups were under way when it
-   * was computed: it is kept with those (`cuts`) and every look-up it asked (`asked`), and reused only
-   * where the same cuts would happen again, so that answers never depend on the order files are
-   * linted in (or on how `--concurrency` splits them).
-   */
+  /** `compute` once per key while its files are unchanged; `fallback` for a look-up already under way (an import cycle). */
   private cached<T>(cache: Map<string, Cached<T>>, key: string, fallback: T, compute: () => T): T {
     const found = cache.get(key);
-    const current = this.frames.at(-1);
+    // An answer an import cycle cut short is good enough inside another look-up; asked directly (by
+    // a linted file) it is computed once more, and that answer is kept.
     if (found && this.isFresh(found.dependencies)) {
       this.collecting.at(-1)?.uses.add(found.dependencies);
       return found.value;
@@ -196,28 +177,25 @@ export class ProjectView {
     let names = this.cacheNames.get(cache);
     if (names === undefined) this.cacheNames.set(cache, (names = this.cacheNames.size));
     const marker = `${names}:${key}`;
-    current?.asked.add(marker);
+    // Cut short by a cycle earlier in this same look-up: reused until the look-up ends.
+    if (this.partialAnswers.has(marker)) {
+      for (const frame of this.frames) frame.partial = true;
+      return this.partialAnswers.get(marker) as T;
+    }
     if (this.inProgress.has(marker)) {
-      // An import cycle: the look-ups since this one's first lack this part.
-      current?.cuts.add(marker);
+      // An import cycle: the answers computed since the cycle's first look-up lack this part: they
+      // are marked partial, and computed again when a linted file asks for one directly.
+      const at = this.frames.findIndex((frame) => frame.marker === marker);
+      for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
     }
-    // Deeper than any chain worth following: cut short, and never kept (its answer depends on the depth).
+    // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
     if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache && cache.wasDropped(key))) {
-      if (current) current.deep = true;
+      for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
-    }
-    const partial = this.partialAnswers.get(marker);
-    if (partial && this.stillCutTheSame(partial, marker) && this.isFresh(partial.dependencies)) {
-      if (current) {
-        for (const cut of partial.cuts) current.cuts.add(cut);
-        for (const asked of partial.asked) current.asked.add(asked);
-      }
-      this.collecting.at(-1)?.uses.add(partial.dependencies);
-      return partial.value as T;
     }
     this.inProgress.add(marker);
-    const frame: Frame = { marker, cuts: new Set(), asked: new Set(), deep: false };
+    const frame = { marker, partial: false };
     this.frames.push(frame);
     const read: Collecting = { files: new Map(), uses: new Set() };
     this.collecting.push(read);
@@ -233,37 +211,25 @@ export class ProjectView {
       this.frames.pop();
       this.inProgress.delete(marker);
     }
-    // A cut at this look-up itself is part of its own answer, wherever it is asked from.
-    frame.cuts.delete(marker);
-    if (current) {
-      for (const cut of frame.cuts) current.cuts.add(cut);
-      for (const asked of frame.asked) current.asked.add(asked);
-      if (frame.deep) current.deep = true;
-    }
-    const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
-    this.collecting.at(-1)?.uses.add(dependencies);
-    // Parses depend on no other answer.
-    if ((frame.cuts.size === 0 && !frame.deep) || (cache as Map<string, unknown>) === this.parsed) {
+    // A cut-short answer is kept for the rest of this look-up; after a few look-ups (a cycle that never
+    // completes), for good: the work stays bounded.
+    const cutShort = frame.partial ? (this.cutShort.get(marker) ?? 0) + 1 : 0;
+    if (frame.partial) this.cutShort.set(marker, cutShort);
+    const outer = this.collecting.at(-1);
+    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) {
+      const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
       cache.set(key, { value, dependencies });
-      this.partialAnswers.delete(marker);
-    } else if (!frame.deep) {
-      this.partialAnswers.set(marker, { value, cuts: frame.cuts, asked: frame.asked, dependencies });
+      outer?.uses.add(dependencies);
+    } else {
+      if (outer) {
+        for (const [file, stamp] of read.files) outer.files.set(file, stamp);
+        for (const used of read.uses) outer.uses.add(used);
+      }
+      if (this.frames.length > 0) this.partialAnswers.set(marker, value);
     }
+    if (this.frames.length === 0) this.partialAnswers.clear();
     return value;
   }
-
-  /**
-   * Whether an answer cut short would be cut the same way now: the look-ups that cut it are under
-   * way, and no other look-up under way is one it asked (that one would be cut now, not computed).
-   */
-  private stillCutTheSame(partial: PartialAnswer, marker: string): boolean {
-    for (const cut of partial.cuts) if (!this.inProgress.has(cut)) return false;
-    for (const under of this.inProgress) if (under !== marker && partial.asked.has(under) && !partial.cuts.has(under)) return false;
-    return true;
-  }
-
-  /** Kept for the API of `ProjectLink`: answers cut short are kept with their cuts, not per lint. */
-  beginLint(): void {}
 
   // --- files -----------------------------------------------------------------------------------
 
@@ -324,7 +290,7 @@ export class ProjectView {
       if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
       return this.files.dependencies(file).some((dependency) => {
         const trie = this.exportTrie(dependency);
-        return trie !== null && trieBlocks(trie, () => this.frames.every((frame) => frame.cuts.size === 0 && !frame.deep));
+        return trie !== null && trieBlocks(trie, () => this.frames.every((frame) => !frame.partial));
       });
     });
   }
@@ -650,6 +616,9 @@ function requiredSpecifier(node: Node): string | null {
   const [argument] = node.arguments;
   return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
 }
+
+/** How many times a look-up an import cycle cuts short is computed again before its answer is kept. */
+const MAX_PARTIAL_PASSES = 3;
 
 /** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;

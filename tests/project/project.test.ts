@@ -174,7 +174,7 @@ describe('the project model: a repository of linked packages run from unbuilt ou
 describe('the project model: start-up chains through async functions of other files', () => {
   const boot = path.join(fixtures, 'boot');
 
-  it('an async export awaited through a file in between is start-up code or serving by who awaits it, whatever the lint order', async () => {
+  it('an async export awaited through a file in between is start-up code or serving by who awaits it, in either lint order', async () => {
     const files = ['src/model-loader.js', 'src/brain.js', 'src/file-store.js', 'src/stores.js', 'src/install.js', 'src/server.js'];
     const forward = await lintProject(boot, {}, files);
     // A copy is another project root: a fresh project model, filled in the other order.

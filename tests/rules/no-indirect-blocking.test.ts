@@ -180,21 +180,24 @@ async function main() {
 main();`,
       errors: [
         {
+          messageId: 'blocking',
           line: 7,
           column: 17,
-          message: '`load()` blocks the event loop: it calls `fs.readFileSync` (line 3). In `load`, use `fs.promises.readFile` instead.',
+          data: { callee: 'load()', chain: '`fs.readFileSync` (line 3)', fix: 'In `load`, use `fs.promises.readFile` instead.' },
           suggestions: [],
         },
         {
+          messageId: 'blocking',
           line: 10,
           column: 10,
-          message: '`load()` blocks the event loop: it calls `fs.readFileSync` (line 3). In `load`, use `fs.promises.readFile` instead.',
+          data: { callee: 'load()', chain: '`fs.readFileSync` (line 3)', fix: 'In `load`, use `fs.promises.readFile` instead.' },
           suggestions: [],
         },
         {
+          messageId: 'blocking',
           line: 13,
           column: 10,
-          message: '`loadBoth()` blocks the event loop: it calls `fs.readFileSync` (line 7). In `loadBoth`, use `fs.promises.readFile` instead.',
+          data: { callee: 'loadBoth()', chain: '`fs.readFileSync` (line 7)', fix: 'In `loadBoth`, use `fs.promises.readFile` instead.' },
           suggestions: [],
         },
       ],
