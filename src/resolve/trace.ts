@@ -633,8 +633,10 @@ export function traceFile(
     if (!root) continue;
     for (const specifier of statement.specifiers) {
       for (const { typeName, owner } of annotatedUses(sourceCode, specifier)) {
-        const instance = memberTrace(root, typeName)?.constructResult;
-        if (instance) followAnnotated(owner, instance);
+        const type = memberTrace(root, typeName);
+        // A class whose instances block only when made with some options (TypeORM's `DataSource` with
+        // `type: 'better-sqlite3'`): an annotation names the class, not how it was made.
+        if (type?.constructResult && !type.constructGuard) followAnnotated(owner, type.constructResult);
       }
     }
   }

@@ -43,6 +43,16 @@ export async function find(id: number) {
 }`,
     },
     {
+      name: 'TypeORM DataSource injected by its annotation: the annotation names the class, not its driver',
+      code: `import { DataSource } from 'typeorm';
+export class CollectionsService {
+  constructor(private readonly connection: DataSource) {}
+  async addLogRecord(id: number) {
+    return this.connection.createQueryBuilder().insert().into('log').values({ id }).execute();
+  }
+}`,
+    },
+    {
       name: 'Prisma without a driver adapter, and with the pg adapter',
       code: `import { PrismaClient } from '@prisma/client';
 import { PrismaPg } from '@prisma/adapter-pg';
