@@ -23,7 +23,7 @@ export function runsOnce(sourceCode: Readonly<TSESLint.SourceCode>, node: Node):
       if (current.operator === '&&') held = emptinessTested(current.left);
       else if (assigns(current.right, current.left)) held = current.left;
     } else if (current.type === 'AssignmentExpression' && current.right === child && (current.operator === '??=' || current.operator === '||=')) held = current.left;
-    if (held && isLazyModuleVariable(sourceCode, held)) return true;
+    if (held && (isLazyModuleVariable(sourceCode, held) || isLazyStaticMember(held))) return true;
   }
   return false;
 }
@@ -50,6 +50,54 @@ function isLazyModuleVariable(sourceCode: Readonly<TSESLint.SourceCode>, express
   const scope = variable.scope.type;
   if (scope !== 'module' && scope !== 'global' && !(scope === 'function' && variable.scope.block.type === 'Program')) return false;
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/**
+ * A static member of a class of the file, assigned somewhere in the class or the file: one per
+ * process, like a module variable (`if (this.connection == null) this.connection = await open()` in
+ * a static method, `Db.instance ??= new Db()`).
+ */
+function isLazyStaticMember(expression: TSESTree.Expression): boolean {
+  if (expression.type !== 'MemberExpression' || expression.computed || expression.property.type !== 'Identifier') return false;
+  const name = expression.property.name;
+  const owner = staticOwner(expression.object);
+  if (!owner) return false;
+  const assigned = (node: Node): boolean => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier' && node.left.property.name === name && staticOwner(node.left.object) === owner) return true;
+    for (const key of Object.keys(node) as (keyof Node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && 'type' in item && assigned(item as Node)) return true;
+      } else if (value && typeof value === 'object' && 'type' in value && assigned(value as Node)) return true;
+    }
+    return false;
+  };
+  return assigned(owner);
+}
+
+/** The class `this` is inside a static method of, or the class of the file an identifier names. */
+function staticOwner(object: TSESTree.Expression): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  if (object.type === 'ThisExpression') {
+    for (let current: Node | undefined = object.parent; current; current = current.parent) {
+      if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+        const method = current.parent;
+        return method?.type === 'MethodDefinition' && method.static ? method.parent.parent : null;
+      }
+    }
+    return null;
+  }
+  if (object.type !== 'Identifier') return null;
+  for (let current: Node | undefined = object.parent; current; current = current.parent) {
+    if ((current.type === 'ClassDeclaration' || current.type === 'ClassExpression') && current.id?.name === object.name) return current;
+    if (current.type === 'Program') {
+      for (const statement of current.body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+        if (declaration?.type === 'ClassDeclaration' && declaration.id?.name === object.name) return declaration;
+      }
+    }
+  }
+  return null;
 }
 
 /** Whether `expression` is or contains (outside nested functions) an assignment to the identifier `target`. */

@@ -19,6 +19,25 @@ export async function handler() {
 }`,
     },
     {
+      name: 'a static member of a class of the file: if (this.connection == null) this.connection = open() in a static method',
+      code: `import Database from 'better-sqlite3';
+import fs from 'node:fs';
+export class SQLConnection {
+  private static connection: Database.Database | null = null;
+  static async getConnection() {
+    if (this.connection == null) {
+      fs.mkdirSync('db', { recursive: true });
+      this.connection = new Database('db/app.db');
+    }
+    return this.connection;
+  }
+  static async reset() {
+    SQLConnection.instance ??= fs.readFileSync('db/reset.sql', 'utf8');
+  }
+  static instance: string | undefined;
+}`,
+    },
+    {
       name: 'x ??= read()',
       code: `import fs from 'node:fs';
 let template: string | undefined;
@@ -61,6 +80,25 @@ const cached = null;
 export async function handler() {
   if (!cached) return await fs.promises.readFile('config.json', 'utf8');
   return cached;
+}` }] }],
+    },
+    {
+      name: 'an instance field is one per instance, and instances may be made per request',
+      code: `import fs from 'node:fs';
+export class Session {
+  private data: string | null = null;
+  async load() {
+    if (!this.data) this.data = fs.readFileSync('s.json', 'utf8');
+    return this.data;
+  }
+}`,
+      errors: [{ messageId: 'blocking', line: 5, column: 33, endLine: 5, endColumn: 48, suggestions: [{ messageId: 'suggestAwait', output: `import fs from 'node:fs';
+export class Session {
+  private data: string | null = null;
+  async load() {
+    if (!this.data) this.data = await fs.promises.readFile('s.json', 'utf8');
+    return this.data;
+  }
 }` }] }],
     },
     {
