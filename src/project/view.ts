@@ -87,8 +87,8 @@ export class ProjectView {
   readonly cwd: string;
   // ASTs and scopes are the bulk of the model's memory: only the most recently used are kept, and
   // rebuilt when asked again. The answers drawn from them (tries, paths, usages, roles) are kept.
-  private readonly parsed = new BoundedCache<ProjectSourceCode | null>(PARSED_BUDGET, (sourceCode) => weightOf(sourceCode?.text));
-  private readonly analysed = new BoundedCache<AnalysedFile | null>(ANALYSED_BUDGET, (analysed) => weightOf(analysed?.sourceCode.text));
+  private readonly parsed = new BoundedCache<ProjectSourceCode | null>(parsedBudget, (sourceCode) => weightOf(sourceCode?.text));
+  private readonly analysed = new BoundedCache<AnalysedFile | null>(analysedBudget, (analysed) => weightOf(analysed?.sourceCode.text));
   private readonly tries = new Map<string, Cached<TraceNode | null>>();
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
@@ -663,6 +663,8 @@ function functionAt(sourceCode: ProjectSourceCode, start: number, end: number): 
 /**
  * How much of the files' parses, and of their analyses, the model keeps, in characters of text plus
  * a fixed cost per file (scopes, the SourceCode shim: a small file's AST costs far more than its text).
+ * The budgets are the process's, shared by the models of every project (a lint of a workspace or a
+ * tree of packages has one model per package root: budgets of their own multiplied the memory).
  */
 const PARSED_BUDGET = 512 * 1024;
 const ANALYSED_BUDGET = 2 * 1024 * 1024;
@@ -672,17 +674,63 @@ function weightOf(text: string | undefined): number {
   return text === undefined ? 0 : text.length + FILE_WEIGHT;
 }
 
+/** Where a kept entry is, and what it weighs. */
+interface BudgetEntry {
+  readonly cache: BoundedCache<unknown>;
+  readonly key: string;
+  readonly weight: number;
+}
+
 /**
- * A cache of values that can be rebuilt, bounded by their total weight: the least recently used are
- * dropped first (the newest is always kept). Remembers what it dropped, so a rebuild is known as one.
+ * A weight budget several caches share: when their total is over it, the least recently used entry
+ * of any of them is dropped first (the newest is always kept).
+ */
+class CacheBudget {
+  private readonly entries = new Map<object, BudgetEntry>();
+  private weight = 0;
+  private readonly budget: number;
+
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  touch(entry: object): void {
+    const found = this.entries.get(entry);
+    if (!found) return;
+    this.entries.delete(entry);
+    this.entries.set(entry, found);
+  }
+
+  add(entry: object, where: BudgetEntry): void {
+    this.entries.set(entry, where);
+    this.weight += where.weight;
+    for (const [oldest, old] of this.entries) {
+      if (this.weight <= this.budget || oldest === entry) break;
+      old.cache.evict(old.key);
+    }
+  }
+
+  remove(entry: object): void {
+    const found = this.entries.get(entry);
+    if (!found) return;
+    this.entries.delete(entry);
+    this.weight -= found.weight;
+  }
+}
+
+const parsedBudget = new CacheBudget(PARSED_BUDGET);
+const analysedBudget = new CacheBudget(ANALYSED_BUDGET);
+
+/**
+ * A cache of values that can be rebuilt, bounded by a (shared) budget of their weight: the least
+ * recently used are dropped first. Remembers what it dropped, so a rebuild is known as one.
  */
 class BoundedCache<T> extends Map<string, Cached<T>> {
-  private weight = 0;
   private readonly dropped = new Set<string>();
-  private readonly budget: number;
+  private readonly budget: CacheBudget;
   private readonly weigh: (value: T) => number;
 
-  constructor(budget: number, weigh: (value: T) => number) {
+  constructor(budget: CacheBudget, weigh: (value: T) => number) {
     super();
     this.budget = budget;
     this.weigh = weigh;
@@ -690,27 +738,26 @@ class BoundedCache<T> extends Map<string, Cached<T>> {
 
   override get(key: string): Cached<T> | undefined {
     const found = super.get(key);
-    if (found) {
-      super.delete(key);
-      super.set(key, found);
-    }
+    if (found) this.budget.touch(found);
     return found;
   }
 
   override set(key: string, entry: Cached<T>): this {
     const before = super.get(key);
-    if (before) this.weight -= this.weigh(before.value);
-    super.delete(key);
+    if (before) this.budget.remove(before);
     super.set(key, entry);
-    this.weight += this.weigh(entry.value);
     this.dropped.delete(key);
-    for (const [oldest, old] of super.entries()) {
-      if (this.weight <= this.budget || oldest === key) break;
-      super.delete(oldest);
-      this.weight -= this.weigh(old.value);
-      this.dropped.add(oldest);
-    }
+    this.budget.add(entry, { cache: this as BoundedCache<unknown>, key, weight: this.weigh(entry.value) });
     return this;
+  }
+
+  /** Lets the entry go for memory (the budget asks). */
+  evict(key: string): void {
+    const found = super.get(key);
+    if (!found) return;
+    this.budget.remove(found);
+    super.delete(key);
+    this.dropped.add(key);
   }
 
   wasDropped(key: string): boolean {
