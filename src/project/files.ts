@@ -409,10 +409,12 @@ export function specifiersIn(text: string): string[] {
 /**
  * A copy of `part` that does not point into the string it was cut from. V8 keeps a substring as a
  * slice of its parent: a specifier kept in the resolution cache (or an entry's specifiers) kept the
- * whole text of the file it was read from alive for the run, whatever else let that text go.
+ * whole text of the file it was read from alive for the run, whatever else let that text go; so did
+ * an export name kept as a key of an export trie, or in a usage or path description.
  */
 export function detached(part: string): string {
-  return part.length < SLICE_MIN_LENGTH ? part : Buffer.from(part, 'utf8').toString('utf8');
+  // UTF-16 code units round-trip exactly (lone surrogates included).
+  return part.length < SLICE_MIN_LENGTH ? part : Buffer.from(part, 'utf16le').toString('utf16le');
 }
 
 /** Below this length V8 copies a substring instead of slicing its parent. */

@@ -13,7 +13,7 @@ import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
 import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
-import { RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
+import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 
 type Node = TSESTree.Node;
@@ -310,7 +310,7 @@ export class ProjectView {
           owned.add(child);
           if (segment === CALL_RESULT) node.callResult = child;
           else if (segment === CONSTRUCT_RESULT) node.constructResult = child;
-          else node.children.set(segment, child);
+          else node.children.set(detached(segment), child);
         }
         node = child;
       }
@@ -323,13 +323,13 @@ export class ProjectView {
       if (!last) return null;
       for (const name of twinNames(last)) {
         const sibling = exports.functions.find((other) => other.path.length === exportPath.length && other.path.at(-1) === name && other.path.slice(0, -1).join('.') === exportPath.slice(0, -1).join('.'));
-        if (sibling && fits(sibling.fn, fn.params.length) && returnsPromise(resolver, sibling.fn)) return name;
+        if (sibling && fits(sibling.fn, fn.params.length) && returnsPromise(resolver, sibling.fn)) return detached(name);
       }
       return null;
     };
     const group: PayloadGroup = { analysis, paths: [] };
     for (const { path: exportPath, fn } of exports.functions) {
-      const payload = this.functionPayload(file, exportKey(exportPath), group, fn, twinOf(exportPath, fn));
+      const payload = this.functionPayload(file, detached(exportKey(exportPath)), group, fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
       if (returned?.callResult) {
@@ -348,7 +348,7 @@ export class ProjectView {
       const parent = nodeAt(exportPath.slice(0, -1));
       const last = exportPath.at(-1)!;
       const existing = parent.children.get(last);
-      if (!existing) parent.children.set(last, value);
+      if (!existing) parent.children.set(detached(last), value);
       else if (owned.has(existing)) mergeInto(existing, value);
     }
     this.addReexports(file, sourceCode, root, nodeAt);
@@ -371,7 +371,7 @@ export class ProjectView {
         if (statement.exported) {
           const exportedName = statement.exported as { type: string; name?: string; value?: unknown };
           const name = exportedName.type === 'Identifier' ? exportedName.name! : String(exportedName.value);
-          if (!root.children.has(name)) root.children.set(name, trie);
+          if (!root.children.has(name)) root.children.set(detached(name), trie);
           continue;
         }
         for (const [name, child] of trie.children) if (name !== 'default' && !root.children.has(name)) root.children.set(name, child);
@@ -382,7 +382,7 @@ export class ProjectView {
         const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
         const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
         const value = local === 'default' ? (trie.children.get('default') ?? trie) : trie.children.get(local);
-        if (value && !root.children.has(exported)) root.children.set(exported, value);
+        if (value && !root.children.has(exported)) root.children.set(detached(exported), value);
         else if (value) mergeInto(nodeAt([exported]), value);
       }
     }
@@ -401,7 +401,7 @@ export class ProjectView {
     let node: FunctionNode | null = fn;
     const pathIn = (analysis: FileAnalysis, at: FunctionNode, filter: UseFilter): BlockingPath | null => {
       const own = analysis.summaries(filter === ALL_USES ? ALL_USES : filter).blockingPath(at);
-      return own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null;
+      return own ? { ...own, owner: own.owner === null ? null : detached(own.owner), steps: own.steps.map((step) => (step.file ? step : { ...step, label: detached(step.label), file: relative })) } : null;
     };
     group.paths.push((analysis, filter) => {
       if (!byFilter.has(filter.key) && node) byFilter.set(filter.key, pathIn(analysis, node, filter));
@@ -478,7 +478,7 @@ export class ProjectView {
           const passed = analysis!.passedValueUse(hit.reference);
           if (!passed) return UNKNOWN;
           const where = `${this.files.relative(importer)}:${passed.at.loc.start.line}`;
-          if ('registeredAs' in passed) return { kind: 'serving', servingKind: 'route-handler', root: `${article(passed.registeredAs)} ${passed.registeredAs} in ${where}`, via: null, registered: true };
+          if ('registeredAs' in passed) return { kind: 'serving', servingKind: 'route-handler', root: detached(`${article(passed.registeredAs)} ${passed.registeredAs} in ${where}`), via: null, registered: true };
           // A hand-off the file runs outside serving code says too little to call the function start-up code.
           if (!passed.serving) return UNKNOWN;
           call = passed.at;
@@ -498,10 +498,10 @@ export class ProjectView {
   /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
   private servingUsage(serving: ServingContext, analysis: FileAnalysis, importer: string, call: Node): Usage {
     const where = `${this.files.relative(importer)}:${call.loc.start.line}`;
-    if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: `${serving.description.replace(/^inside /, '')} in ${where}`, via: null };
+    if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: detached(`${serving.description.replace(/^inside /, '')} in ${where}`), via: null };
     const caller = analysis.context.functionOf(call);
     const via = caller ? `${describeFunction(caller, caller.async ? 'async ' : '')} in ${where}` : where;
-    return { kind: 'serving', servingKind: serving.kind, root: serving.servingRoot, via };
+    return { kind: 'serving', servingKind: serving.kind, root: detached(serving.servingRoot), via: detached(via) };
   }
 
   /**
