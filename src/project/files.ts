@@ -13,23 +13,27 @@ export interface FileStamp {
 }
 
 /**
- * A file as last read. The text of a file read only to index who imports whom is let go once its
- * specifiers are known (a project's whole text, kept for the run, was a tenth of the lint's memory),
- * and read again when something asks for it.
+ * A file as last read. Its text is kept while it is among the most recently used (`KeptTexts`),
+ * and read again when something asks for it later: a project's whole text, kept for the run, was a
+ * tenth of the lint's memory. The text of a file read only to index who imports whom is let go at
+ * once, when its specifiers are known.
  */
 class FileEntry {
   readonly file: string;
   readonly stamp: FileStamp;
   private kept: string | undefined;
+  private readonly texts: KeptTexts;
   /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
   specifiers?: readonly string[];
   /** Project files those specifiers resolve to, on first request. */
   dependencies?: readonly string[];
 
-  constructor(file: string, stamp: FileStamp, text: string) {
+  constructor(file: string, stamp: FileStamp, text: string, texts: KeptTexts) {
     this.file = file;
     this.stamp = stamp;
     this.kept = text;
+    this.texts = texts;
+    texts.used(this, text.length);
   }
 
   get text(): string {
@@ -41,13 +45,55 @@ class FileEntry {
         this.kept = '';
       }
     }
+    this.texts.used(this, this.kept.length);
     return this.kept;
   }
 
   dropText(): void {
     this.kept = undefined;
+    this.texts.forget(this);
   }
 }
+
+/**
+ * The texts the entries keep, least recently used first, bounded by their total length: the
+ * oldest are let go (and read again if asked for). What the model parses is held by its parse
+ * caches anyway; this bounds the rest (files whose text was scanned once, for their imports or a name).
+ */
+class KeptTexts {
+  private readonly lengths = new Map<FileEntry, number>();
+  private total = 0;
+  private readonly budget: number;
+
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  used(entry: FileEntry, length: number): void {
+    const before = this.lengths.get(entry);
+    if (before !== undefined) {
+      this.lengths.delete(entry);
+      this.total -= before;
+    }
+    this.lengths.set(entry, length);
+    this.total += length;
+    for (const [oldest] of this.lengths) {
+      if (this.total <= this.budget || oldest === entry) break;
+      oldest.dropText();
+    }
+  }
+
+  forget(entry: FileEntry): void {
+    const length = this.lengths.get(entry);
+    if (length === undefined) return;
+    this.lengths.delete(entry);
+    this.total -= length;
+  }
+}
+
+/** How much file text (in characters) the entries keep between uses: the process's, shared by every project. */
+const KEPT_TEXT_BUDGET = 4 * 1024 * 1024;
+const keptTexts = new KeptTexts(KEPT_TEXT_BUDGET);
 
 /** Build output and coverage: copies of the sources, not followed from the sources. */
 const OUTPUT_FOLDERS = new Set(['dist', 'out', 'build', 'coverage', '.next', '.nuxt', '.svelte-kit', '.output']);
@@ -129,12 +175,13 @@ export class ProjectFiles {
     if (stamp && stamp.size <= MAX_FILE_BYTES) {
       try {
         const text = readFileSync(file, 'utf8');
-        entry = isGenerated(text) ? null : new FileEntry(file, stamp, text);
+        entry = isGenerated(text) ? null : new FileEntry(file, stamp, text, keptTexts);
       } catch {
         entry = null;
       }
     }
     if (cached !== undefined) this.changes++;
+    cached?.dropText();
     this.entries.set(file, entry);
     return entry;
   }
@@ -354,10 +401,24 @@ export class ProjectFiles {
 export function specifiersIn(text: string): string[] {
   const found = new Set<string>();
   if (text.includes('from') || text.includes('import') || text.includes('require')) {
-    for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
+    for (const match of text.matchAll(SPECIFIER)) found.add(detached(match[2]!));
   }
   return [...found];
 }
+
+/**
+ * A copy of `part` that does not point into the string it was cut from. V8 keeps a substring as a
+ * slice of its parent: a specifier kept in the resolution cache (or an entry's specifiers) kept the
+ * whole text of the file it was read from alive for the run, whatever else let that text go; so did
+ * an export name kept as a key of an export trie, or in a usage or path description.
+ */
+export function detached(part: string): string {
+  // UTF-16 code units round-trip exactly (lone surrogates included).
+  return part.length < SLICE_MIN_LENGTH ? part : Buffer.from(part, 'utf16le').toString('utf16le');
+}
+
+/** Below this length V8 copies a substring instead of slicing its parent. */
+const SLICE_MIN_LENGTH = 13;
 
 function isGenerated(text: string): boolean {
   let lines = 1;

@@ -13,7 +13,7 @@ import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
 import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
-import { RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
+import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 
 type Node = TSESTree.Node;
@@ -87,8 +87,8 @@ export class ProjectView {
   readonly cwd: string;
   // ASTs and scopes are the bulk of the model's memory: only the most recently used are kept, and
   // rebuilt when asked again. The answers drawn from them (tries, paths, usages, roles) are kept.
-  private readonly parsed = new BoundedCache<ProjectSourceCode | null>(PARSED_BUDGET, (sourceCode) => weightOf(sourceCode?.text));
-  private readonly analysed = new BoundedCache<AnalysedFile | null>(ANALYSED_BUDGET, (analysed) => weightOf(analysed?.sourceCode.text));
+  private readonly parsed = new BoundedCache<ProjectSourceCode | null>(parsedBudget, (sourceCode) => weightOf(sourceCode?.text));
+  private readonly analysed = new BoundedCache<AnalysedFile | null>(analysedBudget, (analysed) => weightOf(analysed?.sourceCode.text));
   private readonly tries = new Map<string, Cached<TraceNode | null>>();
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
@@ -314,7 +314,7 @@ export class ProjectView {
           owned.add(child);
           if (segment === CALL_RESULT) node.callResult = child;
           else if (segment === CONSTRUCT_RESULT) node.constructResult = child;
-          else node.children.set(segment, child);
+          else node.children.set(detached(segment), child);
         }
         node = child;
       }
@@ -327,12 +327,12 @@ export class ProjectView {
       if (!last) return null;
       for (const name of twinNames(last)) {
         const sibling = exports.functions.find((other) => other.path.length === exportPath.length && other.path.at(-1) === name && other.path.slice(0, -1).join('.') === exportPath.slice(0, -1).join('.'));
-        if (sibling && fits(sibling.fn, fn.params.length) && returnsPromise(resolver, sibling.fn)) return name;
+        if (sibling && fits(sibling.fn, fn.params.length) && returnsPromise(resolver, sibling.fn)) return detached(name);
       }
       return null;
     };
     for (const { path: exportPath, fn } of exports.functions) {
-      const payload = this.functionPayload(file, exportKey(exportPath), fn, twinOf(exportPath, fn));
+      const payload = this.functionPayload(file, detached(exportKey(exportPath)), fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
       if (returned?.callResult) {
@@ -351,7 +351,7 @@ export class ProjectView {
       const parent = nodeAt(exportPath.slice(0, -1));
       const last = exportPath.at(-1)!;
       const existing = parent.children.get(last);
-      if (!existing) parent.children.set(last, value);
+      if (!existing) parent.children.set(detached(last), value);
       else if (owned.has(existing)) mergeInto(existing, value);
     }
     this.addReexports(file, sourceCode, root, nodeAt);
@@ -374,7 +374,7 @@ export class ProjectView {
         if (statement.exported) {
           const exportedName = statement.exported as { type: string; name?: string; value?: unknown };
           const name = exportedName.type === 'Identifier' ? exportedName.name! : String(exportedName.value);
-          if (!root.children.has(name)) root.children.set(name, trie);
+          if (!root.children.has(name)) root.children.set(detached(name), trie);
           continue;
         }
         for (const [name, child] of trie.children) if (name !== 'default' && !root.children.has(name)) root.children.set(name, child);
@@ -385,7 +385,7 @@ export class ProjectView {
         const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
         const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
         const value = local === 'default' ? (trie.children.get('default') ?? trie) : trie.children.get(local);
-        if (value && !root.children.has(exported)) root.children.set(exported, value);
+        if (value && !root.children.has(exported)) root.children.set(detached(exported), value);
         else if (value) mergeInto(nodeAt([exported]), value);
       }
     }
@@ -399,7 +399,9 @@ export class ProjectView {
   private functionPayload(file: string, key: string, fn: FunctionNode, twin: string | null): ProjectFunctionPayload {
     const relative = this.files.relative(file);
     const [start, end] = fn.range;
-    const inFile = (own: BlockingPath | null): BlockingPath | null => (own ? { ...own, steps: own.steps.map((step) => (step.file ? step : { ...step, file: relative })) } : null);
+    // Names and labels are copied out of the file's text: a kept slice would keep the whole text.
+    const inFile = (own: BlockingPath | null): BlockingPath | null =>
+      own ? { ...own, owner: own.owner === null ? null : detached(own.owner), steps: own.steps.map((step) => (step.file ? step : { ...step, label: detached(step.label), file: relative })) } : null;
     const inAnalysis = <T>(fallback: T, answer: (analysis: FileAnalysis, at: FunctionNode) => T): T => {
       const analysed = this.analysisOf(file);
       const at = analysed && functionAt(analysed.sourceCode, start, end);
@@ -471,7 +473,7 @@ export class ProjectView {
             return there.kind === 'serving' ? there : UNKNOWN;
           }
           const where = `${this.files.relative(importer)}:${passed.at.loc.start.line}`;
-          if ('registeredAs' in passed) return { kind: 'serving', servingKind: 'route-handler', root: `${article(passed.registeredAs)} ${passed.registeredAs} in ${where}`, via: null, registered: true };
+          if ('registeredAs' in passed) return { kind: 'serving', servingKind: 'route-handler', root: detached(`${article(passed.registeredAs)} ${passed.registeredAs} in ${where}`), via: null, registered: true };
           // A hand-off the file runs outside serving code says too little to call the function start-up code.
           if (!passed.serving) return UNKNOWN;
           call = passed.at;
@@ -531,10 +533,10 @@ export class ProjectView {
   /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
   private servingUsage(serving: ServingContext, analysis: FileAnalysis, importer: string, call: Node): Usage {
     const where = `${this.files.relative(importer)}:${call.loc.start.line}`;
-    if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: `${serving.description.replace(/^inside /, '')} in ${where}`, via: null };
+    if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: detached(`${serving.description.replace(/^inside /, '')} in ${where}`), via: null };
     const caller = analysis.context.functionOf(call);
     const via = caller ? `${describeFunction(caller, caller.async ? 'async ' : '')} in ${where}` : where;
-    return { kind: 'serving', servingKind: serving.kind, root: serving.servingRoot, via };
+    return { kind: 'serving', servingKind: serving.kind, root: detached(serving.servingRoot), via: detached(via) };
   }
 
   /**
@@ -735,6 +737,8 @@ function functionAt(sourceCode: ProjectSourceCode, start: number, end: number): 
 /**
  * How much of the files' parses, and of their analyses, the model keeps, in characters of text plus
  * a fixed cost per file (scopes, the SourceCode shim: a small file's AST costs far more than its text).
+ * The budgets are the process's, shared by the models of every project (a lint of a workspace or a
+ * tree of packages has one model per package root: budgets of their own multiplied the memory).
  */
 const PARSED_BUDGET = 512 * 1024;
 const ANALYSED_BUDGET = 2 * 1024 * 1024;
@@ -744,17 +748,63 @@ function weightOf(text: string | undefined): number {
   return text === undefined ? 0 : text.length + FILE_WEIGHT;
 }
 
+/** Where a kept entry is, and what it weighs. */
+interface BudgetEntry {
+  readonly cache: BoundedCache<unknown>;
+  readonly key: string;
+  readonly weight: number;
+}
+
 /**
- * A cache of values that can be rebuilt, bounded by their total weight: the least recently used are
- * dropped first (the newest is always kept). Remembers what it dropped, so a rebuild is known as one.
+ * A weight budget several caches share: when their total is over it, the least recently used entry
+ * of any of them is dropped first (the newest is always kept).
+ */
+class CacheBudget {
+  private readonly entries = new Map<object, BudgetEntry>();
+  private weight = 0;
+  private readonly budget: number;
+
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  touch(entry: object): void {
+    const found = this.entries.get(entry);
+    if (!found) return;
+    this.entries.delete(entry);
+    this.entries.set(entry, found);
+  }
+
+  add(entry: object, where: BudgetEntry): void {
+    this.entries.set(entry, where);
+    this.weight += where.weight;
+    for (const [oldest, old] of this.entries) {
+      if (this.weight <= this.budget || oldest === entry) break;
+      old.cache.evict(old.key);
+    }
+  }
+
+  remove(entry: object): void {
+    const found = this.entries.get(entry);
+    if (!found) return;
+    this.entries.delete(entry);
+    this.weight -= found.weight;
+  }
+}
+
+const parsedBudget = new CacheBudget(PARSED_BUDGET);
+const analysedBudget = new CacheBudget(ANALYSED_BUDGET);
+
+/**
+ * A cache of values that can be rebuilt, bounded by a (shared) budget of their weight: the least
+ * recently used are dropped first. Remembers what it dropped, so a rebuild is known as one.
  */
 class BoundedCache<T> extends Map<string, Cached<T>> {
-  private weight = 0;
   private readonly dropped = new Set<string>();
-  private readonly budget: number;
+  private readonly budget: CacheBudget;
   private readonly weigh: (value: T) => number;
 
-  constructor(budget: number, weigh: (value: T) => number) {
+  constructor(budget: CacheBudget, weigh: (value: T) => number) {
     super();
     this.budget = budget;
     this.weigh = weigh;
@@ -762,38 +812,29 @@ class BoundedCache<T> extends Map<string, Cached<T>> {
 
   override get(key: string): Cached<T> | undefined {
     const found = super.get(key);
-    if (found) {
-      super.delete(key);
-      super.set(key, found);
-    }
+    if (found) this.budget.touch(found);
     return found;
   }
 
   override set(key: string, entry: Cached<T>): this {
     const before = super.get(key);
-    if (before) this.weight -= this.weigh(before.value);
-    super.delete(key);
+    if (before) this.budget.remove(before);
     super.set(key, entry);
-    this.weight += this.weigh(entry.value);
     this.dropped.delete(key);
-    for (const [oldest, old] of super.entries()) {
-      if (this.weight <= this.budget || oldest === key) break;
-      super.delete(oldest);
-      this.weight -= this.weigh(old.value);
-      this.dropped.add(oldest);
-    }
+    this.budget.add(entry, { cache: this as BoundedCache<unknown>, key, weight: this.weigh(entry.value) });
     return this;
+  }
+
+  /** Lets the entry go for memory (the budget asks). */
+  evict(key: string): void {
+    const found = super.get(key);
+    if (!found) return;
+    this.budget.remove(found);
+    super.delete(key);
+    this.dropped.add(key);
   }
 
   wasDropped(key: string): boolean {
     return this.dropped.has(key);
-  }
-
-  /** Drops an entry to be rebuilt when asked again (not counted as dropped for memory). */
-  forget(key: string): void {
-    const entry = super.get(key);
-    if (!entry) return;
-    this.weight -= this.weigh(entry.value);
-    super.delete(key);
   }
 }
