@@ -266,23 +266,39 @@ function asyncRunningPaths(
   externalPath: (call: HelperCall & { readonly callee: null }) => BlockingPath | null,
 ): (fn: FunctionNode) => BlockingPath | null {
   const running = new Map<FunctionNode, BlockingPath | null>();
+  // Indexed on first request: the file's uses and calls by the function they are written in.
+  let usesIn: Map<FunctionNode | null, BlockingUse> | undefined;
+  let callsIn: Map<FunctionNode | null, HelperCall[]> | undefined;
+  const index = () => {
+    usesIn = new Map();
+    for (const use of uses) {
+      const fn = inputs.context.functionOf(use.reference);
+      if (filter.test(use.payload) && !usesIn.has(fn)) usesIn.set(fn, use);
+    }
+    callsIn = new Map();
+    for (const call of graph.calls) {
+      const list = callsIn.get(call.caller);
+      if (list) list.push(call);
+      else callsIn.set(call.caller, [call]);
+    }
+  };
   const find = (fn: FunctionNode, depth: number): BlockingPath | null => {
     const own = paths.get(fn);
     if (own) return own;
     if (!fn.async || fn.generator || depth > MAX_ASYNC_DEPTH) return null;
     if (running.has(fn)) return running.get(fn)!;
     running.set(fn, null);
+    if (!usesIn) index();
     let found: BlockingPath | null = null;
-    const use = uses.find((each) => filter.test(each.payload) && inputs.context.functionOf(each.reference) === fn);
+    const use = usesIn!.get(fn);
     if (use) found = { steps: [{ label: use.payload.api, line: use.reference.loc.start.line, file: null }], entry: use.payload, owner: ownerName(fn), depth: 1 };
     for (const [helper, path] of paths) {
       if (found) break;
       const edge = graph.callers.get(helper)?.find((each) => each.caller === fn);
       if (edge) found = edge.site ? prepend(edge.site, path) : { ...path, owner: path.owner ?? ownerName(fn) };
     }
-    for (const call of graph.calls) {
+    for (const call of callsIn!.get(fn) ?? []) {
       if (found) break;
-      if (call.caller !== fn) continue;
       const external = call as HelperCall & { readonly callee: null };
       const path = call.callee ? find(call.callee, depth + 1) : (externalPath(external) ?? inputs.externalRunning?.(external, filter) ?? null);
       if (path) found = prepend(call, path);

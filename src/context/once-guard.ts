@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from '../resolve/ast.js';
+import { forEachChild, isFunction } from '../resolve/ast.js';
 import { variableOf } from './function-values.js';
 
 type Node = TSESTree.Node;
@@ -23,7 +23,7 @@ export function runsOnce(sourceCode: Readonly<TSESLint.SourceCode>, node: Node):
       if (current.operator === '&&') held = emptinessTested(current.left);
       else if (assigns(current.right, current.left)) held = current.left;
     } else if (current.type === 'AssignmentExpression' && current.right === child && (current.operator === '??=' || current.operator === '||=')) held = current.left;
-    if (held && (isLazyModuleVariable(sourceCode, held) || isLazyStaticMember(held))) return true;
+    if (held && (isLazyModuleVariable(sourceCode, held) || isLazyStaticMember(sourceCode, held))) return true;
   }
   return false;
 }
@@ -57,23 +57,22 @@ function isLazyModuleVariable(sourceCode: Readonly<TSESLint.SourceCode>, express
  * process, like a module variable (`if (this.connection == null) this.connection = await open()` in
  * a static method, `Db.instance ??= new Db()`).
  */
-function isLazyStaticMember(expression: TSESTree.Expression): boolean {
+function isLazyStaticMember(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression): boolean {
   if (expression.type !== 'MemberExpression' || expression.computed || expression.property.type !== 'Identifier') return false;
   const name = expression.property.name;
   const owner = staticOwner(expression.object);
   if (!owner) return false;
-  const assigned = (node: Node): boolean => {
-    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier' && node.left.property.name === name && staticOwner(node.left.object) === owner) return true;
-    for (const key of Object.keys(node) as (keyof Node)[]) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && 'type' in item && assigned(item as Node)) return true;
-      } else if (value && typeof value === 'object' && 'type' in value && assigned(value as Node)) return true;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier' && node.left.property.name === name && staticOwner(node.left.object) === owner) {
+      found = true;
+      return;
     }
-    return false;
+    forEachChild(node, sourceCode.visitorKeys, visit);
   };
-  return assigned(owner);
+  visit(owner);
+  return found;
 }
 
 /** The class `this` is inside a static method of, or the class of the file an identifier names. */

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { constantString, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { requireSource, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 import type { WorkerPoolSetting } from '../settings.js';
 import type { ContextDecider } from './serving-context.js';
 
@@ -13,12 +13,6 @@ const WORKER_THREADS = new Set(['worker_threads', 'node:worker_threads']);
 /** What only a worker thread reads: a file importing these (and not `isMainThread`) is a worker's entry module. */
 const WORKER_SIDE = new Set(['parentPort', 'workerData']);
 
-function requireSource(node: Node | null | undefined): string | null {
-  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
-    return constantString(node.arguments[0]);
-  }
-  return null;
-}
 
 /** What a file takes from `worker_threads` and `workerpool`, read from its top-level imports and requires. */
 interface ThreadImports {

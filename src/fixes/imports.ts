@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { constantString } from '../resolve/ast.js';
+import { requireSource } from '../resolve/ast.js';
 import { programStatements } from '../resolve/program-statements.js';
 
 type Node = TSESTree.Node;
@@ -152,12 +152,6 @@ function insertStatement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: Fixer
   return fixer.insertTextBefore(body[0]!, `${statementText}${newline}`);
 }
 
-function requireSource(node: Node | null | undefined): string | null {
-  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
-    return constantString(node.arguments[0]);
-  }
-  return null;
-}
 
 /** `const x = require('m')` or `const x = require('m').y`: where new requires go after. */
 function isRequireDeclaration(statement: Node): boolean {

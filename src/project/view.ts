@@ -8,7 +8,7 @@ import { describeFunction, type ServingContext, type ServingKind } from '../cont
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import { isFunction, type FunctionNode } from '../resolve/ast.js';
+import { isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, moduleExports } from './exports.js';
@@ -583,7 +583,7 @@ const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require|new\
 
 /** The module and export a callee names: `require('./x')` (its `module.exports`), or a variable bound by `import`/`require`. */
 function importedBinding(sourceCode: ProjectSourceCode, callee: Node): { specifier: string; key: string } | null {
-  const required = requiredSpecifier(callee);
+  const required = requireSource(callee);
   if (required !== null) return { specifier: required, key: exportKey([]) };
   if (callee.type !== 'Identifier') return null;
   const definition = moduleScopeDefinition(sourceCode, callee.name);
@@ -596,7 +596,7 @@ function importedBinding(sourceCode: ProjectSourceCode, callee: Node): { specifi
     return null;
   }
   if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id.type === 'Identifier') {
-    const specifier = definition.node.init ? requiredSpecifier(definition.node.init) : null;
+    const specifier = requireSource(definition.node.init);
     return specifier === null ? null : { specifier, key: exportKey([]) };
   }
   return null;
@@ -610,13 +610,6 @@ function moduleScopeDefinition(sourceCode: ProjectSourceCode, name: string) {
     if (variable) return variable.defs[0];
   }
   return undefined;
-}
-
-/** `require('./x')` → `./x`. */
-function requiredSpecifier(node: Node): string | null {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
-  const [argument] = node.arguments;
-  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
 }
 
 /** How many times a look-up an import cycle cuts short is computed again before its answer is kept. */

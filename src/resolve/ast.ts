@@ -16,6 +16,14 @@ export function constantString(node: Node | null | undefined): string | null {
   return null;
 }
 
+/** `require('m')` → `m` (a constant specifier), else `null`. */
+export function requireSource(node: Node | null | undefined): string | null {
+  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
+    return constantString(node.arguments[0]);
+  }
+  return null;
+}
+
 /** The static key of a member access, property or class member (`a.b`, `a['b']`, `{ b: … }`). */
 export function staticPropertyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.TSAbstractMethodDefinition,
