@@ -549,21 +549,33 @@ function calledBackByLocalFunction(sourceCode: Readonly<TSESLint.SourceCode>, re
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || unwrapExpression(call.callee) === fn) return false;
   const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
-  const callee = resolver.valueOf(call.callee);
-  if (index < 0 || callee?.kind !== 'function' || callee.fn.async || callee.fn.generator) return false;
-  const parameter = callee.fn.params[index];
+  const target = localFunctionOf(resolver, call.callee);
+  if (index < 0 || !target || target.async || target.generator) return false;
+  const parameter = target.params[index];
   if (parameter?.type !== 'Identifier') return false;
-  const variable = sourceCode.getDeclaredVariables(callee.fn).find((candidate) => candidate.name === parameter.name);
+  const variable = sourceCode.getDeclaredVariables(target).find((candidate) => candidate.name === parameter.name);
   return (variable?.references ?? []).some((reference) => {
     const parent = reference.identifier.parent;
     if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier) return false;
     // Called in the function's own body, not in a callback it defers.
     for (let current: Node | undefined = parent.parent; current; current = current.parent) {
-      if (current === callee.fn) return true;
+      if (current === target) return true;
       if (isFunction(current)) return false;
     }
     return false;
   });
+}
+
+/** The function of this file a callee names: `wrap`, or a method such as `this.#runOp` or `store.run`. */
+function localFunctionOf(resolver: ValueResolver, callee: Node): FunctionNode | null {
+  const value = resolver.valueOf(callee);
+  if (value?.kind === 'function') return value.fn;
+  const member = unwrapExpression(callee as TSESTree.Expression);
+  if (member.type !== 'MemberExpression') return null;
+  const name = memberKey(member);
+  const owner = name === null ? null : resolver.valueOf(member.object);
+  const found = owner && name !== null ? resolver.memberOf(owner, name) : null;
+  return found && !found.getter ? found.fn : null;
 }
 
 /** A short, readable label for the callee of a call: the source text when short, else its name. */

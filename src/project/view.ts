@@ -540,7 +540,7 @@ export class ProjectView {
   }
 
   /**
-   * A file only command-line entries, tests or build tooling import has their role; a server entry
+   * A file only command-line entries, tests, build tooling or worker entries import has their role; a server entry
    * under `bin/` (it listens) still serves. Files nobody imports keep their own role.
    */
   roleOf(file: string, own: FileRole): FileRole {
@@ -558,10 +558,12 @@ export class ProjectView {
         const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
         if (!sourceCode && roleNeedsSyntax(text)) return own;
         let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
-        if (role === 'script' && STARTS_SERVER.test(text)) role = 'application';
+        // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`).
+        if ((role === 'script' || role === 'application') && STARTS_SERVER.test(text)) return own;
         if (role === 'application') role = this.roleOf(importer, role);
-        if (role === 'application' || role === 'worker') return own;
-        tooling ??= role;
+        if (role === 'application') return own;
+        // A module only worker entries load runs in those threads, never on the main event loop.
+        tooling = tooling === 'worker' || role === 'worker' ? 'worker' : (tooling ?? role);
       }
       return tooling ?? own;
     });

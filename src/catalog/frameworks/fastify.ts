@@ -28,6 +28,8 @@ export const fastify: FrameworkSpec = {
       members: {
         ...registrarMethods(VERBS, 'instance', { keys: ROUTE_KEYS }),
         route: { registers: { keys: ROUTE_KEYS }, returns: 'instance' },
+        // `fastify.withTypeProvider<ZodTypeProvider>()` is the same instance, typed.
+        withTypeProvider: { returns: 'instance' },
         addHook: {
           registers: [
             { label: 'Fastify hook', when: { argumentMatches: { index: 0, pattern: oneOf(REQUEST_HOOKS) } } },
