@@ -155,7 +155,8 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     serves && (roots !== catalog || mayReachRoots(sourceCode.text, catalog)) ? traceFile(sourceCode, roots, undefined, undefined, input.onReach) : NOTHING_TRACED;
   let handlers: FileHandlers | undefined;
   // Handler detection costs a walk of the file: only files with blocking calls need it.
-  const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename, cwd, frameworks: [...frameworks] }));
+  const projectFrameworkRoots = project ? (table: number) => project.frameworkRoots(sourceCode, table) : null;
+  const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename, cwd, frameworks: [...frameworks], projectRoots: projectFrameworkRoots }));
   // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
   // A lazy initialisation behind an emptiness test (`if (!config) config = read()`) runs once, not per request.
   const notAllowed = (use: BlockingUse) => (settings.allow.length === 0 || !isAllowed(use.payload, settings.allow)) && !runsOnce(sourceCode, use.reference);

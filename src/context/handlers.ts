@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CompiledConvention, CompiledTypeNames, Frameworks } from '../catalog/frameworks/index.js';
 import type { RegistrarPayload } from '../catalog/types.js';
+import type { TraceNode } from '../catalog/define.js';
 import { HAPI_ROUTE_KEYS } from '../catalog/frameworks/hapi.js';
 import { MOLECULER_HANDLER_PATHS, MOLECULER_STARTUP_PATHS } from '../catalog/frameworks/services.js';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
@@ -103,10 +104,12 @@ export interface FindHandlersOptions {
   readonly cwd: string;
   /** Built-in tables, then user registrars. */
   readonly frameworks: readonly Frameworks[];
+  /** Framework values other project files export, by the specifier this file imports them with (per table, by index). */
+  readonly projectRoots?: ((table: number) => ReadonlyMap<string, TraceNode>) | null;
 }
 
 /** Finds, once per file, the functions that serve requests and those that only run at start-up. */
-export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHandlersOptions): FileHandlers {
+export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoots }: FindHandlersOptions): FileHandlers {
   const handlers = new Map<FunctionNode, HandlerInfo>();
   const heuristic = new Map<FunctionNode, HandlerInfo>();
   const startupSeeds = new Set<FunctionNode>();
@@ -178,10 +181,11 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks }: FindHand
   const modules = importedModules(sourceCode);
   const normalised = filename.replaceAll('\\', '/');
   const uiFile = /\.[jt]sx$/.test(normalised) || importsAny(modules, UI_FRAMEWORKS);
-  for (const table of frameworks) {
+  for (const [index, table] of frameworks.entries()) {
+    const imported = projectRoots?.(index);
     traceFile(
       sourceCode,
-      table,
+      imported && imported.size > 0 ? { modules: new Map([...table.modules, ...imported]), globals: table.globals } : table,
       (hit, tracer) => {
         if (hit.payload.kind !== 'registrar') return;
         if (hit.call?.type === 'CallExpression') {

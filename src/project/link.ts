@@ -17,6 +17,8 @@ export interface ProjectLink {
   roleOf(own: FileRole): FileRole;
   /** Trace roots for the project files this file imports whose exports can block, by the specifier written. */
   importRoots(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, TraceNode>;
+  /** Trace roots for the framework values (apps, routers, procedures) the project files this file imports export. */
+  frameworkRoots(sourceCode: Readonly<TSESLint.SourceCode>, table: number): ReadonlyMap<string, TraceNode>;
   /** Where this file's function exported as `key` is called in the project's other files. */
   usage(key: string): Usage;
 }
@@ -36,6 +38,7 @@ export function createLink(view: ProjectView, file: string): ProjectLink {
       }
       return roots;
     },
+    frameworkRoots: (sourceCode, table) => view.frameworkRoots(file, table, specifiersIn(sourceCode.text)),
     usage: (key) => view.usage(file, key),
   };
 }

@@ -15,6 +15,7 @@ import { exportKey, moduleExports } from './exports.js';
 import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
 import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
+import { frameworkExportTrie } from './framework-exports.js';
 
 type Node = TSESTree.Node;
 
@@ -90,6 +91,8 @@ export class ProjectView {
   private readonly parsed = new BoundedCache<ProjectSourceCode | null>(parsedBudget, (sourceCode) => weightOf(sourceCode?.text));
   private readonly analysed = new BoundedCache<AnalysedFile | null>(analysedBudget, (analysed) => weightOf(analysed?.sourceCode.text));
   private readonly tries = new Map<string, Cached<TraceNode | null>>();
+  /** Framework values each file exports, by framework table (its index in `frameworks`) and file. */
+  private readonly frameworkTries = new Map<string, Cached<TraceNode | null>>();
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
@@ -362,6 +365,39 @@ export class ProjectView {
     return root;
   }
 
+  /**
+   * The framework values `file` exports for the framework table at `table` (`export const
+   * publicProcedure = t.procedure`, `export default app`), as a trace trie; `null` when its text
+   * names none of the table's modules, directly or through a project file it imports.
+   */
+  frameworkExports(file: string, table: number): TraceNode | null {
+    const frameworks = this.frameworks[table];
+    if (!frameworks) return null;
+    return this.cached(this.frameworkTries, `${table}:${file}`, null, () => {
+      this.touch(file);
+      const text = this.files.entry(file)?.text;
+      if (text === undefined || !EXPORTS.test(text)) return null;
+      const imported = mayReachRoots(text, frameworks) ? null : this.frameworkRoots(file, table);
+      if (imported !== null && imported.size === 0) return null;
+      const sourceCode = this.sourceOf(file);
+      if (!sourceCode) return null;
+      const roots = { modules: new Map([...frameworks.modules, ...(imported ?? this.frameworkRoots(file, table))]), globals: frameworks.globals };
+      return frameworkExportTrie(sourceCode, roots);
+    });
+  }
+
+  /** Trace roots for the framework values the project files `file` imports export, by the specifier written. */
+  frameworkRoots(file: string, table: number, specifiers: readonly string[] = this.files.specifiers(file)): Map<string, TraceNode> {
+    const roots = new Map<string, TraceNode>();
+    for (const specifier of specifiers) {
+      const target = this.files.resolve(file, specifier);
+      if (!target || target === file) continue;
+      const trie = this.frameworkExports(target, table);
+      if (trie) roots.set(specifier, trie);
+    }
+    return roots;
+  }
+
   /** `export * from './x'` and `export { a as b } from './x'`: the other file's exports, as its own. */
   private addReexports(file: string, sourceCode: ProjectSourceCode, root: TraceNode, nodeAt: (segments: readonly string[]) => TraceNode): void {
     for (const statement of sourceCode.ast.body) {
@@ -621,6 +657,8 @@ const MAX_PARTIAL_PASSES = 3;
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
+/** Text that exports anything at all (ES or CommonJS). */
+const EXPORTS = /\bexport\b|\bexports\b/;
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
 
 const blockingTries = new WeakMap<TraceNode, boolean>();

@@ -558,7 +558,8 @@ export function traceFile(
       return;
     }
     if (owner.type === 'PropertyDefinition' && !owner.static && owner.parent.type === 'ClassBody') {
-      const name = staticPropertyName(owner);
+      // `readonly #table: TableView` is read as `this.#table`.
+      const name = classMemberKey(owner);
       if (name !== null) for (const use of thisMembers(owner.parent, name, sourceCode.visitorKeys)) follow(use, trace);
     }
   };
