@@ -57,6 +57,10 @@ interface Dependencies {
 interface Cached<T> {
   readonly value: T;
   readonly dependencies: Dependencies;
+  /** Set when an import cycle or the depth cap cut the answer short: how many times it has been computed so. */
+  readonly passes?: number;
+  /** For such an answer: how many look-ups deep it was computed (asked with more room, it is computed again). */
+  readonly depth?: number;
 }
 
 /** What a computation under way has read so far. */
@@ -112,10 +116,6 @@ export class ProjectView {
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
   private readonly frames: { marker: string; partial: boolean }[] = [];
-  /** How often each look-up was cut short by a cycle. */
-  private readonly cutShort = new Map<string, number>();
-  /** Answers cut short by a cycle, kept for the rest of the outermost look-up only. */
-  private readonly partialAnswers = new Map<string, unknown>();
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -168,26 +168,29 @@ export class ProjectView {
     return true;
   }
 
-  /** `compute` once per key while its files are unchanged; `fallback` for a look-up already under way (an import cycle). */
+  /**
+   * `compute` once per key while its files are unchanged; `fallback` for a look-up already under way
+   * (an import cycle). An answer a cycle or the depth cap cut short is kept, and good enough inside
+   * look-ups as deep or deeper (which are then cut short too). Asked with more room it is computed
+   * again, so each key is computed at most once per depth; asked directly, by a linted file, up to
+   * `MAX_PARTIAL_PASSES` times: from there the cycle is entered where the linted file enters it.
+   */
   private cached<T>(cache: Map<string, Cached<T>>, key: string, fallback: T, compute: () => T): T {
-    const found = cache.get(key);
-    // An answer an import cycle cut short is good enough inside another look-up; asked directly (by
-    // a linted file) it is computed once more, and that answer is kept.
-    if (found && this.isFresh(found.dependencies)) {
-      this.collecting.at(-1)?.uses.add(found.dependencies);
-      return found.value;
+    const cachedAnswer = cache.get(key);
+    const found = cachedAnswer && this.isFresh(cachedAnswer.dependencies) ? cachedAnswer : undefined;
+    if (found) {
+      const depth = this.frames.length;
+      if (found.passes === undefined || (depth >= found.depth! && (depth > 0 || found.passes >= MAX_PARTIAL_PASSES))) {
+        if (found.passes !== undefined) for (const frame of this.frames) frame.partial = true;
+        this.collecting.at(-1)?.uses.add(found.dependencies);
+        return found.value;
+      }
     }
     let names = this.cacheNames.get(cache);
     if (names === undefined) this.cacheNames.set(cache, (names = this.cacheNames.size));
     const marker = `${names}:${key}`;
-    // Cut short by a cycle earlier in this same look-up: reused until the look-up ends.
-    if (this.partialAnswers.has(marker)) {
-      for (const frame of this.frames) frame.partial = true;
-      return this.partialAnswers.get(marker) as T;
-    }
     if (this.inProgress.has(marker)) {
-      // An import cycle: the answers computed since the cycle's first look-up lack this part: they
-      // are marked partial, and computed again when a linted file asks for one directly.
+      // An import cycle: the answers computed since the cycle's first look-up lack this part.
       const at = this.frames.findIndex((frame) => frame.marker === marker);
       for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
@@ -214,23 +217,10 @@ export class ProjectView {
       this.frames.pop();
       this.inProgress.delete(marker);
     }
-    // A cut-short answer is kept for the rest of this look-up; after a few look-ups (a cycle that never
-    // completes), for good: the work stays bounded.
-    const cutShort = frame.partial ? (this.cutShort.get(marker) ?? 0) + 1 : 0;
-    if (frame.partial) this.cutShort.set(marker, cutShort);
-    const outer = this.collecting.at(-1);
-    if (!frame.partial || cutShort >= MAX_PARTIAL_PASSES) {
-      const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
-      cache.set(key, { value, dependencies });
-      outer?.uses.add(dependencies);
-    } else {
-      if (outer) {
-        for (const [file, stamp] of read.files) outer.files.set(file, stamp);
-        for (const used of read.uses) outer.uses.add(used);
-      }
-      if (this.frames.length > 0) this.partialAnswers.set(marker, value);
-    }
-    if (this.frames.length === 0) this.partialAnswers.clear();
+    const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
+    if (frame.partial) cache.set(key, { value, dependencies, passes: (found?.passes ?? 0) + 1, depth: this.frames.length });
+    else cache.set(key, { value, dependencies });
+    this.collecting.at(-1)?.uses.add(dependencies);
     return value;
   }
 
@@ -650,7 +640,7 @@ function moduleScopeDefinition(sourceCode: ProjectSourceCode, name: string) {
   return undefined;
 }
 
-/** How many times a look-up an import cycle cuts short is computed again before its answer is kept. */
+/** How many times a look-up an import cycle cuts short is computed when a linted file asks for it. */
 const MAX_PARTIAL_PASSES = 3;
 
 /** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */

@@ -204,6 +204,46 @@ describe('the project model: start-up chains through async functions of other fi
   });
 });
 
+describe('the project model: who starts a file, and framework values from other files', () => {
+  const services = path.join(fixtures, 'services');
+
+  it('follows a server started from bin/, worker-only modules, exported procedures and apps, annotated private fields', async () => {
+    const reports = await lintProject(services);
+    expect([...reports.keys()].sort()).toEqual([
+      'src/api/torrents.js:8 no-indirect-blocking',
+      'src/api/torrents.js:9 no-sync-fs',
+      'src/data/table-view.ts:21 no-sync-database',
+      'src/data/table-view.ts:25 no-sync-database',
+      'src/hono-routes.ts:4 no-sync-fs',
+      'src/images.ts:17 no-indirect-blocking',
+      'src/images.ts:21 no-indirect-blocking',
+      'src/images.ts:27 no-indirect-blocking',
+      'src/images.ts:28 no-indirect-blocking',
+      'src/lib/paths.js:4 no-sync-fs',
+    ]);
+    // bin/start.js (a CLI entry) starts web-server.js, which listens: the routes it registers serve.
+    expect(reports.get('src/api/torrents.js:9 no-sync-fs')).toContain('inside this Fastify route handler');
+    expect(reports.get('src/lib/paths.js:4 no-sync-fs')).toContain("inside function 'isAllowedPath', called from this Fastify route handler in src/api/torrents.js:8");
+    // `publicProcedure` comes from src/trpc.ts; `this.#table` is typed by an annotation only; the statement runs in a callback `#runOp` calls.
+    expect(reports.get('src/data/table-view.ts:21 no-sync-database')).toContain("inside method 'all', called from method 'listImages' in src/images.ts:17, which serves this tRPC resolver");
+    expect(reports.get('src/images.ts:17 no-indirect-blocking')).toContain('`this.#table.all()` blocks the event loop: it calls `node:sqlite StatementSync#all` (src/data/table-view.ts:21)');
+    // `app` is made in src/hono-app.ts.
+    expect(reports.get('src/hono-routes.ts:4 no-sync-fs')).toContain('inside this Hono route handler');
+    // src/lib/backup.js is loaded only by a worker thread's entry: nothing there is on the main event loop.
+    expect([...reports.keys()].some((key) => key.startsWith('src/lib/backup.js') || key.startsWith('src/tasks/'))).toBe(false);
+  });
+
+  it('without the worker entry, the same module serves where a route imports it', async () => {
+    const copy = copyOf('services');
+    writeFileSync(
+      path.join(copy, 'src/api/backups.js'),
+      "import { backup } from '../lib/backup.js';\n\nexport default async function backupRoutes(fastify) {\n  fastify.post('/backup', async () => backup('/backups/now'));\n}\n",
+    );
+    const reports = await lintProject(copy, {}, ['src/lib/backup.js', 'src/api/backups.js']);
+    expect([...reports.keys()].sort()).toEqual(['src/api/backups.js:4 no-indirect-blocking', 'src/lib/backup.js:5 no-sync-fs', 'src/lib/backup.js:6 no-sync-fs']);
+  });
+});
+
 describe('the project model degrades, never throws', () => {
   it('sees an edit of a helper file on disk at the next lint of its caller, and its revert', async () => {
     const app = copyOf('app');
