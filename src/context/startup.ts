@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { runsOnce } from './once-guard.js';
 import { forEachChild, isFunction, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
@@ -102,8 +103,8 @@ export function startupFunctions(
 }
 
 /**
- * Functions only ever called (never passed along, stored or exported) from start-up code: the
- * module top level, start-up functions, or functions `knownStartup` says only start-up code calls
+ * Functions only ever called (never passed along, stored or exported) from start-up code or behind a
+ * lazy initialisation (which runs them once): the module top level, start-up functions, or functions `knownStartup` says only start-up code calls
  * (the project model's answer for exported functions). `async function connect()` awaited only
  * from `main()` runs at boot, not per request.
  */
@@ -130,7 +131,7 @@ export function calledOnlyFromStartupDecider(
       const calls = callSitesOf(sourceCode, fn);
       result = calls.length > 0 && calls.every((call) => {
         const caller = enclosingFunction(call);
-        return caller !== null && caller !== fn && startupOnly(caller);
+        return caller !== null && caller !== fn && (runsOnce(sourceCode, call) || startupOnly(caller));
       });
     } else if (variable) {
       let calls = 0;
@@ -144,7 +145,8 @@ export function calledOnlyFromStartupDecider(
         }
         const caller = enclosingFunction(call);
         if (caller === fn) continue;
-        if (caller !== null && !startupOnly(caller)) {
+        // A lazy initialisation (`loading ??= load()`) runs it once, whoever calls the function around it.
+        if (caller !== null && !runsOnce(sourceCode, call) && !startupOnly(caller)) {
           onlyStartupCalls = false;
           break;
         }

@@ -15,6 +15,8 @@ type Node = TSESTree.Node;
 export interface ExportedFunction {
   readonly path: readonly string[];
   readonly fn: FunctionNode;
+  /** A class's constructor, run by `new` of the class at `path` (its key ends in `new()`). */
+  readonly construct?: boolean;
 }
 
 /** An exported expression, by its path: where values traced in the file leave it (`export const db = new Database()`). */
@@ -67,6 +69,14 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
       case 'instance': {
         const instancePath = value.kind === 'class' ? [...path, CONSTRUCT_RESULT] : path;
         for (const member of value.body.body) {
+          if (value.kind === 'class' && member.type === 'MethodDefinition' && member.kind === 'constructor' && member.value.type === 'FunctionExpression') {
+            const key = [...path, CONSTRUCT_RESULT].join('\0');
+            if (!seen.has(key)) {
+              seen.add(key);
+              functions.push({ path, fn: member.value, construct: true });
+            }
+            continue;
+          }
           if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.value.type !== 'FunctionExpression') continue;
           const name = staticPropertyName(member);
           if (name === null) continue;
@@ -182,6 +192,11 @@ function prototypeMethods(program: TSESTree.Program): Map<FunctionNode, Map<stri
     }
   }
   return methods;
+}
+
+/** The key an exported function is looked up by: its path's, and `Store.new()` for a class's constructor. */
+export function functionKey(exported: ExportedFunction): string {
+  return exportKey(exported.construct ? [...exported.path, CONSTRUCT_RESULT] : exported.path);
 }
 
 /** The path a function is exported by, keyed for look-ups: `save`, `default.save`, `Store.new().save`. */

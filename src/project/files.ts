@@ -113,6 +113,18 @@ const MAX_AVERAGE_LINE = 400;
 const SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
 
+// Starting a file by its path in a thread or a process.
+const STARTS_BY_PATH = /\b(?:new\s+(?:Worker|Piscina|Tinypool)|fork|spawn|execFile|workerpool\.pool)\s*\(/;
+// `path.join(__dirname, 'tasks', 'backup.js')`, `resolve(import.meta.dirname, '../child.js')`
+const PATH_FROM_FOLDER = /\b(?:join|resolve)\s*\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:(['"`])[^'"`\n\r]+\2\s*,?\s*)+)\)/g;
+// `new URL('./child.js', import.meta.url)`
+const PATH_FROM_MODULE_URL = /\bnew\s+URL\s*\(\s*(['"`])([^'"`\n\r]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+// `__dirname + '/task.js'`, `` `${__dirname}/task.js` ``
+const PATH_AFTER_FOLDER = /__dirname\s*\+\s*(['"])\/?([^'"\n\r]+)\1|\$\{__dirname\}\/([^`$\n\r]+)`/g;
+// `new Worker('./task.js')`, `fork('./child.js')`
+const LITERAL_STARTED = /\b(?:new\s+Worker|fork)\s*\(\s*(['"`])(\.{0,2}\/?[^'"`\n\r]+)\1/g;
+const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
 const resolverOptions = {
   tsconfig: 'auto' as const,
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
@@ -140,6 +152,8 @@ export class ProjectFiles {
   private readonly checked = new Map<string, { epoch: number; time: number }>();
   private workspacePackages: Map<string, string> | undefined;
   private importerIndex: Map<string, string[]> | undefined;
+  /** Files another file starts by path as a thread or a process (`new Worker(…)`, `fork(…)`), with those files. */
+  private starterIndex = new Map<string, string[]>();
   private indexedAt = 0;
 
   constructor(root: string) {
@@ -344,12 +358,26 @@ export class ProjectFiles {
    * `maxAgeMs` (an editor's session: new and edited files are seen again).
    */
   importersOf(file: string, maxAgeMs = 5_000): readonly string[] {
+    return this.indexes(maxAgeMs).importers.get(file) ?? [];
+  }
+
+  /**
+   * Files of the project that start `file` by its path in a worker thread or a child process
+   * (`new Worker(path.join(__dirname, 'task.js'))`, `fork(new URL('./child.js', import.meta.url))`,
+   * `spawn('node', [path.resolve(__dirname, 'x.js')])`): built with the importer index.
+   */
+  startersOf(file: string, maxAgeMs = 5_000): readonly string[] {
+    return this.indexes(maxAgeMs).starters.get(file) ?? [];
+  }
+
+  private indexes(maxAgeMs: number): { importers: Map<string, string[]>; starters: Map<string, string[]> } {
     const now = Date.now();
     if (!this.importerIndex || now - this.indexedAt > maxAgeMs) {
+      this.starterIndex = new Map();
       this.importerIndex = this.buildImporterIndex();
       this.indexedAt = Date.now();
     }
-    return this.importerIndex.get(file) ?? [];
+    return { importers: this.importerIndex, starters: this.starterIndex };
   }
 
   private buildImporterIndex(): Map<string, string[]> {
@@ -369,9 +397,42 @@ export class ProjectFiles {
         if (list) list.push(file);
         else index.set(dependency, [file]);
       }
+      const text = this.entries.get(file)?.text;
+      if (text !== undefined && STARTS_BY_PATH.test(text)) {
+        for (const started of this.startedBy(file, text)) {
+          const list = this.starterIndex.get(started);
+          if (list) list.push(file);
+          else this.starterIndex.set(started, [file]);
+        }
+      }
       if (!known) this.entries.get(file)?.dropText();
     }
     return index;
+  }
+
+  /** Project source files `file` names by path next to starting a thread or process (see `startersOf`). */
+  private startedBy(file: string, text: string): Set<string> {
+    const found = new Set<string>();
+    const add = (relativePath: string, bases: readonly string[]) => {
+      if (!SOURCE_EXTENSION.test(relativePath)) return;
+      for (const base of bases) {
+        const resolved = this.resolve(path.join(base, 'index.js'), relativePath.startsWith('.') ? relativePath : `./${relativePath}`);
+        if (resolved && resolved !== file) {
+          found.add(resolved);
+          return;
+        }
+      }
+    };
+    const folder = path.dirname(file);
+    for (const match of text.matchAll(PATH_FROM_FOLDER)) {
+      const parts = [...match[1]!.matchAll(/(['"`])([^'"`\n\r]+)\1/g)].map((part) => part[2]!);
+      add(parts.join('/'), [folder]);
+    }
+    for (const match of text.matchAll(PATH_FROM_MODULE_URL)) add(match[2]!, [folder]);
+    for (const match of text.matchAll(PATH_AFTER_FOLDER)) add(match[2] ?? match[3]!, [folder]);
+    // `new Worker('./task.js')` resolves from the process's working folder: the package's, usually.
+    for (const match of text.matchAll(LITERAL_STARTED)) add(match[2]!, [this.packageDirOf(file), folder]);
+    return found;
   }
 
   /** Workspace packages imported by name when they are not linked into node_modules (a fresh checkout). */

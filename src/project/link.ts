@@ -7,7 +7,7 @@ import { describeFunction, type CallerSite, type ContextDecider } from '../conte
 import { createValueResolver } from '../analysis/function-summaries.js';
 import type { FunctionNode } from '../resolve/ast.js';
 import type { ExtensionSettings } from '../settings.js';
-import { exportKey, moduleExports } from './exports.js';
+import { functionKey, moduleExports } from './exports.js';
 import { ProjectFiles, projectRootOf, specifiersIn } from './files.js';
 import { ProjectView, type Usage } from './view.js';
 
@@ -96,8 +96,8 @@ export function crossFileCallers(
     if (!matters(fn)) return { kind: 'unknown' };
     if (!keys) {
       keys = new Map();
-      for (const { path: exportPath, fn: exported } of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {
-        if (!keys.has(exported)) keys.set(exported, exportKey(exportPath));
+      for (const exported of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {
+        if (!keys.has(exported.fn)) keys.set(exported.fn, functionKey(exported));
       }
     }
     const key = keys.get(fn);

@@ -11,7 +11,7 @@ import { mayReachRoots } from '../resolve/trace.js';
 import { isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
-import { exportKey, moduleExports } from './exports.js';
+import { exportKey, functionKey, moduleExports } from './exports.js';
 import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
 import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
@@ -319,12 +319,17 @@ export class ProjectView {
       const last = exportPath.at(-1);
       if (!last) return null;
       for (const name of twinNames(last)) {
-        const sibling = exports.functions.find((other) => other.path.length === exportPath.length && other.path.at(-1) === name && other.path.slice(0, -1).join('.') === exportPath.slice(0, -1).join('.'));
+        const sibling = exports.functions.find((other) => !other.construct && other.path.length === exportPath.length && other.path.at(-1) === name && other.path.slice(0, -1).join('.') === exportPath.slice(0, -1).join('.'));
         if (sibling && fits(sibling.fn, fn.params.length) && returnsPromise(resolver, sibling.fn)) return detached(name);
       }
       return null;
     };
-    for (const { path: exportPath, fn } of exports.functions) {
+    for (const { path: exportPath, fn, construct } of exports.functions) {
+      if (construct) {
+        // `new Store()` runs the constructor: its payload is the class's construct entry.
+        nodeAt(exportPath).constructs.push(this.functionPayload(file, detached(exportKey([...exportPath, CONSTRUCT_RESULT])), fn, null));
+        continue;
+      }
       const payload = this.functionPayload(file, detached(exportKey(exportPath)), fn, twinOf(exportPath, fn));
       nodeAt(exportPath).calls.push(payload);
       const returned = reached.get(fn);
@@ -542,7 +547,7 @@ export class ProjectView {
       const analysed = this.analysisOf(file);
       if (!analysed) return UNKNOWN;
       const { sourceCode, analysis } = analysed;
-      const exported = moduleExports(sourceCode, createValueResolver(sourceCode)).functions.find((each) => exportKey(each.path) === key);
+      const exported = moduleExports(sourceCode, createValueResolver(sourceCode)).functions.find((each) => functionKey(each) === key);
       const parameter = exported?.fn.params[index];
       const name = parameter?.type === 'Identifier' ? parameter.name : parameter?.type === 'AssignmentPattern' && parameter.left.type === 'Identifier' ? parameter.left.name : null;
       const variable = name === null ? undefined : sourceCode.getDeclaredVariables(exported!.fn).find((each) => each.name === name);
@@ -566,16 +571,21 @@ export class ProjectView {
   }
 
   /**
-   * A file only command-line entries, tests, build tooling or worker entries import has their role; a server entry
+   * A file only command-line entries, tests, build tooling or worker entries import has their role, and so
+   * has one another file starts by path in a thread or process (a worker's task, a forked consumer); a server entry
    * under `bin/` (it listens) still serves. Files nobody imports keep their own role.
    */
   roleOf(file: string, own: FileRole): FileRole {
     if (own !== 'application') return own;
     return this.cached(this.roles, file, own, () => {
       const importers = this.files.importersOf(file);
-      // What the package runs as its service serves, even when its `bin` entry requires it.
-      if (importers.length === 0 || this.files.isServiceEntry(file)) return own;
-      let tooling: FileRole | null = null;
+      // What the package runs as its service serves, even when its `bin` entry requires it; so does a server.
+      if (this.files.isServiceEntry(file) || this.startsServer(file)) return own;
+      // A file another starts by path in a thread or process (that serves nothing) runs off this event loop.
+      const starters = this.files.startersOf(file);
+      for (const starter of starters) this.touch(starter);
+      let tooling: FileRole | null = starters.length > 0 && !this.files.dependencies(file).some((dependency) => this.startsServer(dependency)) ? 'worker' : null;
+      if (importers.length === 0) return tooling ?? own;
       for (const importer of importers) {
         this.touch(importer);
         const text = this.files.entry(importer)?.text;
@@ -593,6 +603,13 @@ export class ProjectView {
       }
       return tooling ?? own;
     });
+  }
+
+  /** Whether the file's text starts a server (`listen(…)`, `createServer(…)`). */
+  private startsServer(file: string): boolean {
+    this.touch(file);
+    const text = this.files.entry(file)?.text;
+    return text !== undefined && STARTS_SERVER.test(text);
   }
 
   linkFor(file: string): ProjectLink {

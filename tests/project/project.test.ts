@@ -231,6 +231,15 @@ describe('the project model: who starts a file, and framework values from other 
     expect(reports.get('src/hono-routes.ts:4 no-sync-fs')).toContain('inside this Hono route handler');
     // src/lib/backup.js is loaded only by a worker thread's entry: nothing there is on the main event loop.
     expect([...reports.keys()].some((key) => key.startsWith('src/lib/backup.js') || key.startsWith('src/tasks/'))).toBe(false);
+    // src/queue/consumer.js is forked by its path (`fork(new URL('./consumer.js', import.meta.url))`): a process of its own.
+    expect([...reports.keys()].some((key) => key.startsWith('src/queue/'))).toBe(false);
+  });
+
+  it('a forked file that nobody starts any more is an ordinary module again', async () => {
+    const copy = copyOf('services');
+    writeFileSync(path.join(copy, 'src/queue/start-consumer.js'), 'export function startConsumer() {}\n');
+    const reports = await lintProject(copy, {}, ['src/queue/consumer.js']);
+    expect([...reports.keys()]).toEqual(['src/queue/consumer.js:4 no-sync-fs']);
   });
 
   it('without the worker entry, the same module serves where a route imports it', async () => {
