@@ -87,11 +87,17 @@ for (const label of labels) {
   if (!labelsByFile.has(key)) labelsByFile.set(key, []);
   labelsByFile.get(key).push(label);
 }
-// The label a report lands on: one starting on the report's line first, else the innermost call spanning it.
-function labelAt(repo, file, line) {
+// The label a report lands on: one starting on the report's line first (of two calls on one line, the
+// one nearest the report's column that no other report took), else the innermost call spanning it.
+function labelAt(repo, file, line, column = 0, taken = new Set()) {
   const candidates = (labelsByFile.get(`${repo}|${file}`) ?? []).filter((label) => label.line <= line && line <= (label.endLine ?? label.line));
   if (candidates.length === 0) return null;
-  return candidates.find((label) => label.line === line) ?? candidates.sort((a, b) => (a.endLine ?? a.line) - a.line - ((b.endLine ?? b.line) - b.line))[0];
+  const onLine = candidates.filter((label) => label.line === line);
+  if (onLine.length > 0) {
+    const nearest = (list) => list.sort((a, b) => Math.abs((a.column ?? 0) - column) - Math.abs((b.column ?? 0) - column))[0];
+    return nearest(onLine.filter((label) => !taken.has(label))) ?? nearest(onLine);
+  }
+  return candidates.sort((a, b) => (a.endLine ?? a.line) - a.line - ((b.endLine ?? b.line) - b.line))[0];
 }
 
 const isTypedTool = (tool) => tool.endsWith('TypeChecked');
@@ -155,7 +161,7 @@ for (const tool of selectedTools) {
   const reportedLabels = new Set();
   const unlabelled = new Map();
   for (const report of reports) {
-    const label = labelAt(report.repo, report.path, report.line);
+    const label = labelAt(report.repo, report.path, report.line, report.column, reportedLabels);
     if (label) reportedLabels.add(label);
     else unlabelled.set(`${report.repo}|${report.path}|${report.line}`, report);
   }

@@ -63,6 +63,10 @@ export const betterSqlite3: ModuleSpec = {
     { path: ['()'], target: BETTER_DB },
     // `exec` returns the database.
     { path: [...BETTER_DB, 'exec', '()'], target: BETTER_DB },
+    // The type names a TypeScript annotation uses (`constructor(private db: Database)` with
+    // `import { Database, Statement } from 'better-sqlite3'`): instances of what `new` makes.
+    { path: ['Database', 'new()'], target: BETTER_DB },
+    { path: ['Statement', 'new()'], target: [...BETTER_DB, 'prepare', '()'] },
     ...chainable([...BETTER_DB, 'prepare', '()'], ['pluck', 'expand', 'raw', 'bind', 'safeIntegers']),
     ...transactionModes(BETTER_DB),
   ],
@@ -84,6 +88,8 @@ export const nodeSqlite: ModuleSpec = {
       transaction: false,
     }),
   ],
+  // `readonly #query: StatementSync` in an annotation: a statement `prepare()` made.
+  aliases: [{ path: ['StatementSync', 'new()'], target: [...NODE_DB, 'prepare', '()'] }],
 };
 
 // bun:sqlite: `Database` is both a named and the default export. `query()` (cached) and `prepare()`

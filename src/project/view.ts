@@ -594,15 +594,30 @@ export class ProjectView {
         const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
         if (!sourceCode && roleNeedsSyntax(text)) return own;
         let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
-        // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`).
-        if ((role === 'script' || role === 'application') && STARTS_SERVER.test(text)) return own;
+        // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`);
+        // so does the package's service entry, even with a shebang (`"main"` and `"start": "node index.js"`).
+        if ((role === 'script' || role === 'application') && (STARTS_SERVER.test(text) || this.files.isServiceEntry(importer))) return own;
         if (role === 'application') role = this.roleOf(importer, role);
         if (role === 'application') return own;
         // A module only worker entries load runs in those threads, never on the main event loop.
         tooling = tooling === 'worker' || role === 'worker' ? 'worker' : (tooling ?? role);
       }
+      // Route and controller modules that only tests import are loaded another way (a glob, a virtual module).
+      if (tooling === 'test' && this.namesFrameworkModule(file)) return own;
       return tooling ?? own;
     });
+  }
+
+  private frameworkModules: RegExp | undefined;
+
+  /** Whether the file imports a server framework (`express`, `awilix-express`, `@nestjs/common`…). */
+  private namesFrameworkModule(file: string): boolean {
+    const text = this.files.entry(file)?.text;
+    if (text === undefined) return false;
+    this.frameworkModules ??= new RegExp(
+      `(['"\`])(?:${[...new Set(this.frameworks.flatMap((table) => [...table.modules.keys()]))].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?:/[^'"\`]*)?\\1`,
+    );
+    return this.frameworkModules.test(text);
   }
 
   /** Whether the file's text starts a server (`listen(…)`, `createServer(…)`). */

@@ -13,7 +13,7 @@ import { trpc } from './trpc.js';
 import { hapi } from './hapi.js';
 import { polka, restify, tinyhttp } from './restify.js';
 import { socketIo, uWebSockets, ws } from './realtime.js';
-import { nodeChildProcess, nodeDgram, nodeEvents, nodeNet, nodeWorkerThreads } from './node-net.js';
+import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
 import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
 import { amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, nats, nodeRedis, sqsConsumer } from './messaging.js';
 import { apolloIntegrations, apolloServer, graphqlHttp, graphqlJs, graphqlTools, graphqlYoga, mercurius, nexus, pothos } from './graphql.js';
@@ -60,6 +60,8 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   nodeEvents,
   nodeChildProcess,
   nodeWorkerThreads,
+  nodeFsWatch,
+  chokidar,
   bullmq,
   bull,
   beeQueue,

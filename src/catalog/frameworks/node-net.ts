@@ -131,3 +131,39 @@ export const nodeWorkerThreads: FrameworkSpec = {
   exports: { members: { Worker: { constructs: 'worker' } } },
   types: { worker: { members: listenerMethods({ label: 'worker thread listener', startup: ['online'], returns: 'worker' }, LONG_LIVED_LISTENERS) } },
 };
+
+/**
+ * File watchers: `fs.watch(path, listener)`, `fs.watchFile(path, listener)` and the watcher's
+ * `on('change')`, and chokidar's `watch(paths).on('add' | 'change' | 'unlink' | 'all', fn)`. A
+ * watcher is set up once, at start-up; its listeners run on each change, while the process serves.
+ */
+const WATCHER_LISTENERS = listenerMethods({ label: 'file watcher listener', startup: ['ready'], returns: 'watcher' }, LONG_LIVED_LISTENERS);
+
+export const nodeFsWatch: FrameworkSpec = {
+  framework: 'node-fs-watch',
+  name: 'Node.js fs.watch',
+  label: 'file watcher listener',
+  modules: ['fs'],
+  builtin: true,
+  exports: {
+    members: {
+      watch: { registers: { label: 'file watcher listener' }, returns: 'watcher' },
+      watchFile: { registers: { label: 'file watcher listener' } },
+    },
+  },
+  types: { watcher: { members: WATCHER_LISTENERS } },
+};
+
+export const chokidar: FrameworkSpec = {
+  framework: 'chokidar',
+  name: 'chokidar',
+  label: 'file watcher listener',
+  modules: ['chokidar'],
+  exports: {
+    members: {
+      watch: { returns: 'watcher' },
+      FSWatcher: { constructs: 'watcher' },
+    },
+  },
+  types: { watcher: { members: { ...WATCHER_LISTENERS, add: { returns: 'watcher' }, unwatch: { returns: 'watcher' } } } },
+};
