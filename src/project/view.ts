@@ -281,10 +281,10 @@ export class ProjectView {
       const entry = this.files.entry(file);
       if (!entry) return false;
       if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
-      return this.files.dependencies(file).some((dependency) => {
-        const trie = this.exportTrie(dependency);
-        return trie !== null && trieBlocks(trie, () => this.frames.every((frame) => !frame.partial));
-      });
+      const blocks = (trie: TraceNode | null) => trie !== null && trieBlocks(trie, () => this.frames.every((frame) => !frame.partial));
+      if (this.files.dependencies(file).some((dependency) => blocks(this.exportTrie(dependency)))) return true;
+      // An exported interface or abstract class: what the project's classes implementing it do.
+      return [...exportedAbstractions(entry.text)].some((name) => this.implementersOf(file, name).length > 0);
     });
   }
 
@@ -352,6 +352,14 @@ export class ProjectView {
       if (!existing) parent.children.set(detached(last), value);
       else if (owned.has(existing)) mergeInto(existing, value);
     }
+    // `constructor(private db: IDatabaseConnector)`: an instance of any class of the project that implements it.
+    for (const name of exportedAbstractions(sourceCode.text)) {
+      const implementers = this.implementersOf(file, name);
+      if (implementers.length === 0) continue;
+      const node = nodeAt([name]);
+      const own = node.constructResult;
+      node.constructResult = implementers.reduce((union, instance) => unionOf(union, instance), own ?? implementers[0]!);
+    }
     this.addReexports(file, sourceCode, root, nodeAt);
     // `import x from './m'` binds an ES module's default export; of a CommonJS module, the module object.
     const esDefault = root.children.get('default');
@@ -391,6 +399,28 @@ export class ProjectView {
       if (trie) roots.set(specifier, trie);
     }
     return roots;
+  }
+
+  /**
+   * Instances of the project's exported classes that implement (or extend) `file`'s exported interface
+   * or abstract class `name` and can block: `class SQLite3 implements IDatabaseConnector` in a file
+   * importing it. Read from the importers' texts; only those that name it after `implements`/`extends`
+   * are analysed.
+   */
+  private implementersOf(file: string, name: string): TraceNode[] {
+    const pattern = new RegExp(`\\bexport\\s+(?:default\\s+)?(?:abstract\\s+)?class\\s+([\\w$]+)[^{]*\\b(?:implements|extends)\\b[^{]*\\b${name.replace(/\$/g, '\\$')}\\b`, 'g');
+    const found: TraceNode[] = [];
+    for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
+      this.touch(importer);
+      const text = this.files.entry(importer)?.text;
+      if (text === undefined || !text.includes(name)) continue;
+      for (const match of text.matchAll(pattern)) {
+        const trie = this.exportTrie(importer);
+        const instance = trie?.children.get(match[1]!)?.constructResult;
+        if (instance && trieBlocks(instance, () => this.frames.every((frame) => !frame.partial))) found.push(instance);
+      }
+    }
+    return found;
   }
 
   /** `export * from './x'` and `export { a as b } from './x'`: the other file's exports, as its own. */
@@ -679,6 +709,14 @@ const MAX_PARTIAL_PASSES = 3;
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
+/** The interfaces and abstract classes a module's text exports (`export interface IStore`, `export abstract class Base`). */
+function exportedAbstractions(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('interface') && !text.includes('abstract')) return names;
+  for (const match of text.matchAll(/\bexport\s+(?:declare\s+)?(?:interface|abstract\s+class)\s+([\w$]+)/g)) names.add(match[1]!);
+  return names;
+}
+
 /** Text that exports anything at all (ES or CommonJS). */
 const EXPORTS = /\bexport\b|\bexports\b/;
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
@@ -693,7 +731,7 @@ function trieBlocks(trie: TraceNode, remember: () => boolean): boolean {
   const visit = (node: TraceNode | null, depth: number): boolean => {
     if (!node || seen.has(node) || depth > 6) return false;
     seen.add(node);
-    for (const payload of node.calls) {
+    for (const payload of [...node.calls, ...node.constructs]) {
       if (payload.kind === 'blocking') return true;
       // An async export that blocks inside: its importers' calls say whether that runs at start-up.
       if (payload.kind === 'project-function' && (payload.blockingPath(ALL_USES) || payload.runsBlocking())) return true;
