@@ -313,6 +313,11 @@ function asyncRunningPaths(
 function ownerName(fn: FunctionNode): string | null {
   const parent = fn.parent;
   if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && parent.key.type === 'PrivateIdentifier') return `#${parent.key.name}`;
+  // A constructor goes by what runs it: `new Store()`.
+  if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') {
+    const cls = parent.parent.parent;
+    return cls.id ? `new ${cls.id.name}()` : 'constructor';
+  }
   return functionName(fn);
 }
 
@@ -484,7 +489,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     for (const member of value.body.body) {
       if ((member.type === 'MethodDefinition' || member.type === 'PropertyDefinition') && member.static === isStatic && memberKey(member) === name) {
         if (member.type === 'MethodDefinition') {
-          if (member.kind === 'set') continue;
+          // A setter, or an overload signature (`declare(a: A): R;`): the body is the implementation's.
+          if (member.kind === 'set' || member.value.type === 'TSEmptyBodyFunctionExpression') continue;
           if (member.kind === 'constructor' || member.value.type !== 'FunctionExpression') return null;
           return { fn: member.value, getter: member.kind === 'get' };
         }

@@ -35,7 +35,7 @@ function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassE
 function classMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, isStatic: boolean | null): Node | null {
   for (const member of cls.body.body) {
     if ((member.type === 'MethodDefinition' || member.type === 'PropertyDefinition') && (isStatic === null || member.static === isStatic)) {
-      if (member.type === 'MethodDefinition' && member.kind !== 'method') continue;
+      if (member.type === 'MethodDefinition' && (member.kind !== 'method' || member.value.type === 'TSEmptyBodyFunctionExpression')) continue;
       if (staticPropertyName(member) === name) return member.value;
     }
   }

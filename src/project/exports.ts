@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CONSTRUCT_RESULT } from '../catalog/define.js';
 import { exportedValues } from '../context/exports.js';
 import type { Value, ValueResolver } from '../analysis/function-summaries.js';
-import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
 
@@ -17,6 +17,8 @@ export interface ExportedFunction {
   readonly fn: FunctionNode;
   /** A class's constructor, run by `new` of the class at `path` (its key ends in `new()`). */
   readonly construct?: boolean;
+  /** A static method that hands out the class's instances (`static getInstance()`): its calls return one. */
+  readonly returnsInstance?: boolean;
 }
 
 /** An exported expression, by its path: where values traced in the file leave it (`export const db = new Database()`). */
@@ -81,7 +83,10 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
           const name = staticPropertyName(member);
           if (name === null) continue;
           if (member.static) {
-            if (value.kind === 'class') addFunction([...path, name], member.value);
+            if (value.kind === 'class') {
+              addFunction([...path, name], member.value);
+              if (handsOutInstances(member.value, value.body, sourceCode.visitorKeys)) functions.push({ path: [...path, name], fn: member.value, returnsInstance: true });
+            }
           } else {
             addFunction([...instancePath, name], member.value);
           }
@@ -112,6 +117,27 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
   const result = { functions, expressions, commonJsDefault };
   cache.set(program, result);
   return result;
+}
+
+/**
+ * A sync static method that makes an instance of its own class and returns something: a singleton
+ * or per-key cache (`static getAuthenticator(ns) { cache[ns] ??= new Authenticator(ns); return cache[ns]; }`).
+ */
+function handsOutInstances(method: TSESTree.FunctionExpression, body: TSESTree.ClassBody, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (method.async || method.generator || !method.body) return false;
+  const cls = body.parent;
+  const className = cls.id?.name ?? null;
+  let makes = false;
+  let returns = false;
+  const visit = (node: Node): void => {
+    if (makes && returns) return;
+    if (node !== method && isFunction(node)) return;
+    if (node.type === 'NewExpression' && ((node.callee.type === 'Identifier' && node.callee.name === className) || node.callee.type === 'ThisExpression')) makes = true;
+    if (node.type === 'ReturnStatement' && node.argument) returns = true;
+    forEachChild(node, keys, visit);
+  };
+  visit(method.body);
+  return makes && returns;
 }
 
 /** `exportedValues`, told apart by whether the export is CommonJS (`module.exports = x` makes `x` the module object). */

@@ -324,7 +324,13 @@ export class ProjectView {
       }
       return null;
     };
-    for (const { path: exportPath, fn, construct } of exports.functions) {
+    for (const { path: exportPath, fn, construct, returnsInstance } of exports.functions) {
+      if (returnsInstance) {
+        // `Authenticator.getAuthenticator(ns).changepass()`: the instance's methods.
+        const node = nodeAt(exportPath);
+        node.callResult ??= nodeAt([...exportPath.slice(0, -1), CONSTRUCT_RESULT]);
+        continue;
+      }
       if (construct) {
         // `new Store()` runs the constructor: its payload is the class's construct entry.
         nodeAt(exportPath).constructs.push(this.functionPayload(file, detached(exportKey([...exportPath, CONSTRUCT_RESULT])), fn, null));

@@ -25,16 +25,29 @@ export function migrate(db: Database.Database) {
       settings: {'event-loop':{typeAware: 'auto'}},
     },
     {
+      // Only the type checker sees through a local interface: without the setting it is not asked.
       name: 'typed receivers are off without the setting',
       code: `import type Database from 'better-sqlite3';
-export async function handler(db: Database.Database) {
-  return db.prepare('select 1').all();
+interface Stores { main: Database.Database }
+export async function handler(stores: Stores) {
+  return stores.main.prepare('select 1').all();
 }`,
       filename: 'controller.ts',
       settings: {},
     },
   ],
   invalid: [
+    {
+      // An annotation that names the package's type is read without types (as node:sqlite's DatabaseSync).
+      name: 'an annotation of the Database type, without the setting',
+      code: `import type Database from 'better-sqlite3';
+export async function handler(db: Database.Database) {
+  return db.prepare('select 1').all();
+}`,
+      filename: 'controller.ts',
+      settings: {},
+      errors: [{ messageId: 'blocking', line: 3, column: 10, endLine: 3, endColumn: 36, suggestions: [] }],
+    },
     {
       name: 'Database parameter, whatever its name',
       code: `import type Database from 'better-sqlite3';
