@@ -142,6 +142,11 @@ function isInside(node: Node, ancestor: Node): boolean {
 export function describeFunction(fn: FunctionNode, prefix: string): string {
   const name = functionName(fn);
   const parent = fn.parent;
+  // "the constructor of class 'Sonarr'"
+  if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') {
+    const cls = parent.parent.parent;
+    return cls.id ? `the constructor of class '${cls.id.name}'` : 'this constructor';
+  }
   const isMethod = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
   const kind = isMethod ? 'method' : fn.type === 'ArrowFunctionExpression' ? 'arrow function' : 'function';
   return name ? `${prefix}${kind} '${name}'` : `this ${prefix}${kind}`;

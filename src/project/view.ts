@@ -179,8 +179,7 @@ export class ProjectView {
     const cachedAnswer = cache.get(key);
     const found = cachedAnswer && this.isFresh(cachedAnswer.dependencies) ? cachedAnswer : undefined;
     if (found) {
-      const depth = this.frames.length;
-      if (found.passes === undefined || (depth >= found.depth! && (depth > 0 || found.passes >= MAX_PARTIAL_PASSES))) {
+      if (found.passes === undefined || this.frames.length > 0 || found.passes >= MAX_PARTIAL_PASSES) {
         if (found.passes !== undefined) for (const frame of this.frames) frame.partial = true;
         this.collecting.at(-1)?.uses.add(found.dependencies);
         return found.value;
@@ -196,7 +195,7 @@ export class ProjectView {
       return fallback;
     }
     // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
-    if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache && cache.wasDropped(key))) {
+    if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache)) {
       for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
       return fallback;
     }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, unlinkSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, unlinkSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,17 +210,42 @@ describe('the project model: who starts a file, and framework values from other 
   it('follows a server started from bin/, worker-only modules, exported procedures and apps, annotated private fields', async () => {
     const reports = await lintProject(services);
     expect([...reports.keys()].sort()).toEqual([
+      'src/api/rooms.ts:8 no-indirect-blocking',
+      'src/api/settings.ts:5 no-indirect-blocking',
+      'src/api/sonarr.js:4 no-indirect-blocking',
       'src/api/torrents.js:8 no-indirect-blocking',
       'src/api/torrents.js:9 no-sync-fs',
+      'src/controllers/files.controller.ts:7 no-sync-fs',
       'src/data/table-view.ts:21 no-sync-database',
       'src/data/table-view.ts:25 no-sync-database',
+      'src/db/room-store.ts:10 no-indirect-blocking',
+      'src/db/room-store.ts:14 no-indirect-blocking',
+      'src/db/sqlite-connector.ts:12 no-sync-database',
       'src/hono-routes.ts:4 no-sync-fs',
       'src/images.ts:17 no-indirect-blocking',
       'src/images.ts:21 no-indirect-blocking',
       'src/images.ts:27 no-indirect-blocking',
       'src/images.ts:28 no-indirect-blocking',
       'src/lib/paths.js:4 no-sync-fs',
+      'src/lib/settings.ts:12 no-sync-fs',
+      'src/lib/sonarr.js:6 no-sync-fs',
+      'src/watch.js:7 no-sync-fs',
     ]);
+    // `new Sonarr()` in a route runs the constructor of a class another file exports.
+    expect(reports.get('src/lib/sonarr.js:6 no-sync-fs')).toContain("inside the constructor of class 'Sonarr', called from this Fastify route handler in src/api/sonarr.js:4");
+    expect(reports.get('src/api/sonarr.js:4 no-indirect-blocking')).toBe(
+      '`new Sonarr()` blocks the event loop: it calls `fs.readFileSync` (src/lib/sonarr.js:6). In `new Sonarr()`, use `fs.promises.readFile` instead.',
+    );
+    // `constructor(private db: DatabaseConnector)`: the interface stands for the classes implementing it, and
+    // `this.find()` reaches the implementation behind its overload signatures.
+    expect(reports.get('src/db/room-store.ts:10 no-indirect-blocking')).toContain('`this.db.get()` blocks the event loop: it calls `better-sqlite3 Statement#get` (src/db/sqlite-connector.ts:12)');
+    expect(reports.get('src/api/rooms.ts:8 no-indirect-blocking')).toContain('`store.getRoom()` blocks the event loop: it calls `this.find()` (src/db/room-store.ts:14)');
+    // `Settings.get()` hands out the class's instance.
+    expect(reports.get('src/lib/settings.ts:12 no-sync-fs')).toContain("inside method 'read', called from this Fastify route handler in src/api/settings.ts:5");
+    // A file watcher's listeners run while the server serves; its 'ready' listener once, at start-up.
+    expect(reports.get('src/watch.js:7 no-sync-fs')).toContain('inside this file watcher listener');
+    // A controller only its test imports (a build-time glob loads it) still serves.
+    expect(reports.get('src/controllers/files.controller.ts:7 no-sync-fs')).toContain("inside Express route handler 'download'");
     // bin/start.js (a CLI entry) starts web-server.js, which listens: the routes it registers serve.
     expect(reports.get('src/api/torrents.js:9 no-sync-fs')).toContain('inside this Fastify route handler');
     expect(reports.get('src/lib/paths.js:4 no-sync-fs')).toContain("inside function 'isAllowedPath', called from this Fastify route handler in src/api/torrents.js:8");
@@ -233,6 +258,24 @@ describe('the project model: who starts a file, and framework values from other 
     expect([...reports.keys()].some((key) => key.startsWith('src/lib/backup.js') || key.startsWith('src/tasks/'))).toBe(false);
     // src/queue/consumer.js is forked by its path (`fork(new URL('./consumer.js', import.meta.url))`): a process of its own.
     expect([...reports.keys()].some((key) => key.startsWith('src/queue/'))).toBe(false);
+  });
+
+  it('a shebang entry that is the package main serves; the same entry as a plain CLI does not', async () => {
+    const copy = copyOf('services');
+    writeFileSync(path.join(copy, 'robot.js'), "#!/usr/bin/env node\nimport { Robot } from './src/robot.js';\n\nnew Robot();\n");
+    writeFileSync(
+      path.join(copy, 'src/robot.js'),
+      "import fs from 'node:fs';\n\nexport class Robot {\n  constructor() {\n    setInterval(() => this.poll(), 1000);\n  }\n\n  poll() {\n    return fs.readFileSync('/sys/class/battery');\n  }\n}\n",
+    );
+    // Without "main", robot.js is a command-line entry and src/robot.js a module only it imports.
+    expect([...(await lintProject(copy, {}, ['src/robot.js'])).keys()]).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8'));
+    writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, main: 'robot.js' }));
+    // A fresh project model (another root) sees the service entry.
+    const served = copyOf('services');
+    cpSync(copy, served, { recursive: true });
+    // The timer's callback runs while the robot serves: its call of `poll()` and the read inside it.
+    expect([...(await lintProject(served, {}, ['src/robot.js'])).keys()].sort()).toEqual(['src/robot.js:5 no-indirect-blocking', 'src/robot.js:9 no-sync-fs']);
   });
 
   it('a forked file that nobody starts any more is an ordinary module again', async () => {
