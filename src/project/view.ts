@@ -179,7 +179,9 @@ export class ProjectView {
     const cachedAnswer = cache.get(key);
     const found = cachedAnswer && this.isFresh(cachedAnswer.dependencies) ? cachedAnswer : undefined;
     if (found) {
-      if (found.passes === undefined || this.frames.length > 0 || found.passes >= MAX_PARTIAL_PASSES) {
+      // Asked with more room than it had (a linted file asks directly, or a shallower look-up), a cut-short
+      // answer is computed again, at most MAX_PARTIAL_PASSES times in all.
+      if (found.passes === undefined || found.passes >= MAX_PARTIAL_PASSES || (this.frames.length > 0 && this.frames.length >= found.depth!)) {
         if (found.passes !== undefined) for (const frame of this.frames) frame.partial = true;
         this.collecting.at(-1)?.uses.add(found.dependencies);
         return found.value;
