@@ -13,9 +13,22 @@ export function serviceEntries(manifest: { main?: unknown; scripts?: unknown } |
   if (!manifest) return [];
   const entries: string[] = [];
   if (typeof manifest.main === 'string') entries.push(manifest.main);
+  return [...entries, ...scriptPrograms(manifest, (name) => SERVICE_SCRIPT.test(name))];
+}
+
+/** Scripts that run tooling (`"deploy": "node deploy.js"`, `"build": "node scripts/build.mjs"`), not the service or a dev server. */
+const TOOLING_SCRIPT = /^(?:build|deploy|release|publish|minify|compile|bundle|prepare|prepublish(?:Only)?|postinstall|preinstall|install|setup|seed|migrate|lint|format|generate|gen|clean|bench|benchmark)(?::[\w-]+)?$/;
+
+/** The programs package.json's tooling scripts run with node (their files are command-line tools). */
+export function toolingEntries(manifest: { scripts?: unknown } | null): string[] {
+  return manifest ? scriptPrograms(manifest, (name) => TOOLING_SCRIPT.test(name)) : [];
+}
+
+function scriptPrograms(manifest: { scripts?: unknown }, wanted: (name: string) => boolean): string[] {
+  const entries: string[] = [];
   const scripts = manifest.scripts && typeof manifest.scripts === 'object' ? (manifest.scripts as Record<string, unknown>) : {};
   for (const [name, command] of Object.entries(scripts)) {
-    if (!SERVICE_SCRIPT.test(name) || typeof command !== 'string') continue;
+    if (!wanted(name) || typeof command !== 'string') continue;
     for (const part of command.split(/&&|\|\||[;|]/)) {
       const program = programOf(part.trim().split(/\s+/));
       if (program) entries.push(program);

@@ -4,7 +4,7 @@ import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
 import { ownPathsConfig, sourceCandidates } from './build-output.js';
-import { serviceEntries } from './entries.js';
+import { serviceEntries, toolingEntries } from './entries.js';
 
 /** What a file was when it was read: a cached result is valid while its files keep their stamps. */
 export interface FileStamp {
@@ -148,6 +148,7 @@ export class ProjectFiles {
   private readonly resolutions = new Map<string, string | null>();
   private readonly packageDirs = new Map<string, string>();
   private readonly serviceEntryFiles = new Map<string, Set<string>>();
+  private readonly toolingEntryFiles = new Map<string, Set<string>>();
   /** When each file was last stat'ed: in which lint, at what time. */
   private readonly checked = new Map<string, { epoch: number; time: number }>();
   private workspacePackages: Map<string, string> | undefined;
@@ -260,19 +261,28 @@ export class ProjectFiles {
 
   /** Whether the package's own manifest runs `file` as its service (`main`, `"start": "node index.js"`). */
   isServiceEntry(file: string): boolean {
+    return this.manifestEntries(file, this.serviceEntryFiles, serviceEntries).has(file);
+  }
+
+  /** Whether the package's manifest runs `file` from a tooling script (`"deploy": "node deploy.js"`). */
+  isToolingEntry(file: string): boolean {
+    return this.manifestEntries(file, this.toolingEntryFiles, toolingEntries).has(file) && !this.isServiceEntry(file);
+  }
+
+  private manifestEntries(file: string, byPackage: Map<string, Set<string>>, read: (manifest: Record<string, unknown> | null) => string[]): Set<string> {
     const packageDir = this.packageDirOf(file);
-    let entries = this.serviceEntryFiles.get(packageDir);
+    let entries = byPackage.get(packageDir);
     if (!entries) {
       entries = new Set();
       const manifest = path.join(packageDir, 'package.json');
-      for (const program of serviceEntries(readJson(manifest))) {
+      for (const program of read(readJson(manifest))) {
         const target = path.resolve(packageDir, program);
         const resolved = this.resolveEntry(manifest, target);
         if (resolved) entries.add(resolved);
       }
-      this.serviceEntryFiles.set(packageDir, entries);
+      byPackage.set(packageDir, entries);
     }
-    return entries.has(file);
+    return entries;
   }
 
   private resolveEntry(manifest: string, target: string): string | null {

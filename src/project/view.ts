@@ -622,7 +622,8 @@ export class ProjectView {
       const starters = this.files.startersOf(file);
       for (const starter of starters) this.touch(starter);
       let tooling: FileRole | null = starters.length > 0 && !this.files.dependencies(file).some((dependency) => this.startsServer(dependency)) ? 'worker' : null;
-      if (importers.length === 0) return tooling ?? own;
+      // A program package.json runs as tooling (`"deploy": "node deploy.js"`) is a command-line tool.
+      if (importers.length === 0) return tooling ?? (this.files.isToolingEntry(file) ? 'script' : own);
       for (const importer of importers) {
         this.touch(importer);
         const text = this.files.entry(importer)?.text;
@@ -709,8 +710,12 @@ function moduleScopeDefinition(sourceCode: ProjectSourceCode, name: string) {
   return undefined;
 }
 
-/** How many times a look-up an import cycle cuts short is computed when a linted file asks for it. */
-const MAX_PARTIAL_PASSES = 3;
+/**
+ * How many times a look-up a cycle or the depth cap cut short is computed again when asked with more
+ * room. Each recomputation is at a smaller depth (or directly), so 16 (three per file level, and
+ * one more) lets an answer climb from the cap to the top; three left 25 of trilium's sites depending on the order.
+ */
+const MAX_PARTIAL_PASSES = 16;
 
 /** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;

@@ -759,6 +759,19 @@ function classMemberKey(node: TSESTree.MemberExpression | TSESTree.PropertyDefin
   return key.type === 'PrivateIdentifier' ? `#${key.name}` : staticPropertyName(node);
 }
 
+/** Names a method body binds to `this` at its top level: `const self = this`, `var that = this`. */
+function thisAliases(body: TSESTree.BlockStatement | TSESTree.Expression): string[] {
+  if (body.type !== 'BlockStatement') return [];
+  const names: string[] = [];
+  for (const statement of body.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.init?.type === 'ThisExpression') names.push(declarator.id.name);
+    }
+  }
+  return names;
+}
+
 function enclosingClassBody(node: Node): TSESTree.ClassBody | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'ClassBody') return current;
@@ -774,21 +787,32 @@ function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: T
   if (!byName) {
     byName = new Map();
     thisMemberCache.set(classBody, byName);
-    const collect = (node: Node, depth: number) => {
-      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') {
-        const key = classMemberKey(node);
-        if (key !== null) {
-          const list = byName!.get(key) ?? [];
-          list.push(node);
-          byName!.set(key, list);
-        }
-      }
-      // Inside a method, a nested `function` or class rebinds `this`.
-      if (depth > 0 && (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody')) return;
-      const childDepth = node.type === 'FunctionExpression' ? depth + 1 : depth;
-      forEachChild(node, visitorKeys, (child) => collect(child, childDepth));
+    const add = (node: TSESTree.MemberExpression) => {
+      const key = classMemberKey(node);
+      if (key === null) return;
+      const list = byName!.get(key) ?? [];
+      list.push(node);
+      byName!.set(key, list);
     };
-    for (const member of classBody.body) collect(member, 0);
+    // `const self = this` in a method: `self.store` in its callbacks (`.then(function () { self.store… })`)
+    // is the instance's member too. `thisBound`: `this` is still the instance here.
+    const collect = (node: Node, thisBound: boolean, aliases: ReadonlySet<string>) => {
+      if (node.type === 'MemberExpression') {
+        if (node.object.type === 'ThisExpression' ? thisBound : node.object.type === 'Identifier' && aliases.has(node.object.name)) add(node);
+      }
+      if (node.type === 'ClassBody' && node !== classBody) return;
+      let inner = aliases;
+      if (isFunction(node) && node.type !== 'ArrowFunctionExpression' && node.body) {
+        // A method's own body binds `this` to the instance; a nested `function` rebinds it.
+        const ownsThis = node.parent?.type === 'MethodDefinition' && node.parent.parent === classBody;
+        const names = ownsThis ? thisAliases(node.body) : [];
+        if (names.length > 0) inner = new Set([...aliases, ...names]);
+        forEachChild(node, visitorKeys, (child) => collect(child, ownsThis, inner));
+        return;
+      }
+      forEachChild(node, visitorKeys, (child) => collect(child, thisBound, inner));
+    };
+    for (const member of classBody.body) collect(member, true, new Set());
   }
   return byName.get(name) ?? [];
 }
