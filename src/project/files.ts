@@ -113,6 +113,8 @@ const MAX_AVERAGE_LINE = 400;
 const SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
 
+// An exported class with a heritage clause (`export class SQLite3 implements IDatabaseConnector`).
+const HERITAGE = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+[\w$]+[^{]*\b(?:implements|extends)\b/;
 // Starting a file by its path in a thread or a process.
 const STARTS_BY_PATH = /\b(?:new\s+(?:Worker|Piscina|Tinypool)|fork|spawn|execFile|workerpool\.pool)\s*\(/;
 // `path.join(__dirname, 'tasks', 'backup.js')`, `resolve(import.meta.dirname, '../child.js')`
@@ -155,6 +157,8 @@ export class ProjectFiles {
   private importerIndex: Map<string, string[]> | undefined;
   /** Files another file starts by path as a thread or a process (`new Worker(…)`, `fork(…)`), with those files. */
   private starterIndex = new Map<string, string[]>();
+  /** Files that export a class which `implements` or `extends` something: the only ones read for implementers. */
+  private heritageIndex = new Set<string>();
   private indexedAt = 0;
 
   constructor(root: string) {
@@ -380,10 +384,17 @@ export class ProjectFiles {
     return this.indexes(maxAgeMs).starters.get(file) ?? [];
   }
 
+  /** Whether `file` exports a class declared with `implements` or `extends` (from the importer index's read). */
+  declaresHeritage(file: string, maxAgeMs = 5_000): boolean {
+    this.indexes(maxAgeMs);
+    return this.heritageIndex.has(file);
+  }
+
   private indexes(maxAgeMs: number): { importers: Map<string, string[]>; starters: Map<string, string[]> } {
     const now = Date.now();
     if (!this.importerIndex || now - this.indexedAt > maxAgeMs) {
       this.starterIndex = new Map();
+      this.heritageIndex = new Set();
       this.importerIndex = this.buildImporterIndex();
       this.indexedAt = Date.now();
     }
@@ -408,6 +419,7 @@ export class ProjectFiles {
         else index.set(dependency, [file]);
       }
       const text = this.entries.get(file)?.text;
+      if (text !== undefined && HERITAGE.test(text)) this.heritageIndex.add(file);
       if (text !== undefined && STARTS_BY_PATH.test(text)) {
         for (const started of this.startedBy(file, text)) {
           const list = this.starterIndex.get(started);

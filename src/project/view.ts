@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '../catalog/define.js';
 import type { Frameworks } from '../catalog/frameworks/index.js';
@@ -61,6 +62,8 @@ interface Cached<T> {
   readonly passes?: number;
   /** For such an answer: how many look-ups deep it was computed (asked with more room, it is computed again). */
   readonly depth?: number;
+  /** Cut short by the depth cap (not only by a cycle). */
+  readonly capped?: boolean;
 }
 
 /** What a computation under way has read so far. */
@@ -97,6 +100,7 @@ export class ProjectView {
   private readonly tries = new Map<string, Cached<TraceNode | null>>();
   /** Framework values each file exports, by framework table (its index in `frameworks`) and file. */
   private readonly frameworkTries = new Map<string, Cached<TraceNode | null>>();
+  private readonly implementations = new Map<string, Cached<ReadonlyMap<string, TraceNode[]>>>();
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
@@ -115,7 +119,7 @@ export class ProjectView {
   private roundStarted = 0;
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
-  private readonly frames: { marker: string; partial: boolean }[] = [];
+  private readonly frames: { marker: string; partial: boolean; capped: boolean }[] = [];
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -181,8 +185,13 @@ export class ProjectView {
     if (found) {
       // Asked with more room than it had (a linted file asks directly, or a shallower look-up), a cut-short
       // answer is computed again, at most MAX_PARTIAL_PASSES times in all.
-      if (found.passes === undefined || found.passes >= MAX_PARTIAL_PASSES || (this.frames.length > 0 && this.frames.length >= found.depth!)) {
-        if (found.passes !== undefined) for (const frame of this.frames) frame.partial = true;
+      if (found.passes === undefined || !this.asksForMore(found)) {
+        if (found.passes !== undefined) {
+          for (const frame of this.frames) {
+            frame.partial = true;
+            if (found.capped) frame.capped = true;
+          }
+        }
         this.collecting.at(-1)?.uses.add(found.dependencies);
         return found.value;
       }
@@ -197,12 +206,15 @@ export class ProjectView {
       return fallback;
     }
     // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
-    if (this.frames.length > MAX_FILE_DEPTH * 3 && !(cache instanceof BoundedCache)) {
-      for (let index = 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
+    if (this.frames.length > MAX_LOOKUP_DEPTH && !(cache instanceof BoundedCache)) {
+      for (let index = 1; index < this.frames.length; index++) {
+        this.frames[index]!.partial = true;
+        this.frames[index]!.capped = true;
+      }
       return fallback;
     }
     this.inProgress.add(marker);
-    const frame = { marker, partial: false };
+    const frame = { marker, partial: false, capped: false };
     this.frames.push(frame);
     const read: Collecting = { files: new Map(), uses: new Set() };
     this.collecting.push(read);
@@ -219,10 +231,21 @@ export class ProjectView {
       this.inProgress.delete(marker);
     }
     const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
-    if (frame.partial) cache.set(key, { value, dependencies, passes: (found?.passes ?? 0) + 1, depth: this.frames.length });
+    if (frame.partial) cache.set(key, { value, dependencies, passes: (found?.passes ?? 0) + 1, depth: this.frames.length, capped: frame.capped });
     else cache.set(key, { value, dependencies });
     this.collecting.at(-1)?.uses.add(dependencies);
     return value;
+  }
+
+  /**
+   * Whether a look-up now has more room than a cut-short answer had: the depth cap cut it and it is
+   * asked shallower (at most `MAX_DEPTH_PASSES` times), or a cycle cut it and a linted file asks for
+   * it directly (at most `MAX_PARTIAL_PASSES` times; inside other look-ups the cycle cuts it the same way).
+   */
+  private asksForMore(found: Cached<unknown>): boolean {
+    const passes = found.passes ?? 0;
+    if (found.capped) return passes < MAX_DEPTH_PASSES && this.frames.length < found.depth!;
+    return passes < MAX_PARTIAL_PASSES && this.frames.length === 0;
   }
 
   // --- files -----------------------------------------------------------------------------------
@@ -285,7 +308,7 @@ export class ProjectView {
       const blocks = (trie: TraceNode | null) => trie !== null && trieBlocks(trie, () => this.frames.every((frame) => !frame.partial));
       if (this.files.dependencies(file).some((dependency) => blocks(this.exportTrie(dependency)))) return true;
       // An exported interface or abstract class: what the project's classes implementing it do.
-      return [...exportedAbstractions(entry.text)].some((name) => this.implementersOf(file, name).length > 0);
+      return this.implementationsOf(file).size > 0;
     });
   }
 
@@ -360,9 +383,7 @@ export class ProjectView {
       else if (owned.has(existing)) mergeInto(existing, value);
     }
     // `constructor(private db: IDatabaseConnector)`: an instance of any class of the project that implements it.
-    for (const name of exportedAbstractions(sourceCode.text)) {
-      const implementers = this.implementersOf(file, name);
-      if (implementers.length === 0) continue;
+    for (const [name, implementers] of this.implementationsOf(file)) {
       const node = nodeAt([name]);
       const own = node.constructResult;
       node.constructResult = implementers.reduce((union, instance) => unionOf(union, instance), own ?? implementers[0]!);
@@ -387,7 +408,9 @@ export class ProjectView {
       this.touch(file);
       const text = this.files.entry(file)?.text;
       if (text === undefined || !EXPORTS.test(text)) return null;
-      const imported = mayReachRoots(text, frameworks) ? null : this.frameworkRoots(file, table);
+      // Made here from a server framework's module (not a builtin such as `fs` or `events`, which
+      // nearly every file imports), or re-exported from a file that makes one (a barrel).
+      const imported = namesServerFramework(text, frameworks) ? null : BARREL.test(text) ? this.frameworkRoots(file, table) : new Map();
       if (imported !== null && imported.size === 0) return null;
       const sourceCode = this.sourceOf(file);
       if (!sourceCode) return null;
@@ -409,25 +432,39 @@ export class ProjectView {
   }
 
   /**
-   * Instances of the project's exported classes that implement (or extend) `file`'s exported interface
-   * or abstract class `name` and can block: `class SQLite3 implements IDatabaseConnector` in a file
-   * importing it. Read from the importers' texts; only those that name it after `implements`/`extends`
-   * are analysed.
+   * Instances of the project's exported classes that implement (or extend) `file`'s exported
+   * interfaces and abstract classes and can block, by interface name: `class SQLite3 implements
+   * IDatabaseConnector` in a file importing it. Read from the importers' texts; only those naming one
+   * after `implements`/`extends` are analysed.
    */
-  private implementersOf(file: string, name: string): TraceNode[] {
-    const pattern = new RegExp(`\\bexport\\s+(?:default\\s+)?(?:abstract\\s+)?class\\s+([\\w$]+)[^{]*\\b(?:implements|extends)\\b[^{]*\\b${name.replace(/\$/g, '\\$')}\\b`, 'g');
-    const found: TraceNode[] = [];
-    for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
-      this.touch(importer);
-      const text = this.files.entry(importer)?.text;
-      if (text === undefined || !text.includes(name)) continue;
-      for (const match of text.matchAll(pattern)) {
-        const trie = this.exportTrie(importer);
-        const instance = trie?.children.get(match[1]!)?.constructResult;
-        if (instance && trieBlocks(instance, () => this.frames.every((frame) => !frame.partial))) found.push(instance);
+  private implementationsOf(file: string): ReadonlyMap<string, TraceNode[]> {
+    return this.cached(this.implementations, file, NO_IMPLEMENTATIONS, () => {
+      this.touch(file);
+      const text = this.files.entry(file)?.text;
+      const names = text === undefined ? new Set<string>() : exportedAbstractions(text);
+      if (names.size === 0) return NO_IMPLEMENTATIONS;
+      const found = new Map<string, TraceNode[]>();
+      const pattern = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+([\w$]+)([^{]*)\{/g;
+      for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
+        if (!this.files.declaresHeritage(importer)) continue;
+        this.touch(importer);
+        const importerText = this.files.entry(importer)?.text;
+        if (importerText === undefined) continue;
+        for (const match of importerText.matchAll(pattern)) {
+          const heritage = match[2]!;
+          const named = [...names].filter((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(heritage));
+          if (named.length === 0 || !/\b(?:implements|extends)\b/.test(heritage)) continue;
+          const instance = this.exportTrie(importer)?.children.get(match[1]!)?.constructResult;
+          if (!instance || !trieBlocks(instance, () => this.frames.every((frame) => !frame.partial))) continue;
+          for (const name of named) {
+            const list = found.get(name);
+            if (list) list.push(instance);
+            else found.set(name, [instance]);
+          }
+        }
       }
-    }
-    return found;
+      return found;
+    });
   }
 
   /** `export * from './x'` and `export { a as b } from './x'`: the other file's exports, as its own. */
@@ -710,12 +747,12 @@ function moduleScopeDefinition(sourceCode: ProjectSourceCode, name: string) {
   return undefined;
 }
 
-/**
- * How many times a look-up a cycle or the depth cap cut short is computed again when asked with more
- * room. Each recomputation is at a smaller depth (or directly), so 16 (three per file level, and
- * one more) lets an answer climb from the cap to the top; three left 25 of trilium's sites depending on the order.
- */
-const MAX_PARTIAL_PASSES = 16;
+/** How many look-ups may nest (a file level takes two or three: its trie, its analysis, a usage). */
+const MAX_LOOKUP_DEPTH = MAX_FILE_DEPTH * 3;
+/** How many times a look-up a cycle cut short is computed again when a linted file asks for it. */
+const MAX_PARTIAL_PASSES = 3;
+/** How many times one the depth cap cut short is computed again when asked shallower (one per level and a spare). */
+const MAX_DEPTH_PASSES = 16;
 
 /** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;
@@ -728,6 +765,24 @@ function exportedAbstractions(text: string): Set<string> {
   for (const match of text.matchAll(/\bexport\s+(?:declare\s+)?(?:interface|abstract\s+class)\s+([\w$]+)/g)) names.add(match[1]!);
   return names;
 }
+
+const NO_IMPLEMENTATIONS: ReadonlyMap<string, TraceNode[]> = new Map();
+
+const serverFrameworkPatterns = new WeakMap<Frameworks, RegExp>();
+
+/** Whether `text` names one of the table's modules that is not a Node.js builtin, in quotes. */
+function namesServerFramework(text: string, frameworks: Frameworks): boolean {
+  let pattern = serverFrameworkPatterns.get(frameworks);
+  if (!pattern) {
+    const names = [...frameworks.modules.keys()].filter((name) => !isBuiltin(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    pattern = names.length === 0 ? /$^/ : new RegExp(`(['"\`])(?:${names.join('|')})(?:/[^'"\`]*)?\\1`);
+    serverFrameworkPatterns.set(frameworks, pattern);
+  }
+  return pattern.test(text);
+}
+
+/** Text that passes another module's exports on as they are: `export * from`, `export { a } from`, `module.exports = require(…)`. */
+const BARREL = /\bexport\s*\*\s*(?:as\s+[\w$]+\s*)?from\b|\bexport\s*\{[^}]*\}\s*from\b|module\.exports\s*=\s*require\s*\(/;
 
 /** Text that exports anything at all (ES or CommonJS). */
 const EXPORTS = /\bexport\b|\bexports\b/;

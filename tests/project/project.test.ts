@@ -226,6 +226,7 @@ describe('the project model: who starts a file, and framework values from other 
       'src/images.ts:21 no-indirect-blocking',
       'src/images.ts:27 no-indirect-blocking',
       'src/images.ts:28 no-indirect-blocking',
+      'src/lib/jobs.js:11 no-sync-database',
       'src/lib/paths.js:4 no-sync-fs',
       'src/lib/settings.ts:12 no-sync-fs',
       'src/lib/sonarr.js:6 no-sync-fs',
@@ -244,6 +245,10 @@ describe('the project model: who starts a file, and framework values from other 
     expect(reports.get('src/lib/settings.ts:12 no-sync-fs')).toContain("inside method 'read', called from this Fastify route handler in src/api/settings.ts:5");
     // A file watcher's listeners run while the server serves; its 'ready' listener once, at start-up.
     expect(reports.get('src/watch.js:7 no-sync-fs')).toContain('inside this file watcher listener');
+    // `const self = this`: `self.db` in the promise callback is the instance's better-sqlite3 database.
+    expect(reports.get('src/lib/jobs.js:11 no-sync-database')).toContain("inside method 'list', called from this Fastify route handler in src/api/jobs.js:6");
+    // deploy.js is what `npm run deploy` runs: its exported async function is not serving code.
+    expect([...reports.keys()].some((key) => key.startsWith('deploy.js'))).toBe(false);
     // A controller only its test imports (a build-time glob loads it) still serves.
     expect(reports.get('src/controllers/files.controller.ts:7 no-sync-fs')).toContain("inside Express route handler 'download'");
     // bin/start.js (a CLI entry) starts web-server.js, which listens: the routes it registers serve.
@@ -276,6 +281,13 @@ describe('the project model: who starts a file, and framework values from other 
     cpSync(copy, served, { recursive: true });
     // The timer's callback runs while the robot serves: its call of `poll()` and the read inside it.
     expect([...(await lintProject(served, {}, ['src/robot.js'])).keys()].sort()).toEqual(['src/robot.js:5 no-indirect-blocking', 'src/robot.js:9 no-sync-fs']);
+  });
+
+  it('a file run by a tooling script is a command-line tool; without the script its async export serves', async () => {
+    const copy = copyOf('services');
+    const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8'));
+    writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, scripts: { start: 'node bin/start.js' } }));
+    expect([...(await lintProject(copy, {}, ['deploy.js'])).keys()].sort()).toEqual(['deploy.js:5 no-sync-fs', 'deploy.js:5 no-sync-fs (column 47)']);
   });
 
   it('a forked file that nobody starts any more is an ordinary module again', async () => {
