@@ -287,7 +287,7 @@ describe('the project model: who starts a file, and framework values from other 
     const copy = copyOf('services');
     const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8'));
     writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, scripts: { start: 'node bin/start.js' } }));
-    expect([...(await lintProject(copy, {}, ['deploy.js'])).keys()].sort()).toEqual(['deploy.js:5 no-sync-fs', 'deploy.js:5 no-sync-fs (column 47)']);
+    expect([...(await lintProject(copy, {}, ['deploy.js'])).keys()].sort()).toEqual(['deploy.js:5 no-sync-fs', 'deploy.js:5 no-sync-fs (column 41)']);
   });
 
   it('a forked file that nobody starts any more is an ordinary module again', async () => {
