@@ -4,6 +4,7 @@ import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
 import { ownPathsConfig, sourceCandidates } from './build-output.js';
+import { WeightBudget } from './budget.js';
 import { serviceEntries, toolingEntries } from './entries.js';
 
 /** What a file was when it was read: a cached result is valid while its files keep their stamps. */
@@ -13,7 +14,7 @@ export interface FileStamp {
 }
 
 /**
- * A file as last read. Its text is kept while it is among the most recently used (`KeptTexts`),
+ * A file as last read. Its text is kept while it is among the most recently used (a `WeightBudget`),
  * and read again when something asks for it later: a project's whole text, kept for the run, was a
  * tenth of the lint's memory. The text of a file read only to index who imports whom is let go at
  * once, when its specifiers are known.
@@ -22,18 +23,19 @@ class FileEntry {
   readonly file: string;
   readonly stamp: FileStamp;
   private kept: string | undefined;
-  private readonly texts: KeptTexts;
+  private readonly texts: WeightBudget;
+  private readonly release = () => this.dropText();
   /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
   specifiers?: readonly string[];
   /** Project files those specifiers resolve to, on first request. */
   dependencies?: readonly string[];
 
-  constructor(file: string, stamp: FileStamp, text: string, texts: KeptTexts) {
+  constructor(file: string, stamp: FileStamp, text: string, texts: WeightBudget) {
     this.file = file;
     this.stamp = stamp;
     this.kept = text;
     this.texts = texts;
-    texts.used(this, text.length);
+    texts.use(this, text.length, this.release);
   }
 
   get text(): string {
@@ -45,55 +47,19 @@ class FileEntry {
         this.kept = '';
       }
     }
-    this.texts.used(this, this.kept.length);
+    this.texts.use(this, this.kept.length, this.release);
     return this.kept;
   }
 
   dropText(): void {
     this.kept = undefined;
-    this.texts.forget(this);
-  }
-}
-
-/**
- * The texts the entries keep, least recently used first, bounded by their total length: the
- * oldest are let go (and read again if asked for). What the model parses is held by its parse
- * caches anyway; this bounds the rest (files whose text was scanned once, for their imports or a name).
- */
-class KeptTexts {
-  private readonly lengths = new Map<FileEntry, number>();
-  private total = 0;
-  private readonly budget: number;
-
-  constructor(budget: number) {
-    this.budget = budget;
-  }
-
-  used(entry: FileEntry, length: number): void {
-    const before = this.lengths.get(entry);
-    if (before !== undefined) {
-      this.lengths.delete(entry);
-      this.total -= before;
-    }
-    this.lengths.set(entry, length);
-    this.total += length;
-    for (const [oldest] of this.lengths) {
-      if (this.total <= this.budget || oldest === entry) break;
-      oldest.dropText();
-    }
-  }
-
-  forget(entry: FileEntry): void {
-    const length = this.lengths.get(entry);
-    if (length === undefined) return;
-    this.lengths.delete(entry);
-    this.total -= length;
+    this.texts.remove(this);
   }
 }
 
 /** How much file text (in characters) the entries keep between uses: the process's, shared by every project. */
 const KEPT_TEXT_BUDGET = 4 * 1024 * 1024;
-const keptTexts = new KeptTexts(KEPT_TEXT_BUDGET);
+const keptTexts = new WeightBudget(KEPT_TEXT_BUDGET);
 
 /** Build output and coverage: copies of the sources, not followed from the sources. */
 const OUTPUT_FOLDERS = new Set(['dist', 'out', 'build', 'coverage', '.next', '.nuxt', '.svelte-kit', '.output']);

@@ -17,6 +17,7 @@ import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
 import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
+import { WeightBudget } from './budget.js';
 
 type Node = TSESTree.Node;
 
@@ -444,6 +445,7 @@ export class ProjectView {
       const names = text === undefined ? new Set<string>() : exportedAbstractions(text);
       if (names.size === 0) return NO_IMPLEMENTATIONS;
       const found = new Map<string, TraceNode[]>();
+      const nameTests = [...names].map((name) => ({ name, test: new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`) }));
       const pattern = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+([\w$]+)([^{]*)\{/g;
       for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
         if (!this.files.declaresHeritage(importer)) continue;
@@ -452,7 +454,7 @@ export class ProjectView {
         if (importerText === undefined) continue;
         for (const match of importerText.matchAll(pattern)) {
           const heritage = match[2]!;
-          const named = [...names].filter((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(heritage));
+          const named = nameTests.filter(({ test }) => test.test(heritage)).map(({ name }) => name);
           if (named.length === 0 || !/\b(?:implements|extends)\b/.test(heritage)) continue;
           const instance = this.exportTrie(importer)?.children.get(match[1]!)?.constructResult;
           if (!instance || !trieBlocks(instance, () => this.frames.every((frame) => !frame.partial))) continue;
@@ -908,52 +910,8 @@ function weightOf(text: string | undefined): number {
   return text === undefined ? 0 : text.length + FILE_WEIGHT;
 }
 
-/** Where a kept entry is, and what it weighs. */
-interface BudgetEntry {
-  readonly cache: BoundedCache<unknown>;
-  readonly key: string;
-  readonly weight: number;
-}
-
-/**
- * A weight budget several caches share: when their total is over it, the least recently used entry
- * of any of them is dropped first (the newest is always kept).
- */
-class CacheBudget {
-  private readonly entries = new Map<object, BudgetEntry>();
-  private weight = 0;
-  private readonly budget: number;
-
-  constructor(budget: number) {
-    this.budget = budget;
-  }
-
-  touch(entry: object): void {
-    const found = this.entries.get(entry);
-    if (!found) return;
-    this.entries.delete(entry);
-    this.entries.set(entry, found);
-  }
-
-  add(entry: object, where: BudgetEntry): void {
-    this.entries.set(entry, where);
-    this.weight += where.weight;
-    for (const [oldest, old] of this.entries) {
-      if (this.weight <= this.budget || oldest === entry) break;
-      old.cache.evict(old.key);
-    }
-  }
-
-  remove(entry: object): void {
-    const found = this.entries.get(entry);
-    if (!found) return;
-    this.entries.delete(entry);
-    this.weight -= found.weight;
-  }
-}
-
-const parsedBudget = new CacheBudget(PARSED_BUDGET);
-const analysedBudget = new CacheBudget(ANALYSED_BUDGET);
+const parsedBudget = new WeightBudget(PARSED_BUDGET);
+const analysedBudget = new WeightBudget(ANALYSED_BUDGET);
 
 /**
  * A cache of values that can be rebuilt, bounded by a (shared) budget of their weight: the least
@@ -961,10 +919,10 @@ const analysedBudget = new CacheBudget(ANALYSED_BUDGET);
  */
 class BoundedCache<T> extends Map<string, Cached<T>> {
   private readonly dropped = new Set<string>();
-  private readonly budget: CacheBudget;
+  private readonly budget: WeightBudget;
   private readonly weigh: (value: T) => number;
 
-  constructor(budget: CacheBudget, weigh: (value: T) => number) {
+  constructor(budget: WeightBudget, weigh: (value: T) => number) {
     super();
     this.budget = budget;
     this.weigh = weigh;
@@ -981,7 +939,7 @@ class BoundedCache<T> extends Map<string, Cached<T>> {
     if (before) this.budget.remove(before);
     super.set(key, entry);
     this.dropped.delete(key);
-    this.budget.add(entry, { cache: this as BoundedCache<unknown>, key, weight: this.weigh(entry.value) });
+    this.budget.use(entry, this.weigh(entry.value), () => this.evict(key));
     return this;
   }
 
