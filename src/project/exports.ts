@@ -91,6 +91,11 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
             addFunction([...instancePath, name], member.value);
           }
         }
+        // What the instance holds (`constructor(protected readonly db: Database)`, `this.store = new Store()`):
+        // a subclass in another file reads it as `this.db`.
+        for (const [name, reads] of instanceMemberReads(value.body, sourceCode.visitorKeys)) {
+          for (const read of reads) expressions.push({ path: [...instancePath, name], node: read });
+        }
         return;
       }
       case 'object': {
@@ -138,6 +143,65 @@ function handsOutInstances(method: TSESTree.FunctionExpression, body: TSESTree.C
   };
   visit(method.body);
   return makes && returns;
+}
+
+/** Nested functions and classes whose `this` is not the instance. */
+const REBINDS_THIS = new Set(['FunctionExpression', 'FunctionDeclaration', 'ClassDeclaration', 'ClassExpression']);
+
+/**
+ * Where a class's instances hold values, by member name (not its methods or accessors): `this.<name>`
+ * reads in its constructor, methods and field initialisers, its fields and its parameter properties.
+ */
+function instanceMemberReads(body: TSESTree.ClassBody, keys: TSESLint.SourceCode.VisitorKeys): Map<string, Node[]> {
+  const methods = new Set<string>();
+  for (const member of body.body) {
+    if (member.type === 'MethodDefinition' && !member.static && member.kind !== 'constructor') {
+      const name = staticPropertyName(member);
+      if (name !== null) methods.add(name);
+    }
+  }
+  const reads = new Map<string, Node[]>();
+  const visit = (node: Node): void => {
+    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && node.property.type !== 'PrivateIdentifier') {
+      const name = staticPropertyName(node);
+      const parent = node.parent;
+      const written = parent?.type === 'AssignmentExpression' && parent.left === node;
+      if (name !== null && !methods.has(name) && !written) {
+        const list = reads.get(name);
+        if (list) list.push(node);
+        else reads.set(name, [node]);
+      }
+    }
+    if (REBINDS_THIS.has(node.type)) return;
+    forEachChild(node, keys, visit);
+  };
+  const add = (name: string | null, node: Node) => {
+    if (name === null || methods.has(name)) return;
+    const list = reads.get(name);
+    if (list) list.push(node);
+    else reads.set(name, [node]);
+  };
+  for (const member of body.body) {
+    if (member.type === 'MethodDefinition' && !member.static && member.value.body) {
+      forEachChild(member.value.body, keys, visit);
+      // `constructor(protected readonly db: Database)`: the parameter property itself.
+      if (member.kind === 'constructor') {
+        for (const parameter of member.value.params) {
+          if (parameter.type !== 'TSParameterProperty') continue;
+          const declared = parameter.parameter.type === 'AssignmentPattern' ? parameter.parameter.left : parameter.parameter;
+          if (declared.type === 'Identifier') add(declared.name, declared);
+        }
+      }
+    } else if (member.type === 'PropertyDefinition' && !member.static && member.key.type !== 'PrivateIdentifier') {
+      // `db = new Database(…)` and `db!: Database`.
+      add(staticPropertyName(member), member);
+      if (member.value) {
+        add(staticPropertyName(member), member.value);
+        visit(member.value);
+      }
+    }
+  }
+  return reads;
 }
 
 /** `exportedValues`, told apart by whether the export is CommonJS (`module.exports = x` makes `x` the module object). */

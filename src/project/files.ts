@@ -1,3 +1,4 @@
+import { computedLoads, isLoadedBy, MAY_LOAD_COMPUTED } from './computed-loads.js';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
@@ -125,6 +126,8 @@ export class ProjectFiles {
   private starterIndex = new Map<string, string[]>();
   /** Files that export a class which `implements` or `extends` something: the only ones read for implementers. */
   private heritageIndex = new Set<string>();
+  /** Files loaded by a computed path (`require(\`./schema/v${n}\`)`), with the files that load them. */
+  private loaderIndex = new Map<string, string[]>();
   private indexedAt = 0;
 
   constructor(root: string) {
@@ -361,6 +364,7 @@ export class ProjectFiles {
     if (!this.importerIndex || now - this.indexedAt > maxAgeMs) {
       this.starterIndex = new Map();
       this.heritageIndex = new Set();
+      this.loaderIndex = new Map();
       this.importerIndex = this.buildImporterIndex();
       this.indexedAt = Date.now();
     }
@@ -393,9 +397,32 @@ export class ProjectFiles {
           else this.starterIndex.set(started, [file]);
         }
       }
+      if (text !== undefined && MAY_LOAD_COMPUTED.test(text)) this.indexComputedLoads(file, text, files);
       if (!known) this.entries.get(file)?.dropText();
     }
     return index;
+  }
+
+  /** Files that load `file` by a computed path (migration runners, plugin loaders): built with the importer index. */
+  loadersOf(file: string, maxAgeMs = 5_000): readonly string[] {
+    this.indexes(maxAgeMs);
+    return this.loaderIndex.get(file) ?? [];
+  }
+
+  private indexComputedLoads(file: string, text: string, files: readonly string[]): void {
+    for (const load of computedLoads(file, text)) {
+      let matched = 0;
+      // `files` is sorted: the folder's files are one run of it.
+      let at = sortedIndex(files, load.folder + path.sep);
+      for (; at < files.length && files[at]!.startsWith(load.folder + path.sep) && matched < MAX_COMPUTED_LOADS; at++) {
+        const loaded = files[at]!;
+        if (loaded === file || !isLoadedBy(load, loaded)) continue;
+        matched++;
+        const list = this.loaderIndex.get(loaded);
+        if (!list) this.loaderIndex.set(loaded, [file]);
+        else if (!list.includes(file)) list.push(file);
+      }
+    }
   }
 
   /** Project source files `file` names by path next to starting a thread or process (see `startersOf`). */
@@ -447,6 +474,21 @@ export class ProjectFiles {
 }
 
 /** Module specifiers written in a file's text (imports, re-exports, `require`, `import()`), once each. */
+/** Files one computed load may stand for, at most. */
+const MAX_COMPUTED_LOADS = 200;
+
+/** The first index of a sorted list whose item is not below `value`. */
+function sortedIndex(list: readonly string[], value: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function specifiersIn(text: string): string[] {
   const found = new Set<string>();
   if (text.includes('from') || text.includes('import') || text.includes('require')) {

@@ -9,7 +9,7 @@ import { describeFunction, type ServingContext, type ServingKind } from '../cont
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import { isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, functionKey, moduleExports } from './exports.js';
@@ -18,6 +18,7 @@ import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
+import { computedLoads, isLoadedBy } from './computed-loads.js';
 
 type Node = TSESTree.Node;
 
@@ -594,6 +595,25 @@ export class ProjectView {
       if (trie && carries(trie, file, key)) reexported = true;
       if (reexported) for (const next of this.files.importersOf(importer)) if (!visited.has(next)) queue.push(next);
     }
+    // Loaded by a computed path (a migration runner, a plugin loader): it runs where the loading does.
+    for (const loader of this.files.loadersOf(file).slice(0, MAX_IMPORTERS)) {
+      if (visited.has(loader)) continue;
+      this.touch(loader);
+      const analysed = this.analysisOf(loader);
+      if (!analysed) continue;
+      for (const load of computedLoadCalls(analysed.sourceCode, loader, file)) {
+        const serving = analysed.analysis.context.contextOf(load);
+        if (serving?.kind === 'async-function' && !serving.servingRoot) {
+          // An async loader (`async function migrate()`): it runs where its own callers are.
+          const outer = this.exportedFunctionUsage(loader, analysed.sourceCode, serving.root);
+          if (outer.kind === 'serving') return outer;
+          if (outer.kind === 'unknown') return this.servingUsage(serving, analysed.analysis, loader, load);
+        } else if (serving) return this.servingUsage(serving, analysed.analysis, loader, load);
+        // Kept for later (`plugins[name] = require(…)`), its functions may be called anywhere.
+        if (loadedValueEscapes(analysed.sourceCode, load)) return UNKNOWN;
+        sawCall = true;
+      }
+    }
     return sawCall ? STARTUP : UNKNOWN;
   }
 
@@ -638,6 +658,12 @@ export class ProjectView {
   }
 
   /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
+  /** The usage of `fn` when `file` exports it (`unknown` otherwise). */
+  private exportedFunctionUsage(file: string, sourceCode: ProjectSourceCode, fn: FunctionNode): Usage {
+    const exported = moduleExports(sourceCode, createValueResolver(sourceCode)).functions.find((each) => each.fn === fn);
+    return exported ? this.usage(file, functionKey(exported)) : UNKNOWN;
+  }
+
   private servingUsage(serving: ServingContext, analysis: FileAnalysis, importer: string, call: Node): Usage {
     const where = `${this.files.relative(importer)}:${call.loc.start.line}`;
     if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: detached(`${serving.description.replace(/^inside /, '')} in ${where}`), via: null };
@@ -711,6 +737,51 @@ export class ProjectView {
 
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
+
+/** The `require(…)`/`import(…)` calls of `loader` whose computed path may stand for `file`. */
+function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: string): Node[] {
+  const found: Node[] = [];
+  const visit = (node: Node) => {
+    const argument =
+      node.type === 'ImportExpression' ? node.source : node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? node.arguments[0] : undefined;
+    if (argument && argument.type !== 'Literal') {
+      const text = sourceCode.text.slice(node.range[0], node.range[1]);
+      if (computedLoads(loader, text).some((load) => isLoadedBy(load, file))) found.push(node);
+    }
+    forEachChild(node, sourceCode.visitorKeys, visit);
+  };
+  visit(sourceCode.ast);
+  return found;
+}
+
+/**
+ * Whether the module a computed load gives is kept beyond the code that loads it: stored
+ * (`plugins[name] = require(…)`), returned, passed on or pushed; a local it is bound to is too.
+ */
+function loadedValueEscapes(sourceCode: ProjectSourceCode, load: Node): boolean {
+  let node = load;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return false;
+    if ((parent.type === 'MemberExpression' && parent.object === node) || ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node)) node = parent;
+    else if (parent.type === 'AwaitExpression' || parent.type === 'ChainExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') node = parent;
+    else break;
+  }
+  const parent = node.parent!;
+  if (parent.type === 'ExpressionStatement') return false;
+  if (parent.type !== 'VariableDeclarator' || parent.init !== node) return true;
+  // `const Schema = require(…)`, `const { Schema } = require(…)`: locals used only to call or read.
+  const variables = sourceCode.getDeclaredVariables(parent);
+  if (variables.length === 0) return true;
+  return variables.some((variable) => variable.scope.type === 'module' || variable.scope.type === 'global' || variable.references.some((reference) => {
+    const use = reference.identifier as Node;
+    const holder = use.parent;
+    if (!holder || reference.init) return false;
+    if (holder.type === 'MemberExpression' && holder.object === use) return false;
+    if ((holder.type === 'CallExpression' || holder.type === 'NewExpression') && holder.callee === use) return false;
+    return true;
+  }));
+}
 /**
  * Text that may pass another module's exports on: `export *`, `export { … } from`,
  * `module.exports = require(…)`, `export { x }`, and instances of an imported class

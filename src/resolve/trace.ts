@@ -6,6 +6,7 @@ import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
 import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
+import { jsdocUses } from './jsdoc-annotations.js';
 import { callSitesOf } from '../context/startup.js';
 
 type Node = TSESTree.Node;
@@ -548,7 +549,8 @@ export function traceFile(
     if (owner.type === 'Identifier' && owner.parent) {
       const holder = owner.parent;
       if (holder.type === 'TSParameterProperty') {
-        // `constructor(private db: DatabaseSync)`: read back as `this.db`.
+        // `constructor(private db: DatabaseSync)`: read back as `this.db` (and by subclasses).
+        onReach?.(owner, trace);
         const classBody = holder.parent?.parent?.parent;
         if (classBody?.type === 'ClassBody') for (const use of thisMembers(classBody, owner.name, sourceCode.visitorKeys)) follow(use, trace);
         return;
@@ -559,6 +561,7 @@ export function traceFile(
     }
     if (owner.type === 'PropertyDefinition' && !owner.static && owner.parent.type === 'ClassBody') {
       // `readonly #table: TableView` is read as `this.#table`.
+      onReach?.(owner, trace);
       const name = classMemberKey(owner);
       if (name !== null) for (const use of thisMembers(owner.parent, name, sourceCode.visitorKeys)) follow(use, trace);
     }
@@ -640,6 +643,17 @@ export function traceFile(
         if (type?.constructResult && !type.constructGuard) followAnnotated(owner, type.constructResult);
       }
     }
+  }
+
+  // 5. The same in JSDoc (`@param {import("./updater")} options.updater`): a class the module exports.
+  for (const { specifier, member, target } of jsdocUses(sourceCode)) {
+    const root = moduleTrace(specifier);
+    const type = root && (member === null ? (root.esDefault ?? root) : memberTrace(root, member));
+    const instance = type && !type.constructGuard ? type.constructResult : null;
+    if (!instance) continue;
+    if (target.kind === 'pattern') followPattern(target.pattern, instance, target.declaration);
+    else if (target.kind === 'reads') for (const read of target.reads) follow(read, instance);
+    else followThisMember(target.member, instance);
   }
 
   seed?.(tracer);

@@ -308,6 +308,47 @@ describe('the project model: who starts a file, and framework values from other 
   });
 });
 
+describe('the project model: inherited members, JSDoc types and modules loaded by a computed path', () => {
+  const stores = path.join(fixtures, 'stores');
+
+  it('follows a base class field, a JSDoc-typed option, and decides a computed load by where it runs', async () => {
+    const reports = await lintProject(stores);
+    expect([...reports.keys()].sort()).toEqual([
+      'lib/updater-router.js:12 no-indirect-blocking',
+      'lib/updater.js:5 no-sync-fs',
+      'src/reports/daily.js:4 no-sync-fs',
+      'src/server.ts:14 no-indirect-blocking',
+      'src/user-store.ts:6 no-sync-database',
+    ]);
+    // `this.db` is the base class's parameter property, declared in another file.
+    expect(reports.get('src/user-store.ts:6 no-sync-database')).toContain("inside method 'find', called from this Express route handler in src/server.ts:14");
+    // `@param {import("./updater")} options.updater`, then `this.updater = options.updater`.
+    expect(reports.get('lib/updater-router.js:12 no-indirect-blocking')).toBe(
+      '`this.updater.triggerDownload()` blocks the event loop: it calls `fs.writeFileSync` (lib/updater.js:5). In `triggerDownload`, use `fs.promises.writeFile` instead.',
+    );
+    expect(reports.get('lib/updater.js:5 no-sync-fs')).toContain("inside method 'triggerDownload', called from this Express route handler in lib/updater-router.js:12");
+    // `require(\`./reports/${kind}\`)` in a route handler: the loaded module's functions serve.
+    expect(reports.get('src/reports/daily.js:4 no-sync-fs')).toContain("inside function 'render', called from this Express route handler in src/server.ts:17");
+    // The migrations `migrate()` loads by a computed path run where it does: awaited once before `listen`.
+    expect([...reports.keys()].some((key) => key.startsWith('src/schema/'))).toBe(false);
+  });
+
+  it('a migration loaded from a request handler serves; kept in a module-level registry, it keeps the per-file answer', async () => {
+    const copy = copyOf('stores');
+    const server = path.join(copy, 'src/server.ts');
+    const text = readFileSync(server, 'utf8');
+    writeFileSync(server, text.replace("app.listen(3000);", "app.post('/migrate', async (req, res) => {\n    await migrate(db, 2);\n    res.sendStatus(204);\n  });\n  app.listen(3000);"));
+    const serving = await lintProject(copy, {}, ['src/schema/v1.ts']);
+    expect(serving.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run', called from this Express route handler in src/server.ts:22");
+    // Without the route, but with the loaded class kept for later: who calls it is not known.
+    const other = copyOf('stores');
+    const migrate = path.join(other, 'src/migrate.ts');
+    writeFileSync(migrate, readFileSync(migrate, 'utf8').replace('const { Schema } = require(`./schema/v${version}`);', 'const { Schema } = require(`./schema/v${version}`);\n    registry.push(Schema);') + '\nexport const registry: unknown[] = [];\n');
+    const kept = await lintProject(other, {}, ['src/schema/v1.ts']);
+    expect(kept.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run';");
+  });
+});
+
 describe('the project model degrades, never throws', () => {
   it('sees an edit of a helper file on disk at the next lint of its caller, and its revert', async () => {
     const app = copyOf('app');
