@@ -827,8 +827,11 @@ const MAX_PARTIAL_PASSES = 3;
 /** How many times one the depth cap cut short is computed again when asked shallower (one per level and a spare). */
 const MAX_DEPTH_PASSES = 16;
 
-/** Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`. */
-const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s/;
+/**
+ * Text that may hand out instances of another module's class: `return new Store(dir)`, `() => new Store(dir)`,
+ * or hold one its importers reach (`this.backups = new BackupManager()`, `getBackups() { return this.backups }`).
+ */
+const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s|\bthis\.[\w$]+\s*=\s*new\s|\breturn\s+(?:this|self)\.[\w$]+\s*;?\s*\}/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 /** The interfaces and abstract classes a module's text exports (`export interface IStore`, `export abstract class Base`). */
@@ -889,7 +892,7 @@ function trieBlocks(trie: TraceNode, remember: () => boolean): boolean {
 function carries(trie: TraceNode, file: string, key: string): boolean {
   const seen = new Set<TraceNode>();
   const visit = (node: TraceNode | null, depth: number): boolean => {
-    if (!node || seen.has(node) || depth > 3) return false;
+    if (!node || seen.has(node) || depth > 6) return false;
     seen.add(node);
     if (node.calls.some((payload) => payload.kind === 'project-function' && payload.file === file && payload.key === key)) return true;
     for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
