@@ -314,26 +314,40 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
   it('follows a base class field, a JSDoc-typed option, and decides a computed load by where it runs', async () => {
     const reports = await lintProject(stores);
     expect([...reports.keys()].sort()).toEqual([
+      'lib/robot-router.js:12 no-indirect-blocking',
+      'lib/robots/roborock.js:10 no-indirect-blocking',
+      'lib/robots/roborock.js:6 no-sync-fs',
       'lib/updater-router.js:12 no-indirect-blocking',
       'lib/updater.js:5 no-sync-fs',
       'src/backups.ts:5 no-sync-fs',
       'src/reports/daily.js:4 no-sync-fs',
-      'src/server.ts:15 no-indirect-blocking',
+      'src/server.ts:17 no-indirect-blocking',
       'src/user-store.ts:6 no-sync-database',
     ]);
     // `this.db` is the base class's parameter property, declared in another file.
-    expect(reports.get('src/user-store.ts:6 no-sync-database')).toContain("inside method 'find', called from this Express route handler in src/server.ts:15");
+    expect(reports.get('src/user-store.ts:6 no-sync-database')).toContain("inside method 'find', called from this Express route handler in src/server.ts:17");
     // `@param {import("./updater")} options.updater`, then `this.updater = options.updater`.
     expect(reports.get('lib/updater-router.js:12 no-indirect-blocking')).toBe(
       '`this.updater.triggerDownload()` blocks the event loop: it calls `fs.writeFileSync` (lib/updater.js:5). In `triggerDownload`, use `fs.promises.writeFile` instead.',
     );
     expect(reports.get('lib/updater.js:5 no-sync-fs')).toContain("inside method 'triggerDownload', called from this Express route handler in lib/updater-router.js:12");
     // `require(\`./reports/${kind}\`)` in a route handler: the loaded module's functions serve.
-    expect(reports.get('src/reports/daily.js:4 no-sync-fs')).toContain("inside function 'render', called from this Express route handler in src/server.ts:18");
+    expect(reports.get('src/reports/daily.js:4 no-sync-fs')).toContain("inside function 'render', called from this Express route handler in src/server.ts:20");
     // `AppManager.get().getBackups()`: a singleton's getter hands out the instance another file made.
-    expect(reports.get('src/backups.ts:5 no-sync-fs')).toContain("inside method 'create', called from this Express route handler in src/server.ts:24");
+    expect(reports.get('src/backups.ts:5 no-sync-fs')).toContain("inside method 'create', called from this Express route handler in src/server.ts:26");
     // The migrations `migrate()` loads by a computed path run where it does: awaited once before `listen`.
     expect([...reports.keys()].some((key) => key.startsWith('src/schema/'))).toBe(false);
+    // `@param {import("./robot")} options.robot`: a `Robot`, or a subclass of it overriding `getProperties`.
+    expect(reports.get('lib/robot-router.js:12 no-indirect-blocking')).toContain('`this.robot.getProperties()` blocks the event loop: it calls `this.getFirmwareVersion()` (lib/robots/roborock.js:10)');
+    expect(reports.get('lib/robots/roborock.js:6 no-sync-fs')).toContain("inside method 'getFirmwareVersion', called (line 10) from a helper of this Express route handler in lib/robot-router.js:12");
+  });
+
+  it('gives the same reports whichever file is linted first', async () => {
+    const files = ['src/server.ts', 'lib/robot-router.js', 'lib/robots/roborock.js', 'lib/robot.js', 'src/app-manager.ts', 'src/backups.ts', 'src/user-store.ts', 'src/base-store.ts', 'lib/updater-router.js', 'lib/updater.js', 'src/migrate.ts', 'src/schema/v1.ts', 'src/reports/daily.js'];
+    const forward = await lintProject(copyOf('stores'), {}, files);
+    const backward = await lintProject(copyOf('stores'), {}, [...files].reverse());
+    expect([...backward.keys()].sort()).toEqual([...forward.keys()].sort());
+    expect(forward.size).toBeGreaterThan(8);
   });
 
   it('a migration loaded from a request handler serves; kept in a module-level registry, it keeps the per-file answer', async () => {
@@ -342,7 +356,7 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
     const text = readFileSync(server, 'utf8');
     writeFileSync(server, text.replace("app.listen(3000);", "app.post('/migrate', async (req, res) => {\n    await migrate(db, 2);\n    res.sendStatus(204);\n  });\n  app.listen(3000);"));
     const serving = await lintProject(copy, {}, ['src/schema/v1.ts']);
-    expect(serving.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run', called from this Express route handler in src/server.ts:28");
+    expect(serving.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run', called from this Express route handler in src/server.ts:31");
     // Without the route, but with the loaded class kept for later: who calls it is not known.
     const other = copyOf('stores');
     const migrate = path.join(other, 'src/migrate.ts');
