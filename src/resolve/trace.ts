@@ -132,6 +132,7 @@ export function traceFile(
   const seen = new Set<Node>();
   const visited = new Map<Variable, Set<TraceNode>>();
   const holderVisits = new Map<Variable, Map<string, Set<TraceNode>>>();
+  const thisMemberVisits = new Map<TSESTree.ClassBody, Map<string, Set<TraceNode>>>();
   const program = sourceCode.ast;
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const subclassNodes = new WeakMap<TraceNode, TraceNode>();
@@ -221,6 +222,13 @@ export function traceFile(
     const name = classMemberKey(member);
     const classBody = enclosingClassBody(member);
     if (name === null || !classBody) return;
+    // `this.a = this.load()` where `load()` returns `this.a`: each (member, value) is followed once.
+    let byName = thisMemberVisits.get(classBody);
+    if (!byName) thisMemberVisits.set(classBody, (byName = new Map()));
+    let traces = byName.get(name);
+    if (!traces) byName.set(name, (traces = new Set()));
+    if (traces.has(trace)) return;
+    traces.add(trace);
     for (const use of thisMembers(classBody, name, sourceCode.visitorKeys)) {
       if (use !== member) follow(use, trace);
     }

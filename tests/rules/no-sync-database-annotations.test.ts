@@ -20,6 +20,24 @@ export async function list(database: DatabaseSync) {
   ],
   invalid: [
     {
+      // The value goes round `this.db` → `getDb()` → `this.db` (poolController's State.ts overflowed the stack here).
+      name: 'a field reassigned from a getter that returns it',
+      code: `import Database from 'better-sqlite3';
+export class Store {
+  db = new Database('app.db');
+  getDb() {
+    return this.db;
+  }
+  reset() {
+    this.db = this.getDb();
+  }
+  async count() {
+    return this.db.prepare('SELECT count(*) FROM t').get();
+  }
+}`,
+      errors: [{ messageId: 'blocking', line: 11, suggestions: [] }],
+    },
+    {
       name: 'parameter annotated with a type-only import',
       code: `import { type DatabaseSync } from 'node:sqlite';
 export function createExecutor(database: DatabaseSync) {
