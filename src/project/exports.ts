@@ -79,6 +79,15 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
             }
             continue;
           }
+          // `getInfo = async (req) => {…}`: an arrow-function property is a method too (bound per instance).
+          const arrowProperty = member.type === 'PropertyDefinition' && member.value && isFunction(unwrapExpression(member.value)) ? (unwrapExpression(member.value) as FunctionNode) : null;
+          if (arrowProperty && member.type === 'PropertyDefinition') {
+            const name = staticPropertyName(member);
+            if (name === null) continue;
+            if (!member.static) addFunction([...instancePath, name], arrowProperty);
+            else if (value.kind === 'class') addFunction([...path, name], arrowProperty);
+            continue;
+          }
           if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.value.type !== 'FunctionExpression') continue;
           const name = staticPropertyName(member);
           if (name === null) continue;
@@ -155,7 +164,9 @@ const REBINDS_THIS = new Set(['FunctionExpression', 'FunctionDeclaration', 'Clas
 function instanceMemberReads(body: TSESTree.ClassBody, keys: TSESLint.SourceCode.VisitorKeys): Map<string, Node[]> {
   const methods = new Set<string>();
   for (const member of body.body) {
-    if (member.type === 'MethodDefinition' && !member.static && member.kind !== 'constructor') {
+    if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+    const isMethod = member.type === 'MethodDefinition' ? member.kind !== 'constructor' : !!member.value && isFunction(unwrapExpression(member.value));
+    if (isMethod && !member.static) {
       const name = staticPropertyName(member);
       if (name !== null) methods.add(name);
     }

@@ -319,9 +319,11 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
       'lib/robots/roborock.js:6 no-sync-fs',
       'lib/updater-router.js:12 no-indirect-blocking',
       'lib/updater.js:5 no-sync-fs',
-      'src/backups.ts:5 no-sync-fs',
+      'src/backups.ts:10 no-sync-fs',
+      'src/backups.ts:6 no-sync-fs',
       'src/reports/daily.js:4 no-sync-fs',
       'src/server.ts:17 no-indirect-blocking',
+      'src/server.ts:29 no-indirect-blocking',
       'src/user-store.ts:6 no-sync-database',
     ]);
     // `this.db` is the base class's parameter property, declared in another file.
@@ -334,9 +336,11 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
     // `require(\`./reports/${kind}\`)` in a route handler: the loaded module's functions serve.
     expect(reports.get('src/reports/daily.js:4 no-sync-fs')).toContain("inside function 'render', called from this Express route handler in src/server.ts:20");
     // `AppManager.get().getBackups()`: a singleton's getter hands out the instance another file made.
-    expect(reports.get('src/backups.ts:5 no-sync-fs')).toContain("inside method 'create', called from this Express route handler in src/server.ts:26");
+    expect(reports.get('src/backups.ts:10 no-sync-fs')).toContain("inside method 'create', called from this Express route handler in src/server.ts:26");
     // The migrations `migrate()` loads by a computed path run where it does: awaited once before `listen`.
     expect([...reports.keys()].some((key) => key.startsWith('src/schema/'))).toBe(false);
+    // `remove = (name) => {…}`: an arrow-function property of the class is one of its methods.
+    expect(reports.get('src/backups.ts:6 no-sync-fs')).toContain("inside arrow function 'remove', called from this Express route handler in src/server.ts:29");
     // `@param {import("./robot")} options.robot`: a `Robot`, or a subclass of it overriding `getProperties`.
     expect(reports.get('lib/robot-router.js:12 no-indirect-blocking')).toContain('`this.robot.getProperties()` blocks the event loop: it calls `this.getFirmwareVersion()` (lib/robots/roborock.js:10)');
     expect(reports.get('lib/robots/roborock.js:6 no-sync-fs')).toContain("inside method 'getFirmwareVersion', called (line 10) from a helper of this Express route handler in lib/robot-router.js:12");
@@ -356,7 +360,7 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
     const text = readFileSync(server, 'utf8');
     writeFileSync(server, text.replace("app.listen(3000);", "app.post('/migrate', async (req, res) => {\n    await migrate(db, 2);\n    res.sendStatus(204);\n  });\n  app.listen(3000);"));
     const serving = await lintProject(copy, {}, ['src/schema/v1.ts']);
-    expect(serving.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run', called from this Express route handler in src/server.ts:31");
+    expect(serving.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run', called from this Express route handler in src/server.ts:35");
     // Without the route, but with the loaded class kept for later: who calls it is not known.
     const other = copyOf('stores');
     const migrate = path.join(other, 'src/migrate.ts');
