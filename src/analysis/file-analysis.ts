@@ -156,7 +156,9 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   let handlers: FileHandlers | undefined;
   // Handler detection costs a walk of the file: only files with blocking calls need it.
   const projectFrameworkRoots = project ? (table: number) => project.frameworkRoots(sourceCode, table) : null;
-  const getHandlers = () => (handlers ??= findHandlers({ sourceCode, filename, cwd, frameworks: [...frameworks], projectRoots: projectFrameworkRoots }));
+  const exportUncalled = (name: string) => project?.exportUncalled(name) ?? false;
+  const getHandlers = () =>
+    (handlers ??= findHandlers({ sourceCode, filename, cwd, frameworks: [...frameworks], projectRoots: projectFrameworkRoots, exportUncalled }));
   // `settings['event-loop'].allow` silences an API in every rule (and in what summaries build on).
   // A lazy initialisation behind an emptiness test (`if (!config) config = read()`) runs once, not per request.
   const notAllowed = (use: BlockingUse) => (settings.allow.length === 0 || !isAllowed(use.payload, settings.allow)) && !runsOnce(sourceCode, use.reference);
@@ -231,7 +233,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
         const callers = options.syncHelpers || input.crossFileInHelperCost ? acrossFiles() : null;
         if (callers) deciders.push(options.syncHelpers ? callers.decider : (fn) => (callers.startupOnly(fn) ? null : undefined));
         // An async function only ever called from start-up code runs at start-up.
-        deciders.push(calledOnlyFromStartupDecider(sourceCode, (fn) => found.startup.has(fn) || (callers?.startupOnly(fn) ?? false)));
+        deciders.push(calledOnlyFromStartupDecider(sourceCode, (fn) => found.startup.has(fn) || (callers?.startupOnly(fn) ?? false), exportUncalled));
         if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
         if (options.syncHelpers) deciders.push(calledFromServingDecider(summaryFactory.callersOf));
       }

@@ -10,7 +10,7 @@ import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, fo
 import { traceFile, type Tracer } from '../resolve/trace.js';
 import { exportedValues, type ExportedValue } from './exports.js';
 import { functionValues, selectFunctions } from './function-values.js';
-import { callSitesOf, enclosingFunction, startupFunctions } from './startup.js';
+import { callSitesOf, enclosingFunction, startupFunctions, type ExportUncalled } from './startup.js';
 
 type Node = TSESTree.Node;
 
@@ -106,10 +106,12 @@ export interface FindHandlersOptions {
   readonly frameworks: readonly Frameworks[];
   /** Framework values other project files export, by the specifier this file imports them with (per table, by index). */
   readonly projectRoots?: ((table: number) => ReadonlyMap<string, TraceNode>) | null;
+  /** Exports no other file can call, by name (of the service entry): plain functions here. */
+  readonly exportUncalled?: ExportUncalled;
 }
 
 /** Finds, once per file, the functions that serve requests and those that only run at start-up. */
-export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoots }: FindHandlersOptions): FileHandlers {
+export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoots, exportUncalled }: FindHandlersOptions): FileHandlers {
   const handlers = new Map<FunctionNode, HandlerInfo>();
   const heuristic = new Map<FunctionNode, HandlerInfo>();
   const startupSeeds = new Set<FunctionNode>();
@@ -259,7 +261,7 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoo
     for (let outer = enclosingFunction(call); outer && !inHandler; outer = enclosingFunction(outer)) inHandler = handlers.has(outer);
     if (!inHandler) startupSeeds.add(fn);
   }
-  const startup = startupFunctions(sourceCode, functions, startupSeeds);
+  const startup = startupFunctions(sourceCode, functions, startupSeeds, exportUncalled);
 
   // 5. The documented heuristic: request-shaped parameters.
   for (const fn of functions) {

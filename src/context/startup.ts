@@ -26,15 +26,20 @@ function callOfCallee(node: Node): TSESTree.CallExpression | null {
   return parent?.type === 'CallExpression' && unwrapExpression(parent.callee) === unwrapExpression(current as TSESTree.Expression) ? parent : null;
 }
 
+/** Whether no other file can call the function the file exports by this name (the project model knows). */
+export type ExportUncalled = (name: string) => boolean;
+const NEVER: ExportUncalled = () => false;
+
 /** The variable a function is known by in its scope (`function main`, `const main = async () => …`). */
-function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESLint.Scope.Variable | null {
+function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode, exportUncalled: ExportUncalled = NEVER): TSESLint.Scope.Variable | null {
   if (fn.type === 'FunctionDeclaration') {
-    if (!fn.id || fn.parent?.type === 'ExportNamedDeclaration' || fn.parent?.type === 'ExportDefaultDeclaration') return null;
+    if (!fn.id) return null;
+    if (fn.parent?.type === 'ExportDefaultDeclaration' || (fn.parent?.type === 'ExportNamedDeclaration' && !exportUncalled(fn.id.name))) return null;
     return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name) ?? null;
   }
   const parent = fn.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
-    if (parent.parent.parent?.type === 'ExportNamedDeclaration') return null;
+    if (parent.parent.parent?.type === 'ExportNamedDeclaration' && !exportUncalled(parent.id.name)) return null;
     return sourceCode.getDeclaredVariables(parent).find((variable) => variable.name === (parent.id as TSESTree.Identifier).name) ?? null;
   }
   return null;
@@ -50,6 +55,8 @@ export function startupFunctions(
   sourceCode: Readonly<TSESLint.SourceCode>,
   functions: readonly FunctionNode[],
   seeds: ReadonlySet<FunctionNode>,
+  /** Exports only this file calls (of the service entry, by name): plain functions here. */
+  exportUncalled: ExportUncalled = NEVER,
 ): Set<FunctionNode> {
   const startup = new Set(seeds);
   const isStartupSite = (node: Node) => {
@@ -69,7 +76,7 @@ export function startupFunctions(
       candidates.push({ fn, calls: [iife] });
       continue;
     }
-    const variable = bindingOf(sourceCode, fn);
+    const variable = bindingOf(sourceCode, fn, exportUncalled);
     if (!variable) continue;
     const calls: TSESTree.CallExpression[] = [];
     let onlyCalls = true;
@@ -111,6 +118,7 @@ export function startupFunctions(
 export function calledOnlyFromStartupDecider(
   sourceCode: Readonly<TSESLint.SourceCode>,
   knownStartup: (fn: FunctionNode) => boolean,
+  exportUncalled: ExportUncalled = NEVER,
 ): (fn: FunctionNode) => null | undefined {
   const memo = new Map<FunctionNode, boolean>();
   const inProgress = new Set<FunctionNode>();
@@ -121,7 +129,7 @@ export function calledOnlyFromStartupDecider(
     if (inProgress.has(fn)) return false;
     inProgress.add(fn);
     let result = false;
-    const variable = bindingOf(sourceCode, fn);
+    const variable = bindingOf(sourceCode, fn, exportUncalled);
     const executorOf = promiseExecutorCaller(fn);
     if (executorOf) {
       // `new Promise(async (resolve) => …)` runs its executor inside the function that makes the promise.

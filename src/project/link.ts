@@ -21,11 +21,14 @@ export interface ProjectLink {
   frameworkRoots(sourceCode: Readonly<TSESLint.SourceCode>, table: number): ReadonlyMap<string, TraceNode>;
   /** Where this file's function exported as `key` is called in the project's other files. */
   usage(key: string): Usage;
+  /** Whether no other file can call this file's export `name`: the package runs it as its service, and no importer names it. */
+  exportUncalled(name: string): boolean;
 }
 
 export function createLink(view: ProjectView, file: string): ProjectLink {
   return {
     roleOf: (own) => view.roleOf(file, own),
+    exportUncalled: (name) => view.exportUncalled(file, name),
     importRoots(sourceCode) {
       const roots = new Map<string, TraceNode>();
       for (const specifier of specifiersIn(sourceCode.text)) {

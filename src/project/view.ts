@@ -792,6 +792,22 @@ export class ProjectView {
     return text !== undefined && STARTS_SERVER.test(text);
   }
 
+  /**
+   * Whether nothing but `file` can call its export `name`: `file` is the package's service entry (its
+   * `main` or `start` program, or a file that starts a server), so its exports are no library's API, and
+   * no project file that imports it names `name` or re-exports it wholesale (or loads it by a computed path).
+   */
+  exportUncalled(file: string, name: string): boolean {
+    if (!this.files.isServiceEntry(file) && !this.startsServer(file)) return false;
+    if (this.files.loadersOf(file).length > 0) return false;
+    for (const importer of this.files.importersOf(file)) {
+      this.touch(importer);
+      const text = this.files.entry(importer)?.text;
+      if (text === undefined || text.includes(name) || /\bexport\s*\*/.test(text)) return false;
+    }
+    return true;
+  }
+
   linkFor(file: string): ProjectLink {
     return createLink(this, file);
   }

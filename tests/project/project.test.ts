@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, unlinkSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, unlinkSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -367,6 +367,31 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
     writeFileSync(migrate, readFileSync(migrate, 'utf8').replace('const { Schema } = require(`./schema/v${version}`);', 'const { Schema } = require(`./schema/v${version}`);\n    registry.push(Schema);') + '\nexport const registry: unknown[] = [];\n');
     const kept = await lintProject(other, {}, ['src/schema/v1.ts']);
     expect(kept.get('src/schema/v1.ts:5 no-sync-database')).toContain("inside async method 'run';");
+  });
+});
+
+describe('the project model: exports of the service entry', () => {
+  function entryProject(admin: string): string {
+    const root = path.join(scratch, `entry-${Math.random().toString(36).slice(2)}`);
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    write('package.json', JSON.stringify({ name: 'entry', type: 'module', main: 'index.js', scripts: { start: 'node index.js' }, dependencies: { express: '^5.0.0' } }));
+    write('lib/config.js', "import fs from 'node:fs';\n\nexport async function loadConfig() {\n  return JSON.parse(fs.readFileSync('config.json', 'utf8'));\n}\n");
+    write('index.js', "import { loadConfig } from './lib/config.js';\n\nexport async function initAsync() {\n  await loadConfig();\n}\n\nexport function version() {\n  return '1.0';\n}\n\n(async () => {\n  await initAsync();\n})();\n");
+    write('lib/admin.js', admin);
+    return root;
+  }
+
+  it('an exported start-up function of the entry that no importer names is start-up code', async () => {
+    const root = entryProject("import express from 'express';\nimport { version } from '../index.js';\n\nexport const admin = express.Router();\nadmin.get('/version', (req, res) => res.send(version()));\n");
+    expect([...(await lintProject(root, {}, ['lib/config.js', 'index.js'])).keys()]).toEqual([]);
+  });
+
+  it('the same function called by a route of another file serves', async () => {
+    const root = entryProject("import express from 'express';\nimport { initAsync } from '../index.js';\n\nexport const admin = express.Router();\nadmin.post('/reload', async (req, res) => res.send(await initAsync()));\n");
+    expect([...(await lintProject(root, {}, ['lib/config.js'])).keys()]).toEqual(['lib/config.js:4 no-sync-fs']);
   });
 });
 
