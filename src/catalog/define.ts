@@ -37,11 +37,6 @@ export interface TraceNode {
   callResult: TraceNode | null;
   /** Members of the instance `new` makes. */
   constructResult: TraceNode | null;
-  /**
-   * What a value annotated with this class may be: an instance of it or of a project class extending
-   * it (`robot: ValetudoRobot` holding a `RoborockValetudoRobot`). Without it, `constructResult`.
-   */
-  typeResult?: TraceNode;
   /** The module object itself (its `.foo` member calls can be rewritten in place). */
   readonly isModule: boolean;
   /**

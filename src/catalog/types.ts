@@ -252,8 +252,6 @@ export interface ProjectFunctionPayload {
   runsBlocking(): boolean;
   /** Why running it blocks the event loop, async functions included, for the uses `filter` keeps; `null` when it does not. */
   runningPath(filter: import('../analysis/function-summaries.js').UseFilter): import('../analysis/function-summaries.js').BlockingPath | null;
-  /** A call that may run any of these (a method a subclass overrides): `file` and `key` are the first that blocks. */
-  readonly members?: readonly ProjectFunctionPayload[];
 }
 
 /** What a call of a traced value means. Framework tables add their own payload kinds here. */

@@ -81,7 +81,7 @@ const SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
 
 // An exported class with a heritage clause (`export class SQLite3 implements IDatabaseConnector`).
-const HERITAGE = /\bclass\s+[\w$]+(?:\s*<[^{]*?>)?\s+(?:implements|extends)\b/;
+const HERITAGE = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+[\w$]+[^{]*\b(?:implements|extends)\b/;
 // Starting a file by its path in a thread or a process.
 const STARTS_BY_PATH = /\b(?:new\s+(?:Worker|Piscina|Tinypool)|fork|spawn|execFile|workerpool\.pool)\s*\(/;
 // `path.join(__dirname, 'tasks', 'backup.js')`, `resolve(import.meta.dirname, '../child.js')`

@@ -2,7 +2,7 @@ import { isBuiltin } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '../catalog/define.js';
 import type { Frameworks } from '../catalog/frameworks/index.js';
-import type { CallPayload, ProjectFunctionPayload } from '../catalog/types.js';
+import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
 import { fileRole, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
 import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
@@ -309,9 +309,8 @@ export class ProjectView {
       if (mayReachRoots(entry.text, catalogFor(this.settings))) return true;
       const blocks = (trie: TraceNode | null) => trie !== null && trieBlocks(trie, () => this.frames.every((frame) => !frame.partial));
       if (this.files.dependencies(file).some((dependency) => blocks(this.exportTrie(dependency)))) return true;
-      // An exported interface or abstract class: what the project's classes implementing it do;
-      // a class others extend: what its subclasses may do (asked of their texts: their tries need this one).
-      return this.implementationsOf(file, 'abstract').size > 0 || this.subclassesMayBlock(file, entry.text);
+      // An exported interface or abstract class: what the project's classes implementing it do.
+      return this.implementationsOf(file).size > 0;
     });
   }
 
@@ -385,33 +384,11 @@ export class ProjectView {
       if (!existing) parent.children.set(detached(last), value);
       else if (owned.has(existing)) mergeInto(existing, value);
     }
-    // `constructor(private db: IDatabaseConnector)`: an instance of any class of the project that implements it;
-    // `robot: ValetudoRobot` (a class others extend): an instance of it or of a subclass, where annotated.
-    for (const [path, implementers] of this.implementationsOf(file, 'abstract')) {
-      const node = nodeAt(path === '' ? [] : path.split('.'));
+    // `constructor(private db: IDatabaseConnector)`: an instance of any class of the project that implements it.
+    for (const [name, implementers] of this.implementationsOf(file)) {
+      const node = nodeAt([name]);
       const own = node.constructResult;
       node.constructResult = implementers.reduce((union, instance) => unionOf(union, instance), own ?? implementers[0]!);
-    }
-    // A class others extend, where a value is annotated with it: it or a subclass. Worked out when an
-    // annotation asks, as the subclasses' tries need this one.
-    for (const path of typesOfKind(sourceCode.text, 'concrete').values()) {
-      const node = nodeAt(path === '' ? [] : path.split('.'));
-      const view = this;
-      let made: { from: readonly TraceNode[]; union: TraceNode } | undefined;
-      Object.defineProperty(node, 'typeResult', {
-        configurable: true,
-        enumerable: true,
-        get(): TraceNode | undefined {
-          const own = node.constructResult;
-          const implementers = view.implementationsOf(file, 'concrete').get(path);
-          if (!own || !implementers) return undefined;
-          if (made?.from !== implementers) made = { from: implementers, union: implementers.reduce((union, instance) => unionOf(union, instance), own) };
-          return made.union;
-        },
-        set(value: TraceNode) {
-          Object.defineProperty(node, 'typeResult', { value, writable: true, configurable: true, enumerable: true });
-        },
-      });
     }
     this.addReexports(file, sourceCode, root, nodeAt);
     // `import x from './m'` binds an ES module's default export; of a CommonJS module, the module object.
@@ -457,78 +434,40 @@ export class ProjectView {
   }
 
   /**
-   * Instances of the project's exported classes that implement or extend `file`'s exported classes
-   * and interfaces and can block, by the export path of what they implement (`''` for the module
-   * itself: `module.exports = ValetudoRobot`): `class SQLite3 implements IDatabaseConnector`,
-   * `class RoborockValetudoRobot extends MiioValetudoRobot` in a file importing it. Read from the
-   * importers' texts; only those naming one after `implements`/`extends` are analysed.
+   * Instances of the project's exported classes that implement (or extend) `file`'s exported
+   * interfaces and abstract classes and can block, by interface name: `class SQLite3 implements
+   * IDatabaseConnector` in a file importing it. Read from the importers' texts; only those naming one
+   * after `implements`/`extends` are analysed.
    */
-  private implementationsOf(file: string, kind: 'abstract' | 'concrete'): ReadonlyMap<string, TraceNode[]> {
-    return this.cached(this.implementations, `${kind}:${file}`, NO_IMPLEMENTATIONS, () => {
+  private implementationsOf(file: string): ReadonlyMap<string, TraceNode[]> {
+    return this.cached(this.implementations, file, NO_IMPLEMENTATIONS, () => {
       this.touch(file);
       const text = this.files.entry(file)?.text;
-      const exported = text === undefined ? new Map<string, string>() : typesOfKind(text, kind);
-      if (exported.size === 0) return NO_IMPLEMENTATIONS;
+      const names = text === undefined ? new Set<string>() : exportedAbstractions(text);
+      if (names.size === 0) return NO_IMPLEMENTATIONS;
       const found = new Map<string, TraceNode[]>();
-      const nameTests = [...exported].map(([name, path]) => ({ path, test: new RegExp(`(?:^|[\\s,.])${name.replace(/\$/g, '\\$')}\\b`) }));
+      const nameTests = [...names].map((name) => ({ name, test: new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`) }));
+      const pattern = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+([\w$]+)([^{]*)\{/g;
       for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
         if (!this.files.declaresHeritage(importer)) continue;
         this.touch(importer);
         const importerText = this.files.entry(importer)?.text;
         if (importerText === undefined) continue;
-        for (const match of importerText.matchAll(CLASS_HERITAGE)) {
+        for (const match of importerText.matchAll(pattern)) {
           const heritage = match[2]!;
-          const paths = nameTests.filter(({ test }) => test.test(heritage)).map(({ path }) => path);
-          if (paths.length === 0) continue;
-          const trie = this.exportTrie(importer);
-          const instance = trie && exportedClassNode(trie, importerText, match[1]!)?.constructResult;
+          const named = nameTests.filter(({ test }) => test.test(heritage)).map(({ name }) => name);
+          if (named.length === 0 || !/\b(?:implements|extends)\b/.test(heritage)) continue;
+          const instance = this.exportTrie(importer)?.children.get(match[1]!)?.constructResult;
           if (!instance || !trieBlocks(instance, () => this.frames.every((frame) => !frame.partial))) continue;
-          for (const path of paths) {
-            const list = found.get(path);
+          for (const name of named) {
+            const list = found.get(name);
             if (list) list.push(instance);
-            else found.set(path, [instance]);
+            else found.set(name, [instance]);
           }
         }
       }
       return found;
     });
-  }
-
-  /** Whether a project class extending one `file` exports may block (from the subclasses' files, not their tries). */
-  private subclassesMayBlock(file: string, text: string): boolean {
-    const concrete = typesOfKind(text, 'concrete');
-    if (concrete.size === 0) return false;
-    const tests = [...concrete.keys()].map((name) => new RegExp(`\\bextends\\s+(?:[\\w$]+\\.)?${name.replace(/\$/g, '\\$')}\\b`));
-    for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
-      if (!this.files.declaresHeritage(importer)) continue;
-      const importerText = this.files.entry(importer)?.text;
-      if (importerText !== undefined && tests.some((test) => test.test(importerText)) && this.mayBlock(importer)) return true;
-    }
-    return false;
-  }
-
-  /** Files whose classes `file`'s classes extend (`class Sub extends Base` with `Base` imported), up to three levels. */
-  private baseFilesOf(file: string): string[] {
-    const bases: string[] = [];
-    let current = [file];
-    for (let level = 0; level < 3 && current.length > 0; level++) {
-      const next: string[] = [];
-      for (const each of current) {
-        if (!this.files.declaresHeritage(each)) continue;
-        const sourceCode = this.sourceOf(each);
-        if (!sourceCode) continue;
-        for (const superClass of superClassesOf(sourceCode)) {
-          const imported = importedBinding(sourceCode, superClass);
-          const base = imported ? this.files.resolve(each, imported.specifier) : null;
-          if (base && base !== file && !bases.includes(base)) {
-            bases.push(base);
-            next.push(base);
-          }
-        }
-      }
-      current = next;
-    }
-    return bases;
   }
 
   /** `export * from './x'` and `export { a as b } from './x'`: the other file's exports, as its own. */
@@ -608,8 +547,7 @@ export class ProjectView {
   private findUsage(file: string, key: string): Usage {
     let sawCall = false;
     const visited = new Set<string>([file]);
-    // A method a subclass overrides is called on values typed by its base class, wherever the base is imported.
-    const queue = [...this.files.importersOf(file), ...this.baseFilesOf(file).flatMap((base) => this.files.importersOf(base))];
+    const queue = [...this.files.importersOf(file)];
     // The name the function is called by (`save` of `Store.new().save`): a file whose text lacks it
     // cannot call it, and is not parsed (`default` exports go by any local name).
     const name = key.split('.').filter((segment) => segment !== 'new()' && segment !== '()').at(-1) ?? 'default';
@@ -631,7 +569,7 @@ export class ProjectView {
       // naming the function there is a start-up call. Tests say nothing either way.
       if (analysis?.ownRole === 'script' && name !== 'default' && name !== '<module>') sawCall = true;
       for (const hit of analysis?.projectHits ?? []) {
-        if (!runsExport(hit.payload, file, key)) continue;
+        if (hit.payload.file !== file || hit.payload.key !== key) continue;
         let call: Node | null = hit.call;
         if (!call) {
           // Passed along, not called here: registered as a handler, or handed to a function that calls it.
@@ -913,58 +851,14 @@ const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s|\bthis\.[\w$]+\s*=\s*new\s|
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 /** The interfaces and abstract classes a module's text exports (`export interface IStore`, `export abstract class Base`). */
-/** `exportedTypes` of one kind: interfaces and abstract classes, or the other classes. */
-function typesOfKind(text: string, kind: 'abstract' | 'concrete'): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [name, path] of exportedTypes(text)) {
-    const escaped = name.replace(/\$/g, '\\$');
-    const abstract = new RegExp(`\\b(?:interface|abstract\\s+class)\\s+${escaped}\\b`).test(text);
-    if (abstract === (kind === 'abstract')) found.set(name, path);
-  }
-  return found;
+function exportedAbstractions(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('interface') && !text.includes('abstract')) return names;
+  for (const match of text.matchAll(/\bexport\s+(?:declare\s+)?(?:interface|abstract\s+class)\s+([\w$]+)/g)) names.add(match[1]!);
+  return names;
 }
 
 const NO_IMPLEMENTATIONS: ReadonlyMap<string, TraceNode[]> = new Map();
-
-/** A class declaration with a heritage clause: its name and what follows it up to the body. */
-const CLASS_HERITAGE = /\bclass\s+([\w$]+)((?:\s*<[^{]*?>)?\s+(?:extends|implements)\b[^{]*)\{/g;
-
-/**
- * The classes and interfaces a file exports, by name, with their export paths: `export class X` (`X`),
- * `export default class X` (`default`), `module.exports = X` for a class of the file (`''`).
- */
-function exportedTypes(text: string): Map<string, string> {
-  const found = new Map<string, string>();
-  if (!text.includes('class') && !text.includes('interface')) return found;
-  for (const match of text.matchAll(/\bexport\s+(default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:class|interface)\s+([\w$]+)/g)) {
-    found.set(match[2]!, match[1] ? 'default' : match[2]!);
-  }
-  for (const match of text.matchAll(/(?:\bmodule\.exports\s*=|\bexport\s+default)\s*([\w$]+)\s*;?\s*$/gm)) {
-    const name = match[1]!;
-    if (!found.has(name) && new RegExp(`\\bclass\\s+${name.replace(/\$/g, '\\$')}\\b`).test(text)) found.set(name, match[0].includes('module') ? '' : 'default');
-  }
-  return found;
-}
-
-/** The trie node of the class `name` a file exports (by name, as its default export, or as the module itself). */
-function exportedClassNode(trie: TraceNode, text: string, name: string): TraceNode | null {
-  const named = trie.children.get(name);
-  if (named?.constructResult) return named;
-  const escaped = name.replace(/\$/g, '\\$');
-  if (new RegExp(`\\bexport\\s+default\\s+(?:abstract\\s+)?(?:class\\s+)?${escaped}\\b`).test(text)) return trie.esDefault ?? trie.children.get('default') ?? null;
-  if (new RegExp(`\\bmodule\\.exports\\s*=\\s*${escaped}\\s*;?\\s*$`, 'm').test(text)) return trie;
-  return null;
-}
-
-/** The superclass expressions of a file's top-level classes that are plain names (`extends Base`). */
-function superClassesOf(sourceCode: ProjectSourceCode): TSESTree.Identifier[] {
-  const found: TSESTree.Identifier[] = [];
-  for (const statement of sourceCode.ast.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
-    if ((declaration?.type === 'ClassDeclaration' || declaration?.type === 'ClassExpression') && declaration.superClass?.type === 'Identifier') found.push(declaration.superClass);
-  }
-  return found;
-}
 
 const serverFrameworkPatterns = new WeakMap<Frameworks, RegExp>();
 
@@ -1016,7 +910,7 @@ function carries(trie: TraceNode, file: string, key: string): boolean {
   const visit = (node: TraceNode | null, depth: number): boolean => {
     if (!node || seen.has(node) || depth > 6) return false;
     seen.add(node);
-    if (node.calls.some((payload) => runsExport(payload, file, key))) return true;
+    if (node.calls.some((payload) => payload.kind === 'project-function' && payload.file === file && payload.key === key)) return true;
     for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
     // What an exported factory returns (`storeFor(name)` gives a `FileStore`).
     return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
@@ -1035,7 +929,7 @@ function unionOf(first: TraceNode, second: TraceNode, depth = 0): TraceNode {
   if (known) return known;
   const union = createTraceNode(first.isModule || second.isModule);
   bySecond.set(second, union);
-  union.calls.push(...unionOfCalls(first.calls, second.calls));
+  union.calls.push(...first.calls, ...second.calls.filter((payload) => !first.calls.includes(payload)));
   union.constructs.push(...first.constructs, ...second.constructs.filter((payload) => !first.constructs.includes(payload)));
   for (const [name, child] of first.children) {
     const other = second.children.get(name);
@@ -1045,8 +939,6 @@ function unionOf(first: TraceNode, second: TraceNode, depth = 0): TraceNode {
   const both = (a: TraceNode | null, b: TraceNode | null) => (a && b ? unionOf(a, b, depth + 1) : (a ?? b));
   union.callResult = both(first.callResult, second.callResult);
   union.constructResult = both(first.constructResult, second.constructResult);
-  const typeResult = both(first.typeResult ?? null, second.typeResult ?? null);
-  if (typeResult) union.typeResult = typeResult;
   union.anyMember = both(first.anyMember, second.anyMember);
   union.awaitResult = both(first.awaitResult, second.awaitResult);
   union.callGuard = first.callGuard ?? second.callGuard;
@@ -1056,68 +948,6 @@ function unionOf(first: TraceNode, second: TraceNode, depth = 0): TraceNode {
   const esDefault = both(first.esDefault ?? null, second.esDefault ?? null);
   if (esDefault) union.esDefault = esDefault;
   return union;
-}
-
-/**
- * The calls of either of two values: a project function of each becomes one that may run either
- * (a method a subclass overrides, a connector chosen by configuration); the rest are kept in order.
- */
-function unionOfCalls(first: readonly CallPayload[], second: readonly CallPayload[]): CallPayload[] {
-  const calls = [...first, ...second.filter((payload) => !first.includes(payload))];
-  const firstProject = first.find(isProjectFunction);
-  const secondProject = second.find(isProjectFunction);
-  if (!firstProject || !secondProject || firstProject === secondProject) return calls;
-  const combined = anyOf(firstProject, secondProject);
-  return calls.filter((payload) => payload !== secondProject).map((payload) => (payload === firstProject ? combined : payload));
-}
-
-function isProjectFunction(payload: CallPayload): payload is ProjectFunctionPayload {
-  return payload.kind === 'project-function' && !payload.when;
-}
-
-const anyOfCache = new WeakMap<ProjectFunctionPayload, WeakMap<ProjectFunctionPayload, ProjectFunctionPayload>>();
-
-/** A call that runs one of several project functions: it blocks as the first of them that blocks. */
-function anyOf(first: ProjectFunctionPayload, second: ProjectFunctionPayload): ProjectFunctionPayload {
-  let bySecond = anyOfCache.get(first);
-  if (!bySecond) anyOfCache.set(first, (bySecond = new WeakMap()));
-  const known = bySecond.get(second);
-  if (known) return known;
-  const own = first.members ?? [first];
-  const members = [...own, ...(second.members ?? [second]).filter((member) => !own.includes(member))];
-  const firstOf = <T>(answer: (member: ProjectFunctionPayload) => T | null): T | null => {
-    for (const member of members) {
-      const found = answer(member);
-      if (found) return found;
-    }
-    return null;
-  };
-  // Named (in messages, and by who asks where it is called) as the member that blocks.
-  const named = () => firstOf((member) => (member.blockingPath(ALL_USES) || member.runsBlocking() ? member : null)) ?? members[0]!;
-  const combined: ProjectFunctionPayload = {
-    kind: 'project-function',
-    when: undefined,
-    members,
-    get file() {
-      return named().file;
-    },
-    get key() {
-      return named().key;
-    },
-    twin: () => null,
-    runsBlocking: () => members.some((member) => member.runsBlocking()),
-    blockingPath: (filter) => firstOf((member) => member.blockingPath(filter)),
-    runningPath: (filter) => firstOf((member) => member.runningPath(filter)),
-  };
-  bySecond.set(second, combined);
-  return combined;
-}
-
-/** Whether a call's payload runs `file`'s export `key` (itself, or one of the functions it may run). */
-function runsExport(payload: CallPayload, file: string, key: string): boolean {
-  if (payload.kind !== 'project-function') return false;
-  if (payload.members) return payload.members.some((member) => member.file === file && member.key === key);
-  return payload.file === file && payload.key === key;
 }
 
 function copyNode(node: TraceNode): TraceNode {
@@ -1134,7 +964,6 @@ function mergeInto(into: TraceNode, from: TraceNode): void {
   for (const payload of from.constructs) if (!into.constructs.includes(payload)) into.constructs.push(payload);
   into.callResult ??= from.callResult;
   into.constructResult ??= from.constructResult;
-  if (from.typeResult) into.typeResult ??= from.typeResult;
   into.anyMember ??= from.anyMember;
   into.awaitResult ??= from.awaitResult;
   into.callGuard ??= from.callGuard;

@@ -648,8 +648,7 @@ export function traceFile(
         const type = memberTrace(root, typeName);
         // A class whose instances block only when made with some options (TypeORM's `DataSource` with
         // `type: 'better-sqlite3'`): an annotation names the class, not how it was made.
-        const instance = type && !type.constructGuard ? (type.typeResult ?? type.constructResult) : null;
-        if (instance) followAnnotated(owner, instance);
+        if (type?.constructResult && !type.constructGuard) followAnnotated(owner, type.constructResult);
       }
     }
   }
@@ -658,7 +657,7 @@ export function traceFile(
   for (const { specifier, member, target } of jsdocUses(sourceCode)) {
     const root = moduleTrace(specifier);
     const type = root && (member === null ? (root.esDefault ?? root) : memberTrace(root, member));
-    const instance = type && !type.constructGuard ? (type.typeResult ?? type.constructResult) : null;
+    const instance = type && !type.constructGuard ? type.constructResult : null;
     if (!instance) continue;
     if (target.kind === 'pattern') followPattern(target.pattern, instance, target.declaration);
     else if (target.kind === 'reads') for (const read of target.reads) follow(read, instance);

@@ -314,9 +314,6 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
   it('follows a base class field, a JSDoc-typed option, and decides a computed load by where it runs', async () => {
     const reports = await lintProject(stores);
     expect([...reports.keys()].sort()).toEqual([
-      'lib/robot-router.js:12 no-indirect-blocking',
-      'lib/robots/roborock.js:10 no-indirect-blocking',
-      'lib/robots/roborock.js:6 no-sync-fs',
       'lib/updater-router.js:12 no-indirect-blocking',
       'lib/updater.js:5 no-sync-fs',
       'src/backups.ts:10 no-sync-fs',
@@ -341,9 +338,9 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
     expect([...reports.keys()].some((key) => key.startsWith('src/schema/'))).toBe(false);
     // `remove = (name) => {…}`: an arrow-function property of the class is one of its methods.
     expect(reports.get('src/backups.ts:6 no-sync-fs')).toContain("inside arrow function 'remove', called from this Express route handler in src/server.ts:29");
-    // `@param {import("./robot")} options.robot`: a `Robot`, or a subclass of it overriding `getProperties`.
-    expect(reports.get('lib/robot-router.js:12 no-indirect-blocking')).toContain('`this.robot.getProperties()` blocks the event loop: it calls `this.getFirmwareVersion()` (lib/robots/roborock.js:10)');
-    expect(reports.get('lib/robots/roborock.js:6 no-sync-fs')).toContain("inside method 'getFirmwareVersion', called (line 10) from a helper of this Express route handler in lib/robot-router.js:12");
+    // `@param {import("./robot")} options.robot` is a `Robot`: an override in a subclass (lib/robots/roborock.js)
+    // is not followed from a value typed by the concrete base class (docs/contexts.md, "What is not followed").
+    expect([...reports.keys()].some((key) => key.startsWith('lib/robot'))).toBe(false);
   });
 
   it('gives the same reports whichever file is linted first', async () => {
@@ -351,7 +348,7 @@ describe('the project model: inherited members, JSDoc types and modules loaded b
     const forward = await lintProject(copyOf('stores'), {}, files);
     const backward = await lintProject(copyOf('stores'), {}, [...files].reverse());
     expect([...backward.keys()].sort()).toEqual([...forward.keys()].sort());
-    expect(forward.size).toBeGreaterThan(8);
+    expect(forward.size).toBe(8);
   });
 
   it('a migration loaded from a request handler serves; kept in a module-level registry, it keeps the per-file answer', async () => {
