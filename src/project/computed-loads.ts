@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { escapeRegExp } from '../resolve/ast.js';
 
 /**
  * Modules a file loads by a computed path: `require(\`./db/schema/v${version}\`)`,
@@ -36,13 +37,12 @@ function parseLoad(folder: string, argument: string): ComputedLoad | null {
   const template = TEMPLATE.exec(argument);
   if (template) {
     let body = template[1]!;
-    let base = folder;
     const dirname = /^\$\{\s*(?:__dirname|import\.meta\.dirname)\s*\}\//.exec(body);
     if (dirname) body = `./${body.slice(dirname[0].length)}`;
     const parts = body.split(/\$\{[^}]*\}/);
     if (parts.length < 2 || parts.some((part) => part.includes('${'))) return null;
     if (!body.startsWith('./') && !body.startsWith('../')) return null;
-    return pattern(base, parts);
+    return pattern(folder, parts);
   }
   const concat = CONCAT.exec(argument);
   if (concat) {
@@ -67,12 +67,8 @@ function pattern(base: string, parts: string[]): ComputedLoad | null {
   const staticParts = [first.slice(slash + 1), ...parts.slice(1)];
   // A wildcard that spans folders, or a loaded name made of nothing but wildcards and a folder: too loose.
   if (staticParts.slice(1).some((part) => part.includes('/'))) return null;
-  const name = new RegExp(`^${staticParts.map(escape).join('[^/]+')}$`);
+  const name = new RegExp(`^${staticParts.map(escapeRegExp).join('[^/]+')}$`);
   return { folder, name };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether `file` is one `load` may load. */

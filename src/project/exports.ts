@@ -3,6 +3,7 @@ import { CONSTRUCT_RESULT } from '../catalog/define.js';
 import { exportedValues } from '../context/exports.js';
 import type { Value, ValueResolver } from '../analysis/function-summaries.js';
 import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { thisMembersByName } from '../resolve/trace.js';
 
 type Node = TSESTree.Node;
 
@@ -80,8 +81,9 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
             continue;
           }
           // `getInfo = async (req) => {…}`: an arrow-function property is a method too (bound per instance).
-          const arrowProperty = member.type === 'PropertyDefinition' && member.value && isFunction(unwrapExpression(member.value)) ? (unwrapExpression(member.value) as FunctionNode) : null;
-          if (arrowProperty && member.type === 'PropertyDefinition') {
+          const propertyValue = member.type === 'PropertyDefinition' && member.value ? unwrapExpression(member.value) : null;
+          if (member.type === 'PropertyDefinition' && propertyValue && isFunction(propertyValue)) {
+            const arrowProperty = propertyValue;
             const name = staticPropertyName(member);
             if (name === null) continue;
             if (!member.static) addFunction([...instancePath, name], arrowProperty);
@@ -154,9 +156,6 @@ function handsOutInstances(method: TSESTree.FunctionExpression, body: TSESTree.C
   return makes && returns;
 }
 
-/** Nested functions and classes whose `this` is not the instance. */
-const REBINDS_THIS = new Set(['FunctionExpression', 'FunctionDeclaration', 'ClassDeclaration', 'ClassExpression']);
-
 /**
  * Where a class's instances hold values, by member name (not its methods or accessors): `this.<name>`
  * reads in its constructor, methods and field initialisers, its fields and its parameter properties.
@@ -164,52 +163,33 @@ const REBINDS_THIS = new Set(['FunctionExpression', 'FunctionDeclaration', 'Clas
 function instanceMemberReads(body: TSESTree.ClassBody, keys: TSESLint.SourceCode.VisitorKeys): Map<string, Node[]> {
   const methods = new Set<string>();
   for (const member of body.body) {
-    if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+    if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || member.static) continue;
     const isMethod = member.type === 'MethodDefinition' ? member.kind !== 'constructor' : !!member.value && isFunction(unwrapExpression(member.value));
-    if (isMethod && !member.static) {
-      const name = staticPropertyName(member);
-      if (name !== null) methods.add(name);
-    }
+    const name = isMethod ? staticPropertyName(member) : null;
+    if (name !== null) methods.add(name);
   }
   const reads = new Map<string, Node[]>();
-  const visit = (node: Node): void => {
-    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && node.property.type !== 'PrivateIdentifier') {
-      const name = staticPropertyName(node);
-      const parent = node.parent;
-      const written = parent?.type === 'AssignmentExpression' && parent.left === node;
-      if (name !== null && !methods.has(name) && !written) {
-        const list = reads.get(name);
-        if (list) list.push(node);
-        else reads.set(name, [node]);
-      }
-    }
-    if (REBINDS_THIS.has(node.type)) return;
-    forEachChild(node, keys, visit);
-  };
   const add = (name: string | null, node: Node) => {
-    if (name === null || methods.has(name)) return;
+    if (name === null || name.startsWith('#') || methods.has(name)) return;
     const list = reads.get(name);
     if (list) list.push(node);
     else reads.set(name, [node]);
   };
+  for (const [name, uses] of thisMembersByName(body, keys)) {
+    for (const use of uses) if (!(use.parent?.type === 'AssignmentExpression' && use.parent.left === use)) add(name, use);
+  }
   for (const member of body.body) {
-    if (member.type === 'MethodDefinition' && !member.static && member.value.body) {
-      forEachChild(member.value.body, keys, visit);
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
       // `constructor(protected readonly db: Database)`: the parameter property itself.
-      if (member.kind === 'constructor') {
-        for (const parameter of member.value.params) {
-          if (parameter.type !== 'TSParameterProperty') continue;
-          const declared = parameter.parameter.type === 'AssignmentPattern' ? parameter.parameter.left : parameter.parameter;
-          if (declared.type === 'Identifier') add(declared.name, declared);
-        }
+      for (const parameter of member.value.params) {
+        if (parameter.type !== 'TSParameterProperty') continue;
+        const declared = parameter.parameter.type === 'AssignmentPattern' ? parameter.parameter.left : parameter.parameter;
+        if (declared.type === 'Identifier') add(declared.name, declared);
       }
     } else if (member.type === 'PropertyDefinition' && !member.static && member.key.type !== 'PrivateIdentifier') {
       // `db = new Database(…)` and `db!: Database`.
       add(staticPropertyName(member), member);
-      if (member.value) {
-        add(staticPropertyName(member), member.value);
-        visit(member.value);
-      }
+      if (member.value) add(staticPropertyName(member), member.value);
     }
   }
   return reads;

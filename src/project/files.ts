@@ -1,4 +1,3 @@
-import { computedLoads, isLoadedBy, MAY_LOAD_COMPUTED } from './computed-loads.js';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
@@ -6,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
 import { ownPathsConfig, sourceCandidates } from './build-output.js';
 import { WeightBudget } from './budget.js';
+import { computedLoads, isLoadedBy, MAY_LOAD_COMPUTED } from './computed-loads.js';
 import { serviceEntries, toolingEntries } from './entries.js';
 
 /** What a file was when it was read: a cached result is valid while its files keep their stamps. */
@@ -473,7 +473,6 @@ export class ProjectFiles {
   }
 }
 
-/** Module specifiers written in a file's text (imports, re-exports, `require`, `import()`), once each. */
 /** Files one computed load may stand for, at most. */
 const MAX_COMPUTED_LOADS = 200;
 
@@ -489,6 +488,7 @@ function sortedIndex(list: readonly string[], value: string): number {
   return low;
 }
 
+/** Module specifiers written in a file's text (imports, re-exports, `require`, `import()`), once each. */
 export function specifiersIn(text: string): string[] {
   const found = new Set<string>();
   if (text.includes('from') || text.includes('import') || text.includes('require')) {

@@ -18,7 +18,7 @@ import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
-import { computedLoads, isLoadedBy } from './computed-loads.js';
+import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
 
 type Node = TSESTree.Node;
 
@@ -106,6 +106,8 @@ export class ProjectView {
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
+  /** The names the files importing a service entry use (`null`: not one, or its exports may be anyone's). */
+  private readonly entryImporters = new Map<string, Cached<Set<string> | null>>();
   /** Exported functions' blocking paths (per use filter) and whether running them blocks, by file and key. */
   private readonly paths = new Map<string, Cached<BlockingPath | null>>();
   private readonly runs = new Map<string, Cached<boolean>>();
@@ -657,13 +659,13 @@ export class ProjectView {
     });
   }
 
-  /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
   /** The usage of `fn` when `file` exports it (`unknown` otherwise). */
   private exportedFunctionUsage(file: string, sourceCode: ProjectSourceCode, fn: FunctionNode): Usage {
     const exported = moduleExports(sourceCode, createValueResolver(sourceCode)).functions.find((each) => each.fn === fn);
     return exported ? this.usage(file, functionKey(exported)) : UNKNOWN;
   }
 
+  /** "Express route handler 'getUser' in src/routes/users.js:13", with the helper in between when there is one. */
   private servingUsage(serving: ServingContext, analysis: FileAnalysis, importer: string, call: Node): Usage {
     const where = `${this.files.relative(importer)}:${call.loc.start.line}`;
     if (!serving.servingRoot) return { kind: 'serving', servingKind: serving.kind, root: detached(`${serving.description.replace(/^inside /, '')} in ${where}`), via: null };
@@ -736,14 +738,20 @@ export class ProjectView {
    * no project file that imports it names `name` or re-exports it wholesale (or loads it by a computed path).
    */
   exportUncalled(file: string, name: string): boolean {
-    if (!this.files.isServiceEntry(file) && !this.startsServer(file)) return false;
-    if (this.files.loadersOf(file).length > 0) return false;
-    for (const importer of this.files.importersOf(file)) {
-      this.touch(importer);
-      const text = this.files.entry(importer)?.text;
-      if (text === undefined || text.includes(name) || /\bexport\s*\*/.test(text)) return false;
-    }
-    return true;
+    const importers = this.cached(this.entryImporters, file, null, () => {
+      // Not the service entry, or loaded by a computed path: its exports may be anyone's.
+      if ((!this.files.isServiceEntry(file) && !this.startsServer(file)) || this.files.loadersOf(file).length > 0) return null;
+      const names = new Set<string>();
+      for (const importer of this.files.importersOf(file)) {
+        this.touch(importer);
+        const text = this.files.entry(importer)?.text;
+        // One that re-exports it wholesale passes every export on.
+        if (text === undefined || EXPORT_ALL.test(text)) return null;
+        for (const word of text.matchAll(WORD)) names.add(detached(word[0]));
+      }
+      return names;
+    });
+    return importers !== null && !importers.has(name);
   }
 
   linkFor(file: string): ProjectLink {
@@ -751,23 +759,32 @@ export class ProjectView {
   }
 }
 
+const EXPORT_ALL = /\bexport\s*\*/;
+const WORD = /[\w$]+/g;
+
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
 
-/** The `require(…)`/`import(…)` calls of `loader` whose computed path may stand for `file`. */
+const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: ComputedLoad[] }[]>();
+
+/** The `require(…)`/`import(…)` calls of `loader` whose computed path may stand for `file` (the walk is made once per AST). */
 function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: string): Node[] {
-  const found: Node[] = [];
-  const visit = (node: Node) => {
-    const argument =
-      node.type === 'ImportExpression' ? node.source : node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? node.arguments[0] : undefined;
-    if (argument && argument.type !== 'Literal') {
-      const text = sourceCode.text.slice(node.range[0], node.range[1]);
-      if (computedLoads(loader, text).some((load) => isLoadedBy(load, file))) found.push(node);
-    }
-    forEachChild(node, sourceCode.visitorKeys, visit);
-  };
-  visit(sourceCode.ast);
-  return found;
+  let calls = loadCallCache.get(sourceCode.ast);
+  if (!calls) {
+    const found: { call: Node; loads: ComputedLoad[] }[] = [];
+    const visit = (node: Node) => {
+      const argument =
+        node.type === 'ImportExpression' ? node.source : node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? node.arguments[0] : undefined;
+      if (argument && argument.type !== 'Literal') {
+        const loads = computedLoads(loader, sourceCode.text.slice(node.range[0], node.range[1]));
+        if (loads.length > 0) found.push({ call: node, loads });
+      }
+      forEachChild(node, sourceCode.visitorKeys, visit);
+    };
+    visit(sourceCode.ast);
+    loadCallCache.set(sourceCode.ast, (calls = found));
+  }
+  return calls.filter(({ loads }) => loads.some((load) => isLoadedBy(load, file))).map(({ call }) => call);
 }
 
 /**

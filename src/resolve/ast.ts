@@ -75,3 +75,8 @@ export function forEachChild(node: Node, visitorKeys: Readonly<Record<string, re
     }
   }
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
-import { constantString, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
+import { constantString, escapeRegExp, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
 import { jsdocUses } from './jsdoc-annotations.js';
@@ -86,7 +86,6 @@ export interface TracedFile {
  * skips it): the trace reads it, so the text check lets such files through.
  */
 const SPLIT_SPECIFIER = String.raw`\b(?:require|import)\s*\(\s*(['"\`])[^'"\`]*\2\s*\+|(['"\`])node:\3\s*\+`;
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const rootPatterns = new WeakMap<TraceRoots, RegExp>();
 
 /**
@@ -805,6 +804,11 @@ const thisMemberCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Mem
 
 /** Every `this.<name>` read in a class body, not crossing into nested non-arrow functions or classes. */
 function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.MemberExpression[] {
+  return thisMembersByName(classBody, visitorKeys).get(name) ?? [];
+}
+
+/** `thisMembers` for every name at once (`self.x` through `const self = this` included), built once per class body. */
+export function thisMembersByName(classBody: TSESTree.ClassBody, visitorKeys: TSESLint.SourceCode.VisitorKeys): ReadonlyMap<string, TSESTree.MemberExpression[]> {
   let byName = thisMemberCache.get(classBody);
   if (!byName) {
     byName = new Map();
@@ -836,5 +840,5 @@ function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: T
     };
     for (const member of classBody.body) collect(member, true, new Set());
   }
-  return byName.get(name) ?? [];
+  return byName;
 }
