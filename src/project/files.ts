@@ -139,9 +139,19 @@ export class ProjectFiles {
   /** How many times a file was seen to change (or appear, or go): cached answers recheck their files when it moves. */
   changes = 0;
 
-  /** A new lint begins: the files it imports directly are stat'ed again on their next use. */
+  private sweptAt = 0;
+
+  /**
+   * A new lint begins: the files it imports directly are stat'ed again on their next use, and the
+   * files read for earlier lints together, at most once per `RESTAT_MS`. A change seen there moves
+   * `changes`; cached answers compare their files' stamps only then, not in every round.
+   */
   beginLint(): void {
     this.epoch++;
+    const now = Date.now();
+    if (now - this.sweptAt < RESTAT_MS) return;
+    this.sweptAt = now;
+    for (const file of this.entries.keys()) this.entry(file);
   }
 
   /**

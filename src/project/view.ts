@@ -14,7 +14,7 @@ import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, functionKey, moduleExports } from './exports.js';
 import { fits, returnsPromise, twinNames } from '../analysis/async-twins.js';
-import { detached, RESTAT_MS, type ProjectFiles, type FileStamp } from './files.js';
+import { detached, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
@@ -52,8 +52,8 @@ const STARTUP: Usage = { kind: 'startup' };
 interface Dependencies {
   readonly files: ReadonlyMap<string, FileStamp | null>;
   readonly uses: readonly Dependencies[];
-  /** The validation round in which these files (and those of the uses) were last found unchanged. */
-  checkedRound: number;
+  /** The value of `files.changes` when these files (and those of the uses) were last found unchanged. */
+  checkedChanges: number;
 }
 
 /** A cached answer and what it was computed from. */
@@ -114,13 +114,6 @@ export class ProjectView {
   private readonly runningPaths = new Map<string, Cached<BlockingPath | null>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
-  /**
-   * Stamps are compared once per round: a round lasts while no file is seen to change, and at most
-   * `RESTAT_MS` (files are re-stat'ed no more often than that anyway).
-   */
-  private round = 0;
-  private roundChanges = -1;
-  private roundStarted = 0;
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
   private readonly frames: { marker: string; partial: boolean; capped: boolean }[] = [];
@@ -140,21 +133,11 @@ export class ProjectView {
     this.collecting.at(-1)?.files.set(file, stamp);
   }
 
-  private currentRound(): number {
-    const time = Date.now();
-    if (this.roundChanges !== this.files.changes || time - this.roundStarted >= RESTAT_MS) {
-      this.round++;
-      this.roundChanges = this.files.changes;
-      this.roundStarted = time;
-    }
-    return this.round;
-  }
-
   /** Whether none of the files an answer read, directly or through the answers it used, has changed. */
   private isFresh(dependencies: Dependencies): boolean {
-    const round = this.currentRound();
-    if (dependencies.checkedRound === round) return true;
+    // Until some file is seen to change (`ProjectFiles` re-stats them between lints), every answer stands.
     const changes = this.files.changes;
+    if (dependencies.checkedChanges === changes) return true;
     // Iterative: answers along a long import chain use each other thousands deep.
     const checked = new Set<Dependencies>([dependencies]);
     const stack: Dependencies[] = [dependencies];
@@ -165,14 +148,14 @@ export class ProjectView {
         if (now?.mtimeMs !== stamp?.mtimeMs || now?.size !== stamp?.size) return false;
       }
       for (const used of current.uses) {
-        if (used.checkedRound === round || checked.has(used)) continue;
+        if (used.checkedChanges === changes || checked.has(used)) continue;
         checked.add(used);
         stack.push(used);
       }
     }
     // A file seen to change during the check (not one of these): the answers checked before it are not vouched for.
     if (this.files.changes !== changes) return this.isFresh(dependencies);
-    for (const each of checked) each.checkedRound = round;
+    for (const each of checked) each.checkedChanges = changes;
     return true;
   }
 
@@ -222,6 +205,7 @@ export class ProjectView {
     this.frames.push(frame);
     const read: Collecting = { files: new Map(), uses: new Set() };
     this.collecting.push(read);
+    const changesBefore = this.files.changes;
     let value: T;
     try {
       value = compute();
@@ -234,7 +218,8 @@ export class ProjectView {
       this.frames.pop();
       this.inProgress.delete(marker);
     }
-    const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedRound: -1 };
+    // Read before any change seen during the computation: such an answer compares its stamps at its next use.
+    const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedChanges: changesBefore };
     if (frame.partial) cache.set(key, { value, dependencies, passes: (found?.passes ?? 0) + 1, depth: this.frames.length, capped: frame.capped });
     else cache.set(key, { value, dependencies });
     this.collecting.at(-1)?.uses.add(dependencies);
