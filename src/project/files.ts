@@ -28,6 +28,8 @@ class FileEntry {
   private readonly release = () => this.dropText();
   /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
   specifiers?: readonly string[];
+  /** What the importer index reads off the text, kept so a refresh need not read unchanged files again. */
+  indexFlags?: { readonly heritage: boolean; readonly startsByPath: boolean; readonly loadsComputed: boolean };
   /** Project files those specifiers resolve to, on first request. */
   dependencies?: readonly string[];
 
@@ -119,7 +121,7 @@ export class ProjectFiles {
   private readonly serviceEntryFiles = new Map<string, Set<string>>();
   private readonly toolingEntryFiles = new Map<string, Set<string>>();
   /** When each file was last stat'ed: in which lint, at what time. */
-  private readonly checked = new Map<string, { epoch: number; time: number }>();
+  private readonly checked = new Map<string, { epoch: number; time: number; stamp: FileStamp | null }>();
   private workspacePackages: Map<string, string> | undefined;
   private importerIndex: Map<string, string[]> | undefined;
   /** Files another file starts by path as a thread or a process (`new Worker(…)`, `fork(…)`), with those files. */
@@ -165,10 +167,10 @@ export class ProjectFiles {
     const checked = this.checked.get(file);
     const now = Date.now();
     if (cached !== undefined && checked && (direct ? checked.epoch === this.epoch : now - checked.time < RESTAT_MS)) return cached;
-    this.checked.set(file, { epoch: this.epoch, time: now });
     const stamp = stampOf(file);
-    if (cached && stamp && cached.stamp.mtimeMs === stamp.mtimeMs && cached.stamp.size === stamp.size) return cached;
-    if (cached === null && !stamp) return null;
+    this.checked.set(file, { epoch: this.epoch, time: now, stamp });
+    // Unchanged since the last stat: also a file kept as `null` (too large, generated, unreadable), not read again.
+    if (cached !== undefined && checked && sameStamp(checked.stamp, stamp)) return cached;
     let entry: FileEntry | null = null;
     if (stamp && stamp.size <= MAX_FILE_BYTES) {
       try {
@@ -398,17 +400,19 @@ export class ProjectFiles {
         if (list) list.push(file);
         else index.set(dependency, [file]);
       }
-      const text = this.entries.get(file)?.text;
-      if (text !== undefined && HERITAGE.test(text)) this.heritageIndex.add(file);
-      if (text !== undefined && STARTS_BY_PATH.test(text)) {
-        for (const started of this.startedBy(file, text)) {
+      const entry = this.entries.get(file);
+      if (!entry) continue;
+      const flags = (entry.indexFlags ??= indexFlagsOf(entry.text));
+      if (flags.heritage) this.heritageIndex.add(file);
+      if (flags.startsByPath) {
+        for (const started of this.startedBy(file, entry.text)) {
           const list = this.starterIndex.get(started);
           if (list) list.push(file);
           else this.starterIndex.set(started, [file]);
         }
       }
-      if (text !== undefined && MAY_LOAD_COMPUTED.test(text)) this.indexComputedLoads(file, text, files);
-      if (!known) this.entries.get(file)?.dropText();
+      if (flags.loadsComputed) this.indexComputedLoads(file, entry.text, files);
+      if (!known) entry.dropText();
     }
     return index;
   }
@@ -525,6 +529,14 @@ function isGenerated(text: string): boolean {
   let lines = 1;
   for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lines++;
   return text.length / lines > MAX_AVERAGE_LINE;
+}
+
+function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
+  return a === b || (a !== null && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size);
+}
+
+function indexFlagsOf(text: string): NonNullable<FileEntry['indexFlags']> {
+  return { heritage: HERITAGE.test(text), startsByPath: STARTS_BY_PATH.test(text), loadsComputed: MAY_LOAD_COMPUTED.test(text) };
 }
 
 function stampOf(file: string): FileStamp | null {
