@@ -340,7 +340,12 @@ export type Value =
   | { readonly kind: 'instance'; readonly body: TSESTree.ClassBody }
   | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression }
   /** The file's CommonJS exports object (`exports`, `module.exports`): its members are what it exports. */
-  | { readonly kind: 'exports' };
+  | { readonly kind: 'exports' }
+  /**
+   * A variable whose members are assigned in the file (`db.set = function …`, `s.camera = function …`):
+   * a namespace object, with the object literal it starts as (if one) and the assigned values by name.
+   */
+  | { readonly kind: 'namespace'; readonly object: TSESTree.ObjectExpression | null; readonly members: ReadonlyMap<string, Node> };
 
 const COMMONJS_EXPORTS: Value = { kind: 'exports' };
 
@@ -380,6 +385,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
   const valueOfInit = (init: Node | null | undefined, depth: number): Value | null => {
     if (!init) return null;
     const node = unwrapExpression(init as TSESTree.Expression);
+    // `const db = module.exports = {}`: the value assigned.
+    if (node.type === 'AssignmentExpression' && node.operator === '=') return depth > MAX_ALIAS_DEPTH ? null : valueOfInit(node.right, depth + 1);
     if (isFunction(node)) return { kind: 'function', fn: node };
     if (node.type === 'ClassExpression') return { kind: 'class', body: node.body };
     if (node.type === 'ObjectExpression') return { kind: 'object', object: node };
@@ -410,6 +417,63 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     }
   };
 
+  // Members assigned to a variable (`db.set = function …`), once per variable; implicit globals by name.
+  const assignedByVariable = new Map<Variable, Map<string, Node>>();
+  let implicitGlobals: Map<string, { members: Map<string, Node>; object: TSESTree.ObjectExpression | null }> | undefined;
+
+  /** Adds to `members` the values `<identifier>.<name> = value` assigns through these references. */
+  const collectAssigned = (references: readonly TSESLint.Scope.Reference[], members: Map<string, Node>) => {
+    for (const reference of references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) continue;
+      const assignment = member.parent;
+      if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.left !== member) continue;
+      const name = memberKey(member);
+      if (name !== null && name !== 'prototype' && !members.has(name)) members.set(name, assignment.right);
+    }
+    return members;
+  };
+
+  const assignedMembers = (variable: Variable): Map<string, Node> => {
+    let members = assignedByVariable.get(variable);
+    if (!members) assignedByVariable.set(variable, (members = collectAssigned(variable.references, new Map())));
+    return members;
+  };
+
+  /** An undeclared name the file assigns an object to (`s = {…}` in a script) and whose members it assigns. */
+  const implicitGlobal = (name: string): Value | null => {
+    if (!implicitGlobals) {
+      implicitGlobals = new Map();
+      const byName = new Map<string, TSESLint.Scope.Reference[]>();
+      for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+        const list = byName.get(reference.identifier.name);
+        if (list) list.push(reference);
+        else byName.set(reference.identifier.name, [reference]);
+      }
+      for (const [global, references] of byName) {
+        const writes = references.filter((reference) => reference.isWrite());
+        if (writes.length === 0) continue;
+        const members = collectAssigned(references, new Map());
+        if (members.size === 0) continue;
+        const written = writes.length === 1 ? writes[0]!.writeExpr : null;
+        const object = written && unwrapExpression(written as TSESTree.Expression);
+        implicitGlobals.set(global, { members, object: object?.type === 'ObjectExpression' ? object : null });
+      }
+    }
+    const found = implicitGlobals.get(name);
+    return found ? { kind: 'namespace', object: found.object, members: found.members } : null;
+  };
+
+  /** A variable's value, as a namespace when the file assigns members to it (an object literal, `{}`, a parameter). */
+  const withAssignedMembers = (variable: Variable, value: Value | null): Value | null => {
+    if (value && value.kind !== 'object') return value;
+    const def = variable.defs[0];
+    if (!value && def?.type !== 'Parameter' && !(def?.type === 'Variable' && !def.node.init)) return value;
+    const members = assignedMembers(variable);
+    if (members.size === 0) return value;
+    return { kind: 'namespace', object: value?.kind === 'object' ? value.object : null, members };
+  };
+
   /** The class or object literal whose method `this` is in, seen from `node`. */
   const valueOfThis = (node: Node): Value | null => {
     for (let current = node.parent; current; current = current.parent) {
@@ -438,7 +502,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       case 'Identifier': {
         const variable = variableAt(node, node.name);
         if (node.name === 'exports' && isUndeclared(variable)) return COMMONJS_EXPORTS;
-        return variable ? valueOfVariable(variable, depth) : null;
+        if (!variable) return implicitGlobal(node.name);
+        return withAssignedMembers(variable, valueOfVariable(variable, depth));
       }
       case 'ThisExpression':
         return valueOfThis(node);
@@ -475,6 +540,12 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       const object = whole ? valueOfInit(whole, depth + 1) : null;
       return object && object.kind !== 'exports' ? memberOf(object, name, depth + 1) : null;
     }
+    if (value.kind === 'namespace') {
+      const own = value.object ? memberOf({ kind: 'object', object: value.object }, name, depth + 1) : null;
+      const assigned = own ? null : value.members.get(name);
+      const target = assigned ? valueOfInit(assigned, depth + 1) : null;
+      return own ?? (target?.kind === 'function' ? { fn: target.fn, getter: false } : null);
+    }
     if (value.kind === 'object') {
       for (const property of value.object.properties) {
         if (property.type !== 'Property' || staticPropertyName(property) !== name) continue;
@@ -507,7 +578,7 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     return null;
   };
 
-  return { valueOf, memberOf, variableAt, valueOfVariable: (variable) => valueOfVariable(variable, 0) };
+  return { valueOf, memberOf, variableAt, valueOfVariable: (variable) => withAssignedMembers(variable, valueOfVariable(variable, 0)) };
 }
 
 /** A global the file does not declare (`exports` and `module` in a CommonJS file). */

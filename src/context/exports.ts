@@ -30,6 +30,14 @@ function commonJsExportName(node: Node): string | null {
   return null;
 }
 
+/** `module.exports = …` somewhere along an assignment chain (`module.exports = exports = {}`). */
+function assignsModuleExports(expression: TSESTree.AssignmentExpression): boolean {
+  for (let current: Node = expression; current.type === 'AssignmentExpression'; current = current.right) {
+    if (isModuleExports(current.left)) return true;
+  }
+  return false;
+}
+
 /** Every exported value of the file, ESM and CommonJS (top-level assignments). */
 export function exportedValues(program: TSESTree.Program): ExportedValue[] {
   const values: ExportedValue[] = [];
@@ -78,6 +86,14 @@ export function exportedValues(program: TSESTree.Program): ExportedValue[] {
         break;
       case 'ExpressionStatement':
         assignment(statement.expression);
+        break;
+      case 'VariableDeclaration':
+        // `const db = module.exports = {}`: the module object is the variable's value (its members may be assigned later).
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.init?.type === 'AssignmentExpression' && assignsModuleExports(declarator.init)) {
+            values.push({ name: 'default', value: declarator.id });
+          }
+        }
         break;
       default:
         break;

@@ -109,16 +109,20 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
         }
         return;
       }
-      case 'object': {
+      case 'object':
+      case 'namespace': {
         if (depth >= MAX_OBJECT_DEPTH) return;
-        for (const property of value.object.properties) {
-          if (property.type !== 'Property' || property.kind !== 'init') continue;
-          const name = staticPropertyName(property);
-          if (name === null) continue;
-          const propertyValue = property.value as Node;
+        const addProperty = (name: string, propertyValue: Node) => {
           expressions.push({ path: [...path, name], node: propertyValue });
           addValue([...path, name], valueOfExport(resolver, propertyValue), depth + 1);
+        };
+        for (const property of value.object?.properties ?? []) {
+          if (property.type !== 'Property' || property.kind !== 'init') continue;
+          const name = staticPropertyName(property);
+          if (name !== null) addProperty(name, property.value as Node);
         }
+        // `const db = module.exports = {}; db.set = function …`
+        if (value.kind === 'namespace') for (const [name, assigned] of value.members) addProperty(name, assigned);
         return;
       }
     }
@@ -199,7 +203,9 @@ function instanceMemberReads(body: TSESTree.ClassBody, keys: TSESLint.SourceCode
 function exportsWithKind(program: TSESTree.Program): { name: string; value: Node; commonJs: boolean }[] {
   const found = exportedValues(program).map(({ name, value }) => {
     const statement = topLevelStatementOf(value);
-    return { name, value, commonJs: statement?.type === 'ExpressionStatement' };
+    // `const db = module.exports = {}` is listed by its variable (`db`).
+    const aliased = value.type === 'Identifier' && value.parent?.type === 'VariableDeclarator';
+    return { name, value, commonJs: statement?.type === 'ExpressionStatement' || aliased };
   });
   // `export class Store {…}` (exportedValues lists the values handlers can be: functions and variables).
   for (const statement of program.body) {

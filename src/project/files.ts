@@ -639,18 +639,24 @@ function findWorkspacePackages(root: string): Map<string, string> {
   return packages;
 }
 
+/** What marks a project's top when it has no package.json (a checkout of a server folder): its compiler config or VCS root. */
+const ROOT_MARKERS = ['tsconfig.json', 'jsconfig.json', '.git'];
+
 /**
  * The project a file belongs to: the nearest workspace root above it whose workspaces include it,
- * else its package root (nearest package.json), else `null`.
+ * else its package root (nearest package.json), else the nearest folder with a tsconfig.json,
+ * jsconfig.json or .git, else `null`.
  */
 export function projectRootOf(file: string): string | null {
   const start = path.dirname(file);
   const known = roots.get(start);
   if (known !== undefined) return known;
   let packageRoot: string | null = null;
+  let markedRoot: string | null = null;
   let root: string | null = null;
   for (let directory = start; ; directory = path.dirname(directory)) {
     if (path.basename(directory) === 'node_modules') break;
+    if (!markedRoot && ROOT_MARKERS.some((marker) => existsSync(path.join(directory, marker)))) markedRoot = directory;
     if (existsSync(path.join(directory, 'package.json'))) {
       packageRoot ??= directory;
       if (workspaceGlobs(directory)?.length) {
@@ -660,7 +666,7 @@ export function projectRootOf(file: string): string | null {
     }
     if (path.dirname(directory) === directory) break;
   }
-  root ??= packageRoot;
+  root ??= packageRoot ?? markedRoot;
   roots.set(start, root);
   return root;
 }
