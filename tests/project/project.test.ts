@@ -392,6 +392,53 @@ describe('the project model: exports of the service entry', () => {
   });
 });
 
+describe('the project model: namespace objects and projects without package.json', () => {
+  function scratchProject(files: Record<string, string>): string {
+    const root = path.join(scratch, `namespace-${Math.random().toString(36).slice(2)}`);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    return root;
+  }
+  const db = "const fs = require('fs');\nconst db = module.exports = {};\ndb.set = function (key, value) {\n  write();\n};\nfunction write() {\n  fs.writeFileSync('db.json', '{}');\n}\n";
+  const server = "const express = require('express');\nconst db = require('./db.js');\nconst app = express();\napp.post('/x', (req, res) => {\n  db.set('a', req.body);\n  res.end();\n});\napp.listen(3000);\n";
+
+  it('follows members assigned to a module object (`const db = module.exports = {}; db.set = function`) from a route in another file', async () => {
+    const root = scratchProject({ 'package.json': JSON.stringify({ name: 'ns', dependencies: { express: '^5.0.0' } }), 'db.js': db, 'server.js': server });
+    const reports = await lintProject(root, {}, ['db.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual(['db.js:4 no-indirect-blocking', 'db.js:7 no-sync-fs', 'server.js:5 no-indirect-blocking']);
+    expect(reports.get('server.js:5 no-indirect-blocking')).toBe('`db.set()` blocks the event loop: it calls `write()` (db.js:4), which calls `fs.writeFileSync` (db.js:7). In `write`, use `fs.promises.writeFile` instead.');
+    expect(reports.get('db.js:7 no-sync-fs')).toContain('called (line 4) from a helper of this Express route handler in server.js:5');
+  });
+
+  it('resolves members assigned to an implicit global, a `var` object and a parameter within the file', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'ns', dependencies: { express: '^5.0.0' } }),
+      'camera.js':
+        "const fs = require('fs');\nconst express = require('express');\nconst app = express();\ns = {};\ns.camera = function (dir) {\n  if (!fs.existsSync(dir)) fs.mkdirSync(dir);\n};\nvar t = {};\nt.video = function (file) {\n  return fs.statSync(file).size;\n};\nmodule.exports = function (lib) {\n  lib.log = function (line) {\n    fs.appendFileSync('log.txt', line);\n  };\n  app.get('/log', (req, res) => {\n    lib.log(req.url);\n    res.end();\n  });\n};\napp.get('/a', (req, res) => {\n  s.camera(req.query.dir);\n  res.send(String(t.video(req.query.file)));\n});\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['camera.js']);
+    expect([...reports.keys()].sort()).toEqual([
+      'camera.js:10 no-sync-fs',
+      'camera.js:14 no-sync-fs',
+      'camera.js:17 no-indirect-blocking',
+      'camera.js:22 no-indirect-blocking',
+      'camera.js:23 no-indirect-blocking',
+      'camera.js:6 no-sync-fs',
+      'camera.js:6 no-sync-fs (column 28)',
+    ]);
+    expect(reports.get('camera.js:6 no-sync-fs')).toContain("inside function 'camera', called (line 22) from this Express route handler");
+    expect(reports.get('camera.js:14 no-sync-fs')).toContain("inside function 'log', called (line 17) from this Express route handler");
+  });
+
+  it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
+    const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
+    const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
+    expect([...reports.keys()].sort()).toEqual(['Server/db.js:4 no-indirect-blocking', 'Server/db.js:7 no-sync-fs', 'Server/server.js:5 no-indirect-blocking']);
+  });
+});
+
 describe('the project model degrades, never throws', () => {
   it('sees an edit of a helper file on disk at the next lint of its caller, and its revert', async () => {
     const app = copyOf('app');
