@@ -362,6 +362,25 @@ export interface ValueResolver {
   variableAt(at: Node, name: string): Variable | null;
   /** The same-file value a variable holds, if it is assigned once. */
   valueOfVariable(variable: Variable): Value | null;
+  /** What a sync factory function returns: a function or object of the file (`return function converter() {…}`). */
+  returnedValue(fn: FunctionNode): Value | null;
+}
+
+/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments. */
+export function returnedExpressionsOf(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node[] {
+  if (fn.body?.type !== 'BlockStatement') return fn.body ? [fn.body] : [];
+  const found: Node[] = [];
+  const walk = (node: Node) => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    // A nested function's returns are its own.
+    if (node !== fn.body && isFunction(node)) return;
+    forEachChild(node, visitorKeys, walk);
+  };
+  walk(fn.body);
+  return found;
 }
 
 export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): ValueResolver {
@@ -394,7 +413,22 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       const made = valueOf(node.callee, depth + 1);
       return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
     }
+    // `const markdownToDocx = pandoc('markdown', 'docx')`: what the factory of this file returns.
+    if (node.type === 'CallExpression') {
+      const factory = valueOf(node.callee, depth + 1);
+      return factory?.kind === 'function' ? returnedValue(factory.fn, depth + 1) : null;
+    }
     return valueOf(node, depth + 1);
+  };
+
+  /** The function or object a sync function returns (its first `return` of one), for factories. */
+  const returnedValue = (fn: FunctionNode, depth: number): Value | null => {
+    if (fn.async || fn.generator || depth > MAX_ALIAS_DEPTH) return null;
+    for (const returned of returnedExpressionsOf(fn, sourceCode.visitorKeys)) {
+      const value = valueOfInit(returned, depth + 1);
+      if (value && value.kind !== 'exports') return value;
+    }
+    return null;
   };
 
   const valueOfVariable = (variable: Variable, depth: number): Value | null => {
@@ -578,7 +612,13 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     return null;
   };
 
-  return { valueOf, memberOf, variableAt, valueOfVariable: (variable) => withAssignedMembers(variable, valueOfVariable(variable, 0)) };
+  return {
+    valueOf,
+    memberOf,
+    variableAt,
+    valueOfVariable: (variable) => withAssignedMembers(variable, valueOfVariable(variable, 0)),
+    returnedValue: (fn) => returnedValue(fn, 0),
+  };
 }
 
 /** A global the file does not declare (`exports` and `module` in a CommonJS file). */

@@ -25,6 +25,19 @@ export function sourceCandidates(packageDir: string, outputFolder: string, insid
   return candidates;
 }
 
+/** The `outDir` of the package's tsconfig.json (`lib`), normalised, or `null`: output folders named otherwise. */
+export function tsconfigOutDir(packageDir: string): string | null {
+  let known = outDirs.get(packageDir);
+  if (known === undefined) {
+    const outDir = (readJsonc(path.join(packageDir, 'tsconfig.json'))?.compilerOptions as { outDir?: unknown } | undefined)?.outDir;
+    known = typeof outDir === 'string' ? path.normalize(outDir).replace(/[\\/]$/, '') : null;
+    if (known === '.' || known?.startsWith('..')) known = null;
+    outDirs.set(packageDir, known);
+  }
+  return known;
+}
+
+const outDirs = new Map<string, string | null>();
 const rootDirs = new Map<string, string | null>();
 
 /** The `rootDir` of the package's tsconfig.json when its `outDir` is `outputFolder`, else `null`. */

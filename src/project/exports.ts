@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { CONSTRUCT_RESULT } from '../catalog/define.js';
+import { CALL_RESULT, CONSTRUCT_RESULT } from '../catalog/define.js';
 import { exportedValues } from '../context/exports.js';
 import type { Value, ValueResolver } from '../analysis/function-summaries.js';
 import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
@@ -66,6 +66,8 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
       case 'function': {
         addFunction(path, value.fn);
         for (const [name, method] of prototypes.get(value.fn) ?? []) addFunction([...path, CONSTRUCT_RESULT, name], method);
+        // A factory: what its calls return (`pandoc('md', 'docx')` is the `converter` it returns).
+        if (path.at(-1) !== CALL_RESULT) addValue([...path, CALL_RESULT], resolver.returnedValue(value.fn), depth);
         return;
       }
       case 'class':

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
-import { ownPathsConfig, sourceCandidates } from './build-output.js';
+import { ownPathsConfig, sourceCandidates, tsconfigOutDir } from './build-output.js';
 import { WeightBudget } from './budget.js';
 import { computedLoads, isLoadedBy, MAY_LOAD_COMPUTED } from './computed-loads.js';
 import { serviceEntries, toolingEntries } from './entries.js';
@@ -309,10 +309,21 @@ export class ProjectFiles {
   /** The source file a path in a build-output folder (`dist/x.js`) is compiled from, if the project has it. */
   private sourceOfOutput(from: string, target: string): string | null {
     const segments = path.relative(this.root, target).split(path.sep);
+    if (segments[0] === '..') return null;
     const output = outputFolderIndex(segments);
-    if (output < 0 || segments[0] === '..') return null;
-    const packageDir = path.join(this.root, ...segments.slice(0, output));
-    for (const candidate of sourceCandidates(packageDir, segments[output]!, segments.slice(output + 1).join(path.sep))) {
+    let packageDir = path.join(this.root, ...segments.slice(0, Math.max(output, 0)));
+    let outputFolder = segments[output] ?? '';
+    let inside = segments.slice(output + 1).join(path.sep);
+    if (output < 0) {
+      // An output folder only the tsconfig names (`"outDir": "./lib"`, `require('./lib/main')` unbuilt).
+      packageDir = this.packageDirOf(from);
+      const outDir = tsconfigOutDir(packageDir);
+      const relative = path.relative(path.join(packageDir, outDir ?? ''), target);
+      if (outDir === null || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+      outputFolder = outDir;
+      inside = relative;
+    }
+    for (const candidate of sourceCandidates(packageDir, outputFolder, inside)) {
       try {
         const found = this.resolveFile(from, candidate);
         if (found && isSourceFile(found) && outputFolderIndex(path.relative(this.root, found).split(path.sep)) < 0 && !found.includes(`${path.sep}node_modules${path.sep}`)) return found;

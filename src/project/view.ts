@@ -1,4 +1,5 @@
 import { isBuiltin } from 'node:module';
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '../catalog/define.js';
 import type { Frameworks } from '../catalog/frameworks/index.js';
@@ -9,7 +10,7 @@ import { describeFunction, type ServingContext, type ServingKind } from '../cont
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import { forEachChild, isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
+import { escapeRegExp, forEachChild, isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, functionKey, moduleExports } from './exports.js';
@@ -554,7 +555,7 @@ export class ProjectView {
       const analysis = analysed?.analysis;
       // A command-line entry (`cli.ts` running `server.start()`) is not traced, as nothing in it serves:
       // naming the function there is a start-up call. Tests say nothing either way.
-      if (analysis?.ownRole === 'script' && name !== 'default' && name !== '<module>') sawCall = true;
+      if (analysis?.ownRole === 'script' && (name === 'default' || name === '<module>' ? callsModuleFunction(text, file) : true)) sawCall = true;
       for (const hit of analysis?.projectHits ?? []) {
         if (hit.payload.file !== file || hit.payload.key !== key) continue;
         let call: Node | null = hit.call;
@@ -742,6 +743,20 @@ export class ProjectView {
   linkFor(file: string): ProjectLink {
     return createLink(this, file);
   }
+}
+
+/**
+ * Whether a (command-line) file's text calls the function `file` exports as its module or default:
+ * `require('./server')(…)`, or the name it is bound to by `require` or a default import, called.
+ * Any name can be a default export's, so naming one says nothing; calling the binding does.
+ */
+function callsModuleFunction(text: string, file: string): boolean {
+  const base = escapeRegExp(path.basename(file).replace(/\.[cm]?[jt]sx?$/, ''));
+  const specifier = `['"\`][^'"\`]*\\b${base}(?:\\.[cm]?[jt]sx?)?['"\`]`;
+  if (new RegExp(`\\brequire\\s*\\(\\s*${specifier}\\s*\\)\\s*\\(`).test(text)) return true;
+  const bound = new RegExp(`(?:\\b(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*require\\s*\\(\\s*|\\bimport\\s+([\\w$]+)\\s+from\\s*)${specifier}`).exec(text);
+  const name = bound?.[1] ?? bound?.[2];
+  return name !== undefined && new RegExp(`(?<![\\w$.])${escapeRegExp(name)}\\s*\\(`).test(text);
 }
 
 const EXPORT_ALL = /\bexport\s*\*/;

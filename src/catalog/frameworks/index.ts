@@ -12,7 +12,7 @@ import { nodeHttp } from './node-http.js';
 import { trpc } from './trpc.js';
 import { hapi } from './hapi.js';
 import { polka, restify, tinyhttp } from './restify.js';
-import { socketIo, uWebSockets, ws } from './realtime.js';
+import { socketIo, socketIoClient, uWebSockets, ws } from './realtime.js';
 import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
 import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
 import { amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, nats, nodeRedis, sqsConsumer } from './messaging.js';
@@ -53,6 +53,7 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   moleculer,
   loopback,
   socketIo,
+  socketIoClient,
   ws,
   uWebSockets,
   nodeNet,

@@ -56,6 +56,42 @@ export const socketIo: FrameworkSpec = {
   },
 };
 
+/** A client's connection lifecycle: fires on every reconnect too, so its listeners inherit where they are added. */
+const CLIENT_LIFECYCLE = ['connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'reconnect_error', 'reconnect_failed', 'error', 'ping'];
+
+/**
+ * socket.io-client (`io(url)`, `require('socket.io-client')(url)`, `new Manager(url).socket('/')`): a
+ * process that keeps a connection to another server serves the messages it receives there
+ * (`socket.on('command', fn)`, `onAny`); lifecycle events inherit.
+ */
+export const socketIoClient: FrameworkSpec = {
+  framework: 'socket.io-client',
+  name: 'socket.io-client',
+  label: 'socket.io client event handler',
+  modules: ['socket.io-client'],
+  exports: {
+    returns: 'socket',
+    members: {
+      io: { returns: 'socket' },
+      connect: { returns: 'socket' },
+      default: { returns: 'socket' },
+      Manager: { constructs: 'manager' },
+      Socket: { constructs: 'socket' },
+    },
+  },
+  types: {
+    manager: { members: { socket: { returns: 'socket' } } },
+    socket: {
+      members: {
+        ...listenerMethods({ label: 'socket.io client event handler', ignore: CLIENT_LIFECYCLE, returns: 'socket' }),
+        ...registrarMethods(['onAny', 'prependAny'], 'socket', { label: 'socket.io client event handler' }),
+        ...registrarMethods(['emit', 'send'], undefined, { label: 'socket.io acknowledgement callback', direct: true }),
+      },
+    },
+  },
+  typeNames: { instances: { Socket: 'socket', Manager: 'manager' } },
+};
+
 /**
  * `ws`: `new WebSocketServer(…)` / `new WebSocket.Server(…)` `on('connection', (ws, req) => …)`
  * (the socket is followed: `ws.on('message', fn)`), `handleUpgrade` callbacks; client sockets
