@@ -39,6 +39,26 @@ export function registerChat(socket: Socket) {
 }`,
   },
   {
+    name: 'socket.io-client: a worker node serves the commands its master sends; lifecycle listeners inherit',
+    filename: 'plugins/child.js',
+    code: `const fs = require('fs');
+const io = require('socket.io-client')('ws://master:8080');
+io.on('connect', function () { io.emit('ready', fs.readdirSync('.')); });
+io.on('command', function (d) {
+  fs.writeFileSync(d.file, d.data); // ← socket.io client event handler
+});
+io.onAny((event) => fs.appendFileSync('events', event)); // ← socket.io client event handler`,
+  },
+  {
+    name: 'socket.io-client: ESM io(url) and a Manager socket',
+    code: `import { io, Manager } from 'socket.io-client';
+import fs from 'node:fs';
+const socket = io('https://hub.example');
+socket.on('sync', (payload) => fs.writeFileSync('state.json', payload)); // ← socket.io client event handler
+const admin = new Manager('https://hub.example').socket('/admin');
+admin.on('reload', () => fs.readFileSync('config.json')); // ← socket.io client event handler`,
+  },
+  {
     name: 'socket.io: require(...)(server)',
     filename: 'src/io.js',
     code: `const fs = require('fs');

@@ -432,6 +432,44 @@ describe('the project model: namespace objects and projects without package.json
     expect(reports.get('camera.js:14 no-sync-fs')).toContain("inside function 'log', called (line 17) from this Express route handler");
   });
 
+  it('follows what a factory of another file returns: a function kept in a constant, an object of methods', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'factories', dependencies: { express: '^5.0.0' } }),
+      'pandoc.js': "const { spawnSync } = require('child_process');\nmodule.exports = function pandoc(from, to) {\n  return function converter(input) {\n    return spawnSync('pandoc', ['-f', from, '-t', to], { input }).stdout;\n  };\n};\n",
+      'cache.js': "const fs = require('fs');\nfunction fileCache(name) {\n  return {\n    load() {\n      return JSON.parse(fs.readFileSync(name, 'utf8'));\n    },\n  };\n}\nmodule.exports = { fileCache };\n",
+      'server.js': "const express = require('express');\nconst pandoc = require('./pandoc');\nconst { fileCache } = require('./cache');\nconst toDocx = pandoc('markdown', 'docx');\nconst blocks = fileCache('blocks.json');\nconst app = express();\napp.post('/docx', (req, res) => res.send(toDocx(req.body)));\napp.get('/blocks', (req, res) => res.json(blocks.load()));\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['pandoc.js', 'cache.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual(['cache.js:5 no-sync-fs', 'pandoc.js:4 no-sync-child-process', 'server.js:7 no-indirect-blocking', 'server.js:8 no-indirect-blocking']);
+    expect(reports.get('pandoc.js:4 no-sync-child-process')).toContain("inside function 'converter', called from this Express route handler in server.js:7");
+    expect(reports.get('server.js:8 no-indirect-blocking')).toContain('`blocks.load()` blocks the event loop: it calls `fs.readFileSync` (cache.js:5)');
+  });
+
+  it("a package bin that calls the server module's function at its top level starts it: that function's code is start-up", async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'bin-start', bin: './cli.js', scripts: { start: 'node cli.js start' }, dependencies: { express: '^5.0.0' } }),
+      'cli.js': "#!/usr/bin/env node\nif (process.argv[2] === 'start') {\n  require('./server/server.js')({ port: 3000 });\n}\n",
+      'server/server.js': "const fs = require('fs');\nmodule.exports = async function start(options) {\n  fs.mkdirSync('data', { recursive: true });\n  return options;\n};\n",
+    };
+    expect([...(await lintProject(scratchProject(files), {}, ['server/server.js'])).keys()]).toEqual([]);
+    // Bound to a name and called, the same.
+    const bound = { ...files, 'cli.js': "#!/usr/bin/env node\nconst start = require('./server/server');\nstart({ port: 3000 });\n" };
+    expect([...(await lintProject(scratchProject(bound), {}, ['server/server.js'])).keys()]).toEqual([]);
+  });
+
+  it("an entry requiring the unbuilt output of tsconfig's outDir (`./lib/main`) reaches its source", async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'outdir', main: 'app.js', scripts: { start: 'node app.js' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './lib' } }),
+      'app.js': "const main = require('./lib/main');\nmain.runBridge().then(() => console.log('started'));\n",
+      'src/main.ts': "import fs from 'node:fs';\n\nexport async function runBridge(): Promise<void> {\n  fs.readFileSync('config.yaml', 'utf8');\n}\n",
+    };
+    expect([...(await lintProject(scratchProject(files), {}, ['src/main.ts'])).keys()]).toEqual([]);
+    // Nobody in the project calls it without that entry: an exported async function keeps the per-file answer.
+    const library = Object.fromEntries(Object.entries(files).filter(([file]) => file !== 'app.js'));
+    expect([...(await lintProject(scratchProject(library), {}, ['src/main.ts'])).keys()]).toEqual(['src/main.ts:4 no-sync-fs']);
+  });
+
   it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
     const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
     const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
