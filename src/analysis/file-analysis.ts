@@ -184,9 +184,9 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     external: combineResolvers(projectCalls.size > 0 ? projectResolver(projectCalls) : null, typed?.external ?? null),
     offloaded: [],
     resolveAllExternal: !input.crossFileInHelperCost,
-    externalTwin: (call, resolver) => findProjectTwin(resolver, call, projectCalls.get(call.node)?.payload.twin() ?? null),
+    externalTwin: (call, resolver) => findProjectTwin(resolver, call, firstOf(projectCalls.get(call.node), (payload) => (payload.blockingPath(ALL_USES) ? payload.twin() : null))),
     // An async function of another file that blocks inside: its calls while serving are reported too.
-    externalRunning: projectCalls.size > 0 ? (call, filter) => projectCalls.get(call.node)?.payload.runningPath(filter) ?? null : undefined,
+    externalRunning: projectCalls.size > 0 ? (call, filter) => firstOf(projectCalls.get(call.node), (payload) => payload.runningPath(filter)) : undefined,
   });
   let crossFile: CrossFileCallers | null | undefined;
   const acrossFiles = () => (crossFile ??= project ? crossFileCallers(sourceCode, project, summaryFactory.callersOf, reachesBlocking) : null);
@@ -290,15 +290,30 @@ function withModules(catalog: TraceRoots, modules: ReadonlyMap<string, TraceNode
 }
 
 /** Calls of functions of other project files, by call node. */
-function projectFunctionCalls(hits: readonly TraceHit<ProjectFunctionPayload>[]): Map<TSESTree.Node, TraceHit<ProjectFunctionPayload>> {
-  const calls = new Map<TSESTree.Node, TraceHit<ProjectFunctionPayload>>();
-  for (const hit of hits) if (hit.call) calls.set(hit.call, hit);
+/** The project functions each call may run: a value built by a factory or typed by an interface may be one of several classes'. */
+function projectFunctionCalls(hits: readonly TraceHit<ProjectFunctionPayload>[]): Map<TSESTree.Node, TraceHit<ProjectFunctionPayload>[]> {
+  const calls = new Map<TSESTree.Node, TraceHit<ProjectFunctionPayload>[]>();
+  for (const hit of hits) {
+    if (!hit.call) continue;
+    const list = calls.get(hit.call);
+    if (list) list.push(hit);
+    else calls.set(hit.call, [hit]);
+  }
   return calls;
 }
 
+/** The first answer of the call's candidate functions that has one (the one that blocks), in a fixed order. */
+function firstOf<T>(hits: readonly TraceHit<ProjectFunctionPayload>[] | undefined, answer: (payload: ProjectFunctionPayload) => T | null): T | null {
+  for (const hit of hits ?? []) {
+    const found = answer(hit.payload);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Calls the same-file graph cannot resolve, answered from the called file's summary. */
-function projectResolver(calls: ReadonlyMap<TSESTree.Node, TraceHit<ProjectFunctionPayload>>): ExternalResolver {
-  return (call, filter) => calls.get(call.node)?.payload.blockingPath(filter) ?? null;
+function projectResolver(calls: ReadonlyMap<TSESTree.Node, TraceHit<ProjectFunctionPayload>[]>): ExternalResolver {
+  return (call, filter) => firstOf(calls.get(call.node), (payload) => payload.blockingPath(filter));
 }
 
 function combineResolvers(first: ExternalResolver | null, second: ExternalResolver | null): ExternalResolver | null {

@@ -150,12 +150,18 @@ export function traceFile(
     if (seen.has(reference)) return;
     const payloads = call?.type === 'NewExpression' ? trace.constructs : trace.calls;
     // Conditions look at arguments: a tagged template or a function passed along meets none.
-    const payload = payloads.find((candidate) => (call && call.type !== 'TaggedTemplateExpression' ? matchesCondition(candidate.when, call) : !candidate.when));
+    const matches = (candidate: (typeof payloads)[number]) => (call && call.type !== 'TaggedTemplateExpression' ? matchesCondition(candidate.when, call) : !candidate.when);
+    const payload = payloads.find(matches);
     if (!payload) return;
     seen.add(reference);
-    const hit: TraceHit = { payload, reference, target, call, onModuleObject };
-    hits.push(hit);
-    onHit?.(hit, tracer);
+    // A value that is one of several project classes (what a factory returns, an interface's implementers)
+    // may run any of their functions: each is a hit. Of catalog entries, the first that matches is the API.
+    const chosen = payload.kind === 'project-function' ? payloads.filter((candidate) => candidate.kind === 'project-function' && matches(candidate)) : [payload];
+    for (const each of chosen) {
+      const hit: TraceHit = { payload: each, reference, target, call, onModuleObject };
+      hits.push(hit);
+      onHit?.(hit, tracer);
+    }
   };
 
   const followVariable = (variable: Variable | null | undefined, trace: TraceNode) => {
