@@ -445,6 +445,23 @@ describe('the project model: namespace objects and projects without package.json
     expect(reports.get('server.js:8 no-indirect-blocking')).toContain('`blocks.load()` blocks the event loop: it calls `fs.readFileSync` (cache.js:5)');
   });
 
+  it('a factory choosing one of two implementations of an interface: the call blocks if either does, whatever the import order', async () => {
+    const files = (factoryImports: string) => ({
+      'package.json': JSON.stringify({ name: 'storage', dependencies: { express: '^5.0.0' } }),
+      'src/upload.interface.ts': 'export interface IUploadProvider {\n  uploadFile(file: string): Promise<string>;\n}\n',
+      'src/local.storage.ts': "import { writeFileSync } from 'node:fs';\nimport type { IUploadProvider } from './upload.interface';\n\nexport class LocalStorage implements IUploadProvider {\n  async uploadFile(file: string): Promise<string> {\n    writeFileSync('uploads/x', file);\n    return 'x';\n  }\n}\n",
+      'src/cloud.storage.ts': "import type { IUploadProvider } from './upload.interface';\n\nexport class CloudStorage implements IUploadProvider {\n  async uploadFile(file: string): Promise<string> {\n    return file;\n  }\n}\n",
+      'src/upload.factory.ts': `${factoryImports}\nexport class UploadFactory {\n  static createStorage() {\n    return process.env.STORAGE === 'cloud' ? new CloudStorage() : new LocalStorage();\n  }\n}\n`,
+      'src/server.ts': "import express from 'express';\nimport { UploadFactory } from './upload.factory';\n\nconst storage = UploadFactory.createStorage();\nconst app = express();\napp.post('/upload', async (req, res) => {\n  res.send(await storage.uploadFile(req.body));\n});\napp.listen(3000);\n",
+    });
+    const cloudFirst = "import { CloudStorage } from './cloud.storage';\nimport { LocalStorage } from './local.storage';\n";
+    const localFirst = "import { LocalStorage } from './local.storage';\nimport { CloudStorage } from './cloud.storage';\n";
+    for (const imports of [cloudFirst, localFirst]) {
+      const reports = await lintProject(scratchProject(files(imports)), {}, ['src/server.ts']);
+      expect(reports.get('src/server.ts:7 no-indirect-blocking')).toBe('`storage.uploadFile()` blocks the event loop: it calls `fs.writeFileSync` (src/local.storage.ts:6). In `uploadFile`, use `fs.promises.writeFile` instead.');
+    }
+  });
+
   it("a package bin that calls the server module's function at its top level starts it: that function's code is start-up", async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'bin-start', bin: './cli.js', scripts: { start: 'node cli.js start' }, dependencies: { express: '^5.0.0' } }),
