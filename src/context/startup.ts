@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { runsOnce } from './once-guard.js';
-import { forEachChild, isFunction, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
 
@@ -130,8 +130,9 @@ export function calledOnlyFromStartupDecider(
     inProgress.add(fn);
     let result = false;
     const variable = bindingOf(sourceCode, fn, exportUncalled);
-    const executorOf = promiseExecutorCaller(fn);
-    if (executorOf) {
+    const executorOf = promiseExecutorCaller(fn) ?? runOnceCallbackCaller(fn);
+    if (executorOf === TOP_LEVEL) result = true;
+    else if (executorOf) {
       // `new Promise(async (resolve) => …)` runs its executor inside the function that makes the promise.
       result = startupOnly(executorOf);
     } else if (!variable && isMethod(fn)) {
@@ -168,6 +169,32 @@ export function calledOnlyFromStartupDecider(
   };
   return (fn) => (startupOnly(fn) ? null : undefined);
 }
+
+const TOP_LEVEL = 'top-level' as const;
+
+/** Promise callbacks: they run once, when the promise settles. */
+const SETTLE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * The function around a call that runs `fn`, written in place, once on behalf of it: `promisify(fn)()`
+ * and a promise's `.then(fn)`/`.catch(fn)`/`.finally(fn)` (`TOP_LEVEL` at module level).
+ */
+function runOnceCallbackCaller(fn: FunctionNode): FunctionNode | typeof TOP_LEVEL | null {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return null;
+  const callee = unwrapExpression(call.callee);
+  const promisified = callee.type === 'Identifier' && callee.name === 'promisify' && call.arguments[0] === fn && call.parent?.type === 'CallExpression' && call.parent.callee === call;
+  const name = callee.type === 'MemberExpression' ? staticPropertyName(callee) : callee.type === 'Identifier' ? callee.name : null;
+  const settles = callee.type === 'MemberExpression' && SETTLE_METHODS.has(name ?? '');
+  // A plain completion callback (`fs.readFile(path, (err, data) => …)`, `isFresh((fresh) => …)`): called
+  // back once for this call. Not one that could be a listener or a registration (`bot.on`, `router.get`).
+  const completion = !fn.async && name !== null && !REGISTERS.test(name) && call.arguments.at(-1) === fn;
+  if (!promisified && !settles && !completion) return null;
+  return enclosingFunction(call) ?? TOP_LEVEL;
+}
+
+/** Callee names that may register a function to run later, many times (listeners, routes, commands, hooks). */
+const REGISTERS = /^(?:on|once|add|register|subscribe|use|handle|listen|watch|get|post|put|patch|delete|del|all|head|options|route|command|hears|action|process|consume|schedule|every|set(?:Interval|Timeout|Immediate))|(?:Listener|Handler|Hook|Callback)s?$/i;
 
 /** The function around `new Promise(fn)` when `fn` is the executor written in place. */
 function promiseExecutorCaller(fn: FunctionNode): FunctionNode | null {

@@ -462,6 +462,15 @@ describe('the project model: namespace objects and projects without package.json
     }
   });
 
+  it('async functions called back once from start-up code (`promisify(fn)()`, `.then`, a completion callback) start up; from a route they serve', async () => {
+    const boot = "const fs = require('fs');\nconst { promisify } = require('util');\nasync function startListeners() {\n  fs.unlinkSync('droppy.sock');\n}\nasync function compile() {\n  return fs.readFileSync('style.css', 'utf8');\n}\nfunction load(cb) {\n  fs.readFile('cache.json', (err, data) => {\n    if (err) compile().then(cb);\n    else cb(data);\n  });\n}\nasync function main() {\n  await promisify((cb) => {\n    startListeners().then(() => cb());\n  })();\n  load(() => {});\n}\nmain();\n";
+    const root = scratchProject({ 'package.json': JSON.stringify({ name: 'boot', dependencies: { express: '^5.0.0' } }), 'boot.js': boot });
+    expect([...(await lintProject(root, {}, ['boot.js'])).keys()]).toEqual([]);
+    const served = boot.replace('main();\n', "require('express')().get('/css', (req, res) => load((css) => res.send(css))).listen(3000);\nmain();\n");
+    const serving = scratchProject({ 'package.json': JSON.stringify({ name: 'boot', dependencies: { express: '^5.0.0' } }), 'boot.js': served });
+    expect([...(await lintProject(serving, {}, ['boot.js'])).keys()].sort()).toEqual(['boot.js:11 no-indirect-blocking', 'boot.js:7 no-sync-fs']);
+  });
+
   it("a package bin that calls the server module's function at its top level starts it: that function's code is start-up", async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'bin-start', bin: './cli.js', scripts: { start: 'node cli.js start' }, dependencies: { express: '^5.0.0' } }),
