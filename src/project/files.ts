@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { globSync } from 'tinyglobby';
@@ -78,9 +79,9 @@ const MAX_FILE_BYTES = 512 * 1024;
 /** Bundled or minified output (a long average line): not read across files either. */
 const MAX_AVERAGE_LINE = 400;
 
-// Every way a module specifier is written: static and dynamic imports, re-exports, require.
+// Every way a module specifier is written: static and dynamic imports, re-exports, require (and `rfr`, require from the root).
 const SPECIFIER =
-  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\b(?:require|rfr)\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
 
 // An exported class with a heritage clause (`export class SQLite3 implements IDatabaseConnector`).
 const HERITAGE = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+[\w$]+[^{]*\b(?:implements|extends)\b/;
@@ -224,6 +225,7 @@ export class ProjectFiles {
     try {
       resolved = this.resolveFile(from, specifier);
       if (!resolved) resolved = this.resolveWorkspacePackage(specifier);
+      if (!resolved && !specifier.startsWith('.') && !path.isAbsolute(specifier)) resolved = this.resolveFromPackageRoot(from, specifier);
     } catch {
       return null;
     }
@@ -473,6 +475,33 @@ export class ProjectFiles {
     // `new Worker('./task.js')` resolves from the process's working folder: the package's, usually.
     for (const match of text.matchAll(LITERAL_STARTED)) add(match[2]!, [this.packageDirOf(file), folder]);
     return found;
+  }
+
+  /**
+   * A bare specifier that names a path from the package's root: a `module-alias` alias (`"_moduleAliases":
+   * {"@models": "src/models"}` in package.json), or a root-relative require (`rfr('src/config.js')`,
+   * `NODE_PATH=.`) of a folder the package has, when no dependency of the package has that name.
+   */
+  private resolveFromPackageRoot(from: string, specifier: string): string | undefined {
+    if (isBuiltin(specifier)) return undefined;
+    const packageDir = this.packageDirOf(from);
+    const manifest = readJson(path.join(packageDir, 'package.json'));
+    const aliases = manifest?._moduleAliases;
+    if (aliases && typeof aliases === 'object') {
+      const entries = Object.entries(aliases as Record<string, unknown>).sort(([a], [b]) => b.length - a.length);
+      for (const [alias, target] of entries) {
+        if (typeof target !== 'string' || (specifier !== alias && !specifier.startsWith(`${alias}/`))) continue;
+        return this.resolveFile(from, path.join(packageDir, target, specifier.slice(alias.length)));
+      }
+    }
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const declared = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => {
+      const dependencies = manifest?.[field];
+      return !!dependencies && typeof dependencies === 'object' && name in dependencies;
+    });
+    if (declared || parts.length < 2 || !existsSync(path.join(packageDir, parts[0]!))) return undefined;
+    return this.resolveFile(from, path.join(packageDir, specifier));
   }
 
   /** Workspace packages imported by name when they are not linked into node_modules (a fresh checkout). */

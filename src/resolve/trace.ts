@@ -65,6 +65,8 @@ const LOADER_MODULES: ReadonlyMap<string, TraceNode> = (() => {
     ['node:module', moduleModule],
     ['process', processModule],
     ['node:process', processModule],
+    // `rfr('src/config.js')`: require from the project's root.
+    ['rfr', LOADER],
   ]);
 })();
 

@@ -496,6 +496,18 @@ describe('the project model: namespace objects and projects without package.json
     expect([...(await lintProject(scratchProject(library), {}, ['src/main.ts'])).keys()]).toEqual(['src/main.ts:4 no-sync-fs']);
   });
 
+  it('resolves module-alias aliases and requires from the package root (`rfr`, `NODE_PATH=.`), not a dependency of that name', async () => {
+    const store = "const fs = require('fs');\nexports.save = function (data) {\n  fs.writeFileSync('store.json', JSON.stringify(data));\n};\n";
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'aliases', dependencies: { express: '^5.0.0', rfr: '^1.2.3', config: '^3.0.0' }, _moduleAliases: { '@lib': 'src/lib' } }),
+      'src/lib/store.js': store,
+      'config/store.js': store,
+      'src/server.js':
+        "const express = require('express');\nconst rfr = require('rfr');\nconst aliased = require('@lib/store');\nconst rooted = rfr('src/lib/store.js');\nconst fromPath = require('src/lib/store');\nconst dependency = require('config/store');\nconst app = express();\napp.post('/a', (req, res) => {\n  aliased.save(req.body);\n  rooted.save(req.body);\n  fromPath.save(req.body);\n  dependency.save(req.body);\n  res.end();\n});\napp.listen(3000);\n",
+    });
+    expect([...(await lintProject(root, {}, ['src/server.js'])).keys()].sort()).toEqual(['src/server.js:10 no-indirect-blocking', 'src/server.js:11 no-indirect-blocking', 'src/server.js:9 no-indirect-blocking']);
+  });
+
   it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
     const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
     const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
