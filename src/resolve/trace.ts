@@ -185,12 +185,25 @@ export function traceFile(
     }
   };
 
+  /** `io = require('socket.io-client')(url)` in a script: an undeclared global holds the value wherever the file reads it. */
+  const implicitVisits = new Map<string, Set<TraceNode>>();
+  const followImplicitGlobal = (name: string, trace: TraceNode) => {
+    const traces = implicitVisits.get(name) ?? new Set<TraceNode>();
+    implicitVisits.set(name, traces);
+    if (traces.has(trace)) return;
+    traces.add(trace);
+    for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+      if (reference.identifier.name === name && reference.isRead() && !reference.isWrite()) follow(reference.identifier as TSESTree.Identifier, trace);
+    }
+  };
+
   /** Follows the value of `pattern` after it is assigned a value described by `trace`. */
   const followPattern = (pattern: Node, trace: TraceNode, declaration: Node) => {
     switch (pattern.type) {
       case 'Identifier': {
-        const declared = sourceCode.getDeclaredVariables(declaration).find((variable) => variable.name === pattern.name);
-        followVariable(declared ?? findVariableOf(pattern), trace);
+        const declared = sourceCode.getDeclaredVariables(declaration).find((variable) => variable.name === pattern.name) ?? findVariableOf(pattern);
+        if (declared) followVariable(declared, trace);
+        else followImplicitGlobal(pattern.name, trace);
         return;
       }
       case 'AssignmentPattern':

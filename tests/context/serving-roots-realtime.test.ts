@@ -42,7 +42,7 @@ export function registerChat(socket: Socket) {
     name: 'socket.io-client: a worker node serves the commands its master sends; lifecycle listeners inherit',
     filename: 'plugins/child.js',
     code: `const fs = require('fs');
-const io = require('socket.io-client')('ws://master:8080');
+io = require('socket.io-client')('ws://master:8080'); // an undeclared global in a script, as some worker nodes write it
 io.on('connect', function () { io.emit('ready', fs.readdirSync('.')); });
 io.on('command', function (d) {
   fs.writeFileSync(d.file, d.data); // ← socket.io client event handler
