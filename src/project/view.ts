@@ -688,6 +688,9 @@ export class ProjectView {
         // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`);
         // so does the package's service entry, even with a shebang (`"main"` and `"start": "node index.js"`).
         if ((role === 'script' || role === 'application') && (STARTS_SERVER.test(text) || this.files.isServiceEntry(importer))) return own;
+        // A module under `scripts/` (by its path) that other files import is what they make of it:
+        // `scripts/app.ts` builds the Koa app that `scripts/worker.ts` listens with.
+        if (role === 'script' && this.files.importersOf(importer).length > 0) role = this.roleOf(importer, 'application');
         if (role === 'application') role = this.roleOf(importer, role);
         if (role === 'application') return own;
         // A module only worker entries load runs in those threads, never on the main event loop.

@@ -508,6 +508,17 @@ describe('the project model: namespace objects and projects without package.json
     expect([...(await lintProject(root, {}, ['src/server.js'])).keys()].sort()).toEqual(['src/server.js:10 no-indirect-blocking', 'src/server.js:11 no-indirect-blocking', 'src/server.js:9 no-indirect-blocking']);
   });
 
+  it('a module under scripts/ that a server entry imports (the app it listens with) is the application, not a command-line tool', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'scripts-app', main: 'scripts/worker.js', dependencies: { express: '^5.0.0' } }),
+      'scripts/worker.js': "const app = require('./app');\napp.listen(3000);\n",
+      'scripts/app.js': "const express = require('express');\nconst routes = require('../routes');\nconst app = express();\napp.use(routes);\nmodule.exports = app;\n",
+      'routes/index.js': "const router = require('express').Router();\nconst store = require('../store');\nrouter.get('/x', (req, res) => res.send(store.read()));\nmodule.exports = router;\n",
+      'store.js': "const fs = require('fs');\nexports.read = function () {\n  return fs.readFileSync('store.json', 'utf8');\n};\n",
+    });
+    expect([...(await lintProject(root, {}, ['routes/index.js', 'store.js'])).keys()].sort()).toEqual(['routes/index.js:3 no-indirect-blocking', 'store.js:3 no-sync-fs']);
+  });
+
   it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
     const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
     const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
