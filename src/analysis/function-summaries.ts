@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CatalogEntry } from '../catalog/types.js';
 import type { CallerSite, FileContext } from '../context/serving-context.js';
 import { functionName } from '../context/serving-context.js';
-import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
+import { isFunction, returnedExpressionsOf, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
 import { exportedValues, isModuleExports } from '../context/exports.js';
@@ -366,22 +366,6 @@ export interface ValueResolver {
   returnedValue(fn: FunctionNode): Value | null;
 }
 
-/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments. */
-export function returnedExpressionsOf(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node[] {
-  if (fn.body?.type !== 'BlockStatement') return fn.body ? [fn.body] : [];
-  const found: Node[] = [];
-  const walk = (node: Node) => {
-    if (node.type === 'ReturnStatement') {
-      if (node.argument) found.push(node.argument);
-      return;
-    }
-    // A nested function's returns are its own.
-    if (node !== fn.body && isFunction(node)) return;
-    forEachChild(node, visitorKeys, walk);
-  };
-  walk(fn.body);
-  return found;
-}
 
 export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): ValueResolver {
   const variableAt = (at: Node, name: string): Variable | null => {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { isFunction, returnedExpressionsOf, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -180,27 +180,6 @@ export function functionValues(
   return found;
 }
 
-/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments. */
-function returnedExpressions(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): Node[] {
-  if (fn.body.type !== 'BlockStatement') return [fn.body];
-  const found: Node[] = [];
-  const walk = (node: Node) => {
-    if (node.type === 'ReturnStatement') {
-      if (node.argument) found.push(node.argument);
-      return;
-    }
-    // A nested function's returns are its own.
-    if (node !== fn.body && isFunction(node)) return;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as Node).type === 'string') walk(item as Node);
-      } else if (child && typeof (child as Node).type === 'string') walk(child as Node);
-    }
-  };
-  walk(fn.body);
-  return found;
-}
 
 /**
  * The functions at `path` inside a call's arguments (framework tables' `select`): a number is an
@@ -295,7 +274,7 @@ export function selectFunctions(
     const next: Node[] = [];
     for (const value of current.flatMap(resolve)) {
       if (segment === '()') {
-        if (isFunction(value)) next.push(...returnedExpressions(sourceCode, value));
+        if (isFunction(value)) next.push(...returnedExpressionsOf(value, sourceCode.visitorKeys));
       } else if (value.type === 'ObjectExpression') {
         for (const property of properties(value)) {
           if (segment === '*' || staticPropertyName(property) === segment) next.push(property.value);

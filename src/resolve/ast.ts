@@ -80,3 +80,20 @@ export function forEachChild(node: Node, visitorKeys: Readonly<Record<string, re
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments. */
+export function returnedExpressionsOf(fn: FunctionNode, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Node[] {
+  if (fn.body?.type !== 'BlockStatement') return fn.body ? [fn.body] : [];
+  const found: Node[] = [];
+  const walk = (node: Node) => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    // A nested function's returns are its own.
+    if (node !== fn.body && isFunction(node)) return;
+    forEachChild(node, visitorKeys, walk);
+  };
+  walk(fn.body);
+  return found;
+}
