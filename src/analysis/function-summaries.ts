@@ -395,6 +395,7 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     if (node.type === 'ObjectExpression') return { kind: 'object', object: node };
     if (node.type === 'NewExpression') {
       const made = valueOf(node.callee, depth + 1);
+      if (made?.kind === 'function') return constructedBy(made.fn);
       return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
     }
     // `const markdownToDocx = pandoc('markdown', 'docx')`: what the factory of this file returns.
@@ -403,6 +404,12 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       return factory?.kind === 'function' ? returnedValue(factory.fn, depth + 1) : null;
     }
     return valueOf(node, depth + 1);
+  };
+
+  /** `new Common()` of a constructor function: the members its body assigns to `this` (`this.save = function …`). */
+  const constructedBy = (fn: FunctionNode): Value | null => {
+    const members = thisAssignments(fn, sourceCode.visitorKeys);
+    return members.size > 0 ? { kind: 'namespace', object: null, members } : null;
   };
 
   /** The function or object a sync function returns (its first `return` of one), for factories. */
@@ -539,6 +546,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
         }
         return null;
       }
+      case 'NewExpression':
+        return valueOfInit(node, depth);
       default:
         return isFunction(node) ? { kind: 'function', fn: node } : null;
     }
@@ -603,6 +612,26 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     valueOfVariable: (variable) => withAssignedMembers(variable, valueOfVariable(variable, 0)),
     returnedValue: (fn) => returnedValue(fn, 0),
   };
+}
+
+/**
+ * What a constructor function (`function Store(dir) { this.save = function … }`) assigns to `this` in
+ * its own body (arrow functions in it share its `this`), by member name. Classes, arrows and
+ * async functions are no constructors.
+ */
+export function thisAssignments(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): Map<string, Node> {
+  const members = new Map<string, Node>();
+  if (fn.type === 'ArrowFunctionExpression' || fn.async || fn.generator || !fn.body || fn.parent?.type === 'MethodDefinition') return members;
+  const walk = (node: Node) => {
+    if (node !== fn.body && isFunction(node) && node.type !== 'ArrowFunctionExpression') return;
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+      const name = memberKey(node.left);
+      if (name !== null && !members.has(name)) members.set(name, node.right);
+    }
+    forEachChild(node, visitorKeys, walk);
+  };
+  walk(fn.body);
+  return members;
 }
 
 /** A global the file does not declare (`exports` and `module` in a CommonJS file). */

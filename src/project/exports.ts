@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL_RESULT, CONSTRUCT_RESULT } from '../catalog/define.js';
 import { exportedValues } from '../context/exports.js';
-import type { Value, ValueResolver } from '../analysis/function-summaries.js';
+import { thisAssignments, type Value, type ValueResolver } from '../analysis/function-summaries.js';
 import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 import { thisMembersByName } from '../resolve/trace.js';
 
@@ -66,6 +66,11 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
       case 'function': {
         addFunction(path, value.fn);
         for (const [name, method] of prototypes.get(value.fn) ?? []) addFunction([...path, CONSTRUCT_RESULT, name], method);
+        // `function Store() { this.save = function … }`: what `new Store()` holds.
+        for (const [name, member] of thisAssignments(value.fn, sourceCode.visitorKeys)) {
+          const method = unwrapExpression(member as TSESTree.Expression);
+          if (isFunction(method)) addFunction([...path, CONSTRUCT_RESULT, name], method);
+        }
         // A factory: what its calls return (`pandoc('md', 'docx')` is the `converter` it returns).
         if (path.at(-1) !== CALL_RESULT) addValue([...path, CALL_RESULT], resolver.returnedValue(value.fn), depth);
         return;
@@ -232,7 +237,7 @@ function valueOfExport(resolver: ValueResolver, node: Node): Value | null {
   if (expression.type === 'ObjectExpression') return { kind: 'object', object: expression };
   if (expression.type === 'NewExpression') {
     const made = resolver.valueOf(expression.callee);
-    return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
+    if (made?.kind !== 'function') return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
   }
   return resolver.valueOf(expression);
 }

@@ -519,6 +519,16 @@ describe('the project model: namespace objects and projects without package.json
     expect([...(await lintProject(root, {}, ['routes/index.js', 'store.js'])).keys()].sort()).toEqual(['routes/index.js:3 no-indirect-blocking', 'store.js:3 no-sync-fs']);
   });
 
+  it('follows the members a constructor function assigns to `this`, for an exported instance and for `new` in another file', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'constructors', dependencies: { express: '^5.0.0' } }),
+      'common.js': "const fs = require('fs');\nfunction Common() {\n  this.size = function (id) {\n    return fs.statSync(id).size;\n  };\n}\nmodule.exports = new Common();\n",
+      'store.js': "const fs = require('fs');\nfunction Store(dir) {\n  this.dir = dir;\n  this.save = (data) => fs.writeFileSync(this.dir + '/store.json', data);\n}\nmodule.exports = Store;\n",
+      'server.js': "const express = require('express');\nconst common = require('./common');\nconst Store = require('./store');\nconst store = new Store('data');\nconst app = express();\napp.get('/size', (req, res) => res.send(String(common.size(req.query.id))));\napp.post('/save', (req, res) => res.send(store.save(req.body)));\napp.listen(3000);\n",
+    });
+    expect([...(await lintProject(root, {}, ['common.js', 'store.js', 'server.js'])).keys()].sort()).toEqual(['common.js:4 no-sync-fs', 'server.js:6 no-indirect-blocking', 'server.js:7 no-indirect-blocking', 'store.js:4 no-sync-fs']);
+  });
+
   it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
     const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
     const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
