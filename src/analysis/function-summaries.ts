@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CatalogEntry } from '../catalog/types.js';
 import type { CallerSite, FileContext } from '../context/serving-context.js';
 import { functionName } from '../context/serving-context.js';
-import { isFunction, returnedExpressionsOf, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
+import { isFunction, returnedExpressionsOf, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
 import { exportedValues, isModuleExports } from '../context/exports.js';
@@ -444,7 +444,7 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
 
   // Members assigned to a variable (`db.set = function …`), once per variable; implicit globals by name.
   const assignedByVariable = new Map<Variable, Map<string, Node>>();
-  let implicitGlobals: Map<string, { members: Map<string, Node>; object: TSESTree.ObjectExpression | null }> | undefined;
+  const implicitGlobals = new Map<string, Value | null>();
 
   /** Adds to `members` the values `<identifier>.<name> = value` assigns through these references. */
   const collectAssigned = (references: readonly TSESLint.Scope.Reference[], members: Map<string, Node>) => {
@@ -467,26 +467,16 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
 
   /** An undeclared name the file assigns an object to (`s = {…}` in a script) and whose members it assigns. */
   const implicitGlobal = (name: string): Value | null => {
-    if (!implicitGlobals) {
-      implicitGlobals = new Map();
-      const byName = new Map<string, TSESLint.Scope.Reference[]>();
-      for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
-        const list = byName.get(reference.identifier.name);
-        if (list) list.push(reference);
-        else byName.set(reference.identifier.name, [reference]);
-      }
-      for (const [global, references] of byName) {
-        const writes = references.filter((reference) => reference.isWrite());
-        if (writes.length === 0) continue;
-        const members = collectAssigned(references, new Map());
-        if (members.size === 0) continue;
-        const written = writes.length === 1 ? writes[0]!.writeExpr : null;
-        const object = written && unwrapExpression(written as TSESTree.Expression);
-        implicitGlobals.set(global, { members, object: object?.type === 'ObjectExpression' ? object : null });
-      }
+    let found = implicitGlobals.get(name);
+    if (found === undefined) {
+      const references = undeclaredReferences(sourceCode, name);
+      const writes = references.filter((reference) => reference.isWrite());
+      const members = writes.length > 0 ? collectAssigned(references, new Map()) : null;
+      const written = writes.length === 1 ? unwrapExpression(writes[0]!.writeExpr as TSESTree.Expression) : null;
+      found = members && members.size > 0 ? { kind: 'namespace', object: written?.type === 'ObjectExpression' ? written : null, members } : null;
+      implicitGlobals.set(name, found);
     }
-    const found = implicitGlobals.get(name);
-    return found ? { kind: 'namespace', object: found.object, members: found.members } : null;
+    return found;
   };
 
   /** A variable's value, as a namespace when the file assigns members to it (an object literal, `{}`, a parameter). */
@@ -614,13 +604,18 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
   };
 }
 
+const thisAssignmentCache = new WeakMap<FunctionNode, Map<string, Node>>();
+
 /**
  * What a constructor function (`function Store(dir) { this.save = function … }`) assigns to `this` in
  * its own body (arrow functions in it share its `this`), by member name. Classes, arrows and
  * async functions are no constructors.
  */
-export function thisAssignments(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): Map<string, Node> {
+export function thisAssignments(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): ReadonlyMap<string, Node> {
+  const cached = thisAssignmentCache.get(fn);
+  if (cached) return cached;
   const members = new Map<string, Node>();
+  thisAssignmentCache.set(fn, members);
   if (fn.type === 'ArrowFunctionExpression' || fn.async || fn.generator || !fn.body || fn.parent?.type === 'MethodDefinition') return members;
   const walk = (node: Node) => {
     if (node !== fn.body && isFunction(node) && node.type !== 'ArrowFunctionExpression') return;

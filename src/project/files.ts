@@ -123,6 +123,8 @@ export class ProjectFiles {
   private readonly toolingEntryFiles = new Map<string, Set<string>>();
   /** When each file was last stat'ed: in which lint, at what time. */
   private readonly checked = new Map<string, { epoch: number; time: number; stamp: FileStamp | null }>();
+  /** package.json of each package folder, read once, for the specifiers that resolve from its root. */
+  private readonly manifests = new Map<string, Record<string, unknown> | null>();
   private workspacePackages: Map<string, string> | undefined;
   private importerIndex: Map<string, string[]> | undefined;
   /** Files another file starts by path as a thread or a process (`new Worker(…)`, `fork(…)`), with those files. */
@@ -485,7 +487,8 @@ export class ProjectFiles {
   private resolveFromPackageRoot(from: string, specifier: string): string | undefined {
     if (isBuiltin(specifier)) return undefined;
     const packageDir = this.packageDirOf(from);
-    const manifest = readJson(path.join(packageDir, 'package.json'));
+    let manifest = this.manifests.get(packageDir);
+    if (manifest === undefined) this.manifests.set(packageDir, (manifest = readJson(path.join(packageDir, 'package.json'))));
     const aliases = manifest?._moduleAliases;
     if (aliases && typeof aliases === 'object') {
       const entries = Object.entries(aliases as Record<string, unknown>).sort(([a], [b]) => b.length - a.length);

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
@@ -81,10 +81,15 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments. */
+const returnedCache = new WeakMap<FunctionNode, Node[]>();
+
+/** The expressions a function returns: an arrow's expression body, or its own `return` statements' arguments (walked once per function). */
 export function returnedExpressionsOf(fn: FunctionNode, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Node[] {
   if (fn.body?.type !== 'BlockStatement') return fn.body ? [fn.body] : [];
+  const cached = returnedCache.get(fn);
+  if (cached) return cached;
   const found: Node[] = [];
+  returnedCache.set(fn, found);
   const walk = (node: Node) => {
     if (node.type === 'ReturnStatement') {
       if (node.argument) found.push(node.argument);
@@ -96,4 +101,24 @@ export function returnedExpressionsOf(fn: FunctionNode, visitorKeys: Readonly<Re
   };
   walk(fn.body);
   return found;
+}
+
+type Reference = TSESLint.Scope.Reference;
+const throughCache = new WeakMap<object, Map<string, Reference[]>>();
+
+/** The references a file makes to names it does not declare (implicit globals, builtins), by name: indexed once per scope manager. */
+export function undeclaredReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): readonly Reference[] {
+  const scopeManager = sourceCode.scopeManager;
+  if (!scopeManager?.globalScope) return [];
+  let byName = throughCache.get(scopeManager);
+  if (!byName) {
+    byName = new Map();
+    for (const reference of scopeManager.globalScope.through) {
+      const list = byName.get(reference.identifier.name);
+      if (list) list.push(reference);
+      else byName.set(reference.identifier.name, [reference]);
+    }
+    throughCache.set(scopeManager, byName);
+  }
+  return byName.get(name) ?? [];
 }

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
-import { constantString, escapeRegExp, isFunction, staticPropertyName, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
+import { constantString, escapeRegExp, isFunction, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
 import { jsdocUses } from './jsdoc-annotations.js';
@@ -192,8 +192,8 @@ export function traceFile(
     implicitVisits.set(name, traces);
     if (traces.has(trace)) return;
     traces.add(trace);
-    for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
-      if (reference.identifier.name === name && reference.isRead() && !reference.isWrite()) follow(reference.identifier as TSESTree.Identifier, trace);
+    for (const reference of undeclaredReferences(sourceCode, name)) {
+      if (reference.isRead() && !reference.isWrite()) follow(reference.identifier as TSESTree.Identifier, trace);
     }
   };
 
