@@ -21,14 +21,16 @@ import { passedValueUse, type PassedValueUse } from '../context/passed-values.js
 import { runsOnce } from '../context/once-guard.js';
 import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
-import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type TraceRoots } from '../resolve/trace.js';
+import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type Tracer, type TraceRoots } from '../resolve/trace.js';
 import type { TraceNode } from '../catalog/define.js';
 import type { FunctionNode } from '../resolve/ast.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { crossFileCallers, projectLinkFor, type CrossFileCallers, type ProjectLink } from '../project/link.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
 import { findProjectTwin } from './async-twins.js';
-import { ALL_USES, createSummaryFactory, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { ALL_USES, createSummaryFactory, createValueResolver, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { functionKey, moduleExports } from '../project/exports.js';
+import { parameterKey } from '../project/parameter-values.js';
 import { createTypedAnalysis, typedServices } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
@@ -151,8 +153,13 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   const projectRoots = serves && project ? project.importRoots(sourceCode) : null;
   const roots = projectRoots && projectRoots.size > 0 ? withModules(catalog, projectRoots) : catalog;
   // Most files name no catalog module at all: one scan of the text spares them the trace.
+  // What other files pass to this file's exported functions (`new FileSystem(this)`): traced from the parameter.
+  const passed = serves && project ? project.passedParameters() : null;
+  const seedParameters = passed && passed.size > 0 ? (tracer: Tracer) => seedPassedParameters(sourceCode, passed, tracer) : undefined;
   const resolved =
-    serves && (roots !== catalog || mayReachRoots(sourceCode.text, catalog)) ? traceFile(sourceCode, roots, undefined, undefined, input.onReach) : NOTHING_TRACED;
+    serves && (roots !== catalog || seedParameters || mayReachRoots(sourceCode.text, catalog))
+      ? traceFile(sourceCode, roots, undefined, seedParameters, input.onReach)
+      : NOTHING_TRACED;
   let handlers: FileHandlers | undefined;
   // Handler detection costs a walk of the file: only files with blocking calls need it.
   const projectFrameworkRoots = project ? (table: number) => project.frameworkRoots(sourceCode, table) : null;
@@ -282,6 +289,17 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     passedValueUse: (reference) => passedValueUse(sourceCode, reference, getHandlers(), contextFor(DEFAULT_CONTEXTS)),
     reachesBlocking,
   };
+}
+
+/** Starts a trace at each exported function's parameters that other files pass known values to. */
+function seedPassedParameters(sourceCode: Readonly<TSESLint.SourceCode>, passed: ReadonlyMap<string, TraceNode>, tracer: Tracer): void {
+  for (const exported of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {
+    const key = functionKey(exported);
+    exported.fn.params.forEach((_, index) => {
+      const value = passed.get(parameterKey(key, index));
+      if (value) tracer.followParameter(exported.fn, index, value);
+    });
+  }
 }
 
 /** The catalog's roots plus the project files a file imports (by the specifier it writes). */

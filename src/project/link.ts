@@ -21,6 +21,8 @@ export interface ProjectLink {
   frameworkRoots(sourceCode: Readonly<TSESLint.SourceCode>, table: number): ReadonlyMap<string, TraceNode>;
   /** Where this file's function exported as `key` is called in the project's other files. */
   usage(key: string): Usage;
+  /** What other files pass to this file's exported functions and constructors, by `parameterKey` (values the trace knows). */
+  passedParameters(): ReadonlyMap<string, TraceNode>;
   /** Whether no other file can call this file's export `name`: the package runs it as its service, and no importer names it. */
   exportUncalled(name: string): boolean;
 }
@@ -43,6 +45,7 @@ export function createLink(view: ProjectView, file: string): ProjectLink {
     },
     frameworkRoots: (sourceCode, table) => view.frameworkRoots(file, table, specifiersIn(sourceCode.text)),
     usage: (key) => view.usage(file, key),
+    passedParameters: () => view.passedParameters(file).values,
   };
 }
 

@@ -20,6 +20,7 @@ import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
+import { functionsWithParameters, markerTrie, NO_PASSED_PARAMETERS, passedValuesIn, type PassedParameters } from './parameter-values.js';
 
 type Node = TSESTree.Node;
 
@@ -113,6 +114,7 @@ export class ProjectView {
   private readonly paths = new Map<string, Cached<BlockingPath | null>>();
   private readonly runs = new Map<string, Cached<boolean>>();
   private readonly runningPaths = new Map<string, Cached<BlockingPath | null>>();
+  private readonly passed = new Map<string, Cached<PassedParameters>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
   private readonly inProgress = new Set<string>();
@@ -298,7 +300,9 @@ export class ProjectView {
       const blocks = (trie: TraceNode | null) => trie !== null && trieBlocks(trie, () => this.frames.every((frame) => !frame.partial));
       if (this.files.dependencies(file).some((dependency) => blocks(this.exportTrie(dependency)))) return true;
       // An exported interface or abstract class: what the project's classes implementing it do.
-      return this.implementationsOf(file).size > 0;
+      if (this.implementationsOf(file).size > 0) return true;
+      // What other files pass to its functions (`require('./repo')(db)`, `new FileSystem(this)`).
+      return [...this.passedParameters(file).values.values()].some((value) => blocks(value));
     });
   }
 
@@ -458,6 +462,54 @@ export class ProjectView {
     });
   }
 
+  /**
+   * What the project's importers of `file` pass to its exported functions and constructors, where the
+   * value is known without analysing them (so no import cycle runs through it): catalog values
+   * (`new Repo(new Database(path))`) and `this` of the caller's class (`new FileSystem(this)`).
+   */
+  passedParameters(file: string): PassedParameters {
+    return this.cached(this.passed, file, NO_PASSED_PARAMETERS, () => {
+      this.touch(file);
+      const catalog = catalogFor(this.settings);
+      // Only `this` and catalog values are looked for: an importer naming neither passes none (and then the file is not parsed).
+      const candidates: { importer: string; text: string; specifiers: string[] }[] = [];
+      for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
+        this.touch(importer);
+        const text = this.files.entry(importer)?.text;
+        if (text === undefined || !(PASSES_THIS.test(text) || mayReachRoots(text, catalog))) continue;
+        const specifiers = this.files.specifiers(importer).filter((specifier) => this.files.resolve(importer, specifier) === file);
+        if (specifiers.length > 0) candidates.push({ importer, text, specifiers });
+      }
+      if (candidates.length === 0) return NO_PASSED_PARAMETERS;
+      const sourceCode = this.sourceOf(file);
+      if (!sourceCode) return NO_PASSED_PARAMETERS;
+      const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
+      const functions = functionsWithParameters(exports);
+      if (functions.length === 0) return NO_PASSED_PARAMETERS;
+      let marker: TraceNode | undefined;
+      const lists = new Map<string, TraceNode[]>();
+      const from = new Set<string>();
+      for (const { importer, text, specifiers } of candidates) {
+        const importerSource = this.sourceOf(importer);
+        // What tests pass (mocks, fixtures' databases) is not what the service runs with.
+        if (!importerSource || fileRole(importer, this.cwd, importerSource.ast, text, this.settings.workerFiles) !== 'application') continue;
+        marker ??= markerTrie(file, exports, functions);
+        const roots = { modules: new Map([...catalog.modules, ...specifiers.map((specifier) => [specifier, marker!] as const)]), globals: catalog.globals };
+        const found = passedValuesIn(importerSource, roots, file, (key, fn) => this.functionPayload(importer, detached(key), fn, null));
+        if (found.size > 0) from.add(importer);
+        for (const [key, values] of found) {
+          const list = lists.get(key);
+          if (list) list.push(...values);
+          else lists.set(detached(key), values);
+        }
+      }
+      if (lists.size === 0) return NO_PASSED_PARAMETERS;
+      const values = new Map<string, TraceNode>();
+      for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
+      return { values, from };
+    });
+  }
+
   /** `export * from './x'` and `export { a as b } from './x'`: the other file's exports, as its own. */
   private addReexports(file: string, sourceCode: ProjectSourceCode, root: TraceNode, nodeAt: (segments: readonly string[]) => TraceNode): void {
     for (const statement of sourceCode.ast.body) {
@@ -535,7 +587,7 @@ export class ProjectView {
   private findUsage(file: string, key: string): Usage {
     let sawCall = false;
     const visited = new Set<string>([file]);
-    const queue = [...this.files.importersOf(file)];
+    const queue = [...this.files.importersOf(file), ...this.receiversOf(file)];
     // The name the function is called by (`save` of `Store.new().save`): a file whose text lacks it
     // cannot call it, and is not parsed (`default` exports go by any local name).
     const name = key.split('.').filter((segment) => segment !== 'new()' && segment !== '()').at(-1) ?? 'default';
@@ -603,6 +655,13 @@ export class ProjectView {
       }
     }
     return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /** Files this one passes `this` to (`new FileSystem(this)`): they call its methods. */
+  private receiversOf(file: string): string[] {
+    const text = this.files.entry(file)?.text;
+    if (text === undefined || !PASSES_THIS.test(text)) return [];
+    return this.files.dependencies(file).filter((dependency) => this.passedParameters(dependency).from.has(file));
   }
 
   /**
@@ -767,6 +826,8 @@ const WORD = /[\w$]+/g;
 
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
+/** `f(this)`, `new X(a, this)`: a file that may pass its instance to another file's function. */
+const PASSES_THIS = /[(,]\s*this\s*[,)]/;
 
 const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: ComputedLoad[] }[]>();
 

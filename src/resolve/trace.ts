@@ -50,6 +50,8 @@ export interface Tracer {
   follow(node: TSESTree.Expression, trace: TraceNode): void;
   /** Follows a binding pattern (parameter, declarator id) that receives a value described by `trace`. */
   followPattern(pattern: Node, trace: TraceNode, declaration: Node): void;
+  /** Follows parameter `index` of `fn` (a parameter property `constructor(private db)` as `this.db`) holding a value described by `trace`. */
+  followParameter(fn: FunctionNode, index: number, trace: TraceNode): void;
 }
 
 /** Entry points that are not catalog data but lead to it: module loaders. */
@@ -595,7 +597,18 @@ export function traceFile(
     }
   };
 
-  const tracer: Tracer = { follow: (node, trace) => follow(node, trace), followPattern: (pattern, trace, declaration) => followPattern(pattern, trace, declaration) };
+  const followParameter = (fn: FunctionNode, index: number, trace: TraceNode) => {
+    const parameter = fn.params[index];
+    if (!parameter || parameter.type === 'RestElement') return;
+    if (parameter.type !== 'TSParameterProperty') followPattern(parameter, trace, fn);
+    else followAnnotated(parameter.parameter.type === 'AssignmentPattern' ? parameter.parameter.left : parameter.parameter, trace);
+  };
+
+  const tracer: Tracer = {
+    follow: (node, trace) => follow(node, trace),
+    followPattern: (pattern, trace, declaration) => followPattern(pattern, trace, declaration),
+    followParameter,
+  };
 
   const followThenCallback = (thenCall: TSESTree.CallExpression, trace: TraceNode) => {
     const callback = thenCall.arguments[0];

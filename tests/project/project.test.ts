@@ -529,6 +529,47 @@ describe('the project model: namespace objects and projects without package.json
     expect([...(await lintProject(root, {}, ['common.js', 'store.js', 'server.js'])).keys()].sort()).toEqual(['common.js:4 no-sync-fs', 'server.js:6 no-indirect-blocking', 'server.js:7 no-indirect-blocking', 'store.js:4 no-sync-fs']);
   });
 
+  const serverClass = [
+    "const fs = require('fs');",
+    "const FileSystem = require('./filesystem');",
+    'class Server {',
+    '  constructor(uuid) {',
+    '    this.uuid = uuid;',
+    '    this.fs = new FileSystem(this);',
+    '  }',
+    '  path(file) {',
+    "    return fs.realpathSync('/srv/' + this.uuid + '/' + file);",
+    '  }',
+    '}',
+    'module.exports = Server;',
+    '',
+  ].join('\n');
+  const fileSystemClass = 'class FileSystem {\n  constructor(server) {\n    this.server = server;\n  }\n  async read(file) {\n    return this.server.path(file);\n  }\n}\nmodule.exports = FileSystem;\n';
+
+  it('follows what another file passes to a constructor: `new FileSystem(this)` makes `this.server` a `Server`, in either lint order', async () => {
+    const files = { 'package.json': JSON.stringify({ name: 'daemon' }), 'server.js': serverClass, 'filesystem.js': fileSystemClass };
+    const expected = ['filesystem.js:6 no-indirect-blocking', 'server.js:9 no-sync-fs'];
+    for (const order of [['server.js', 'filesystem.js'], ['filesystem.js', 'server.js']]) {
+      const reports = await lintProject(scratchProject(files), {}, order);
+      expect([...reports.keys()].sort()).toEqual(expected);
+      expect(reports.get('filesystem.js:6 no-indirect-blocking')).toContain('`this.server.path()` blocks the event loop: it calls `fs.realpathSync` (server.js:9)');
+      expect(reports.get('server.js:9 no-sync-fs')).toContain("inside method 'path', called from async method 'read' in filesystem.js:6");
+    }
+  });
+
+  it('follows a catalog value another file passes to an exported factory (`require(\'./repo\')(db)`), and not what a test passes', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'repo', dependencies: { express: '^5.0.0', 'better-sqlite3': '^12.0.0' } }),
+      'repo.js': "module.exports = function makeRepo(db) {\n  return { find: (id) => db.prepare('select * from t where id = ?').get(id) };\n};\n",
+      'app.js': "const express = require('express');\nconst Database = require('better-sqlite3');\nconst db = new Database('app.db');\nconst repo = require('./repo')(db);\nconst app = express();\napp.get('/t/:id', (req, res) => res.json(repo.find(req.params.id)));\napp.listen(3000);\n",
+      'other.js': "module.exports = function makeOther(db) {\n  return { find: (id) => db.prepare('select 1').get(id) };\n};\n",
+      'test/other.test.js': "const Database = require('better-sqlite3');\nconst other = require('../other')(new Database(':memory:'));\nother.find(1);\n",
+    });
+    const reports = await lintProject(root, {}, ['repo.js', 'app.js', 'other.js']);
+    expect([...reports.keys()].sort()).toEqual(['app.js:6 no-indirect-blocking', 'repo.js:2 no-sync-database']);
+    expect(reports.get('repo.js:2 no-sync-database')).toContain('Express route handler in app.js:6');
+  });
+
   it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
     const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
     const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
