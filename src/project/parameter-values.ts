@@ -22,6 +22,37 @@ export interface PassedParameters {
 
 export const NO_PASSED_PARAMETERS: PassedParameters = { values: new Map(), from: new Set() };
 
+/** `new FileSystem(this)`: a file that may hand its instance to another file's class. */
+export const PASSES_THIS_TO_CONSTRUCTOR = /\bnew\s+[\w$.]+\s*\((?:[^()]*,)?\s*this\s*[,)]/;
+
+const instanceRootsCache = new WeakMap<TraceRoots, TraceRoots>();
+
+/**
+ * The catalog modules that make values worth passing around (a database, a zip archive): those with
+ * an instance or a call result. A file naming none of them (nor passing `this`) passes no known value.
+ */
+export function instanceMakingRoots(catalog: TraceRoots): TraceRoots {
+  let roots = instanceRootsCache.get(catalog);
+  if (!roots) {
+    const modules = new Map<string, TraceNode>();
+    for (const [name, node] of catalog.modules) if (makesInstances(node)) modules.set(name, node);
+    instanceRootsCache.set(catalog, (roots = { modules, globals: new Map() }));
+  }
+  return roots;
+}
+
+function makesInstances(root: TraceNode): boolean {
+  const seen = new Set<TraceNode>();
+  const visit = (node: TraceNode, depth: number): boolean => {
+    if (seen.has(node) || depth > 3) return false;
+    seen.add(node);
+    if (node.constructResult || node.callResult) return true;
+    for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
+    return false;
+  };
+  return visit(root, 0);
+}
+
 /** The key of parameter `index` of the exported function `key` (`Server.new()` is the constructor). */
 export function parameterKey(key: string, index: number): string {
   return `${key}\0${index}`;
@@ -65,33 +96,75 @@ export function markerTrie(file: string, exports: ModuleExports, functions: read
   return root;
 }
 
+/**
+ * A trie standing for everything a project file exports: any member, called or constructed, is a
+ * marked function of `file`. Tracing an importer with one per imported file finds, in one pass,
+ * which files it passes known values to, before any of them is parsed.
+ */
+export function anyExportMarker(file: string): TraceNode {
+  const root = createTraceNode(true);
+  const payload = markerPayload(file, '*');
+  root.calls.push(payload);
+  root.constructs.push(payload);
+  root.anyMember = root;
+  anyExportMarkers.add(root);
+  return root;
+}
+
+const anyExportMarkers = new WeakSet<TraceNode>();
+
 /** Makes the payload of one function of the importer, by its key (an export key, or a local one). */
 export type PayloadOf = (key: string, fn: FunctionNode) => ProjectFunctionPayload;
 
-/**
- * In one importer, the values passed to the marked functions: each call's arguments whose value the
- * trace reached, and `this` inside a class (or constructor function) as an instance of that class.
- */
-export function passedValuesIn(sourceCode: ProjectSourceCode, roots: TraceRoots, markedFile: string, payloadOf: PayloadOf): Map<string, TraceNode[]> {
+interface PassedArgument {
+  readonly payload: ProjectFunctionPayload;
+  readonly index: number;
+  readonly argument: Node;
+  /** What the trace knows the argument is; `undefined` for `this`, which the trace does not follow. */
+  readonly value: TraceNode | undefined;
+}
+
+/** The arguments of calls (and `new`) of marked functions that the trace reached, or that are `this`. */
+function passedArguments(sourceCode: ProjectSourceCode, roots: TraceRoots): PassedArgument[] {
   const reached = new Map<Node, TraceNode>();
   const { hits } = traceFile(sourceCode, roots, undefined, undefined, (node, trace) => {
     if (!reached.has(node)) reached.set(node, trace);
   });
-  const found = new Map<string, TraceNode[]>();
-  let instances: Map<Node, TraceNode | null> | undefined;
+  const passed: PassedArgument[] = [];
   for (const hit of hits) {
-    if (hit.payload.kind !== 'project-function' || hit.payload.file !== markedFile || !hit.call || hit.call.type === 'TaggedTemplateExpression') continue;
-    const { key } = hit.payload;
-    const { arguments: args } = hit.call;
-    args.forEach((argument, index) => {
-      if (args.slice(0, index).some((each) => each.type === 'SpreadElement')) return;
-      let value: TraceNode | null | undefined = reached.get(argument);
-      if (!value && argument.type === 'ThisExpression') value = instanceOf(sourceCode, argument, (instances ??= new Map()), payloadOf);
-      if (!value) return;
-      const list = found.get(parameterKey(key, index));
-      if (list) list.push(value);
-      else found.set(parameterKey(key, index), [value]);
-    });
+    const { payload, call } = hit;
+    if (payload.kind !== 'project-function' || !call || call.type === 'TaggedTemplateExpression') continue;
+    for (const [index, argument] of call.arguments.entries()) {
+      if (argument.type === 'SpreadElement') break;
+      const value = reached.get(argument);
+      if (value || argument.type === 'ThisExpression') passed.push({ payload, index, argument, value });
+    }
+  }
+  return passed;
+}
+
+/** The files whose marked functions an importer passes known values (or, `withThis`, `this`) to. */
+export function filesPassedValues(sourceCode: ProjectSourceCode, roots: TraceRoots, withThis: boolean): Set<string> {
+  // Another file's exports passed along are not a known value here (the marker stands for them all).
+  const known = (each: PassedArgument) => (each.value ? !anyExportMarkers.has(each.value) : withThis);
+  return new Set(passedArguments(sourceCode, roots).filter(known).map((each) => each.payload.file));
+}
+
+/**
+ * In one importer, the values passed to the marked functions of `markedFile`: each call's arguments
+ * whose value the trace reached, and (given `payloadOf`) `this` inside a class or constructor function as an instance of that class.
+ */
+export function passedValuesIn(sourceCode: ProjectSourceCode, roots: TraceRoots, markedFile: string, payloadOf: PayloadOf | null): Map<string, TraceNode[]> {
+  const found = new Map<string, TraceNode[]>();
+  const instances = new Map<Node, TraceNode | null>();
+  for (const { payload, index, argument, value } of passedArguments(sourceCode, roots)) {
+    if (payload.file !== markedFile) continue;
+    const known = value ?? (payloadOf ? instanceOf(sourceCode, argument as TSESTree.ThisExpression, instances, payloadOf) : null);
+    if (!known) continue;
+    const key = parameterKey(payload.key, index);
+    const list = found.get(key);
+    if (list) list.push(known);
+    else found.set(key, [known]);
   }
   return found;
 }

@@ -20,7 +20,7 @@ import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
-import { functionsWithParameters, markerTrie, NO_PASSED_PARAMETERS, passedValuesIn, type PassedParameters } from './parameter-values.js';
+import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, type PassedParameters } from './parameter-values.js';
 
 type Node = TSESTree.Node;
 
@@ -115,6 +115,7 @@ export class ProjectView {
   private readonly runs = new Map<string, Cached<boolean>>();
   private readonly runningPaths = new Map<string, Cached<BlockingPath | null>>();
   private readonly passed = new Map<string, Cached<PassedParameters>>();
+  private readonly passesTo = new Map<string, Cached<ReadonlySet<string>>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
   private readonly inProgress = new Set<string>();
@@ -464,38 +465,30 @@ export class ProjectView {
 
   /**
    * What the project's importers of `file` pass to its exported functions and constructors, where the
-   * value is known without analysing them (so no import cycle runs through it): catalog values
+   * value is known without analysing them (so no import cycle runs through it): catalog instances
    * (`new Repo(new Database(path))`) and `this` of the caller's class (`new FileSystem(this)`).
    */
   passedParameters(file: string): PassedParameters {
     return this.cached(this.passed, file, NO_PASSED_PARAMETERS, () => {
       this.touch(file);
-      const catalog = catalogFor(this.settings);
-      // Only `this` and catalog values are looked for: an importer naming neither passes none (and then the file is not parsed).
-      const candidates: { importer: string; text: string; specifiers: string[] }[] = [];
-      for (const importer of this.files.importersOf(file).slice(0, MAX_IMPORTERS)) {
-        this.touch(importer);
-        const text = this.files.entry(importer)?.text;
-        if (text === undefined || !(PASSES_THIS.test(text) || mayReachRoots(text, catalog))) continue;
-        const specifiers = this.files.specifiers(importer).filter((specifier) => this.files.resolve(importer, specifier) === file);
-        if (specifiers.length > 0) candidates.push({ importer, text, specifiers });
-      }
-      if (candidates.length === 0) return NO_PASSED_PARAMETERS;
+      const importers = this.files.importersOf(file).slice(0, MAX_IMPORTERS).filter((importer) => this.passedValuesTargets(importer).has(file));
+      if (importers.length === 0) return NO_PASSED_PARAMETERS;
       const sourceCode = this.sourceOf(file);
       if (!sourceCode) return NO_PASSED_PARAMETERS;
       const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
       const functions = functionsWithParameters(exports);
       if (functions.length === 0) return NO_PASSED_PARAMETERS;
-      let marker: TraceNode | undefined;
+      const marker = markerTrie(file, exports, functions);
+      const catalog = catalogFor(this.settings);
       const lists = new Map<string, TraceNode[]>();
       const from = new Set<string>();
-      for (const { importer, text, specifiers } of candidates) {
+      for (const importer of importers) {
         const importerSource = this.sourceOf(importer);
-        // What tests pass (mocks, fixtures' databases) is not what the service runs with.
-        if (!importerSource || fileRole(importer, this.cwd, importerSource.ast, text, this.settings.workerFiles) !== 'application') continue;
-        marker ??= markerTrie(file, exports, functions);
-        const roots = { modules: new Map([...catalog.modules, ...specifiers.map((specifier) => [specifier, marker!] as const)]), globals: catalog.globals };
-        const found = passedValuesIn(importerSource, roots, file, (key, fn) => this.functionPayload(importer, detached(key), fn, null));
+        if (!importerSource) continue;
+        const specifiers = this.files.specifiers(importer).filter((specifier) => this.files.resolve(importer, specifier) === file);
+        const roots = { modules: new Map([...catalog.modules, ...specifiers.map((specifier) => [specifier, marker] as const)]), globals: catalog.globals };
+        const passesThis = mayReachRoots(importerSource.text, catalog);
+        const found = passedValuesIn(importerSource, roots, file, passesThis ? (key, fn) => this.functionPayload(importer, detached(key), fn, null) : null);
         if (found.size > 0) from.add(importer);
         for (const [key, values] of found) {
           const list = lists.get(key);
@@ -507,6 +500,36 @@ export class ProjectView {
       const values = new Map<string, TraceNode>();
       for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
       return { values, from };
+    });
+  }
+
+  /**
+   * The project files `importer` passes a known value to (a catalog instance, its own `this`), found
+   * in one trace with every imported file's exports marked as a whole: only those files are parsed
+   * to find which parameter gets what.
+   */
+  private passedValuesTargets(importer: string): ReadonlySet<string> {
+    return this.cached(this.passesTo, importer, NO_FILES, () => {
+      this.touch(importer);
+      const text = this.files.entry(importer)?.text;
+      const catalog = catalogFor(this.settings);
+      if (text === undefined) return NO_FILES;
+      // Only `this` of a class that uses the catalog itself (telling whether methods of any other class
+      // block would mean analysing files that name no blocking API) and catalog instances are looked for:
+      // a file passing neither is not parsed.
+      const passesThis = PASSES_THIS_TO_CONSTRUCTOR.test(text) && mayReachRoots(text, catalog);
+      if (!passesThis && !mayReachRoots(text, instanceMakingRoots(catalog))) return NO_FILES;
+      const markers = new Map<string, TraceNode>();
+      for (const specifier of this.files.specifiers(importer)) {
+        const target = this.files.resolve(importer, specifier);
+        if (target && target !== importer) markers.set(specifier, anyExportMarker(target));
+      }
+      if (markers.size === 0) return NO_FILES;
+      const sourceCode = this.sourceOf(importer);
+      // What tests pass (mocks, fixtures' databases) is not what the service runs with.
+      if (!sourceCode || fileRole(importer, this.cwd, sourceCode.ast, text, this.settings.workerFiles) !== 'application') return NO_FILES;
+      const roots = { modules: new Map([...catalog.modules, ...markers]), globals: catalog.globals };
+      return filesPassedValues(sourceCode, roots, passesThis);
     });
   }
 
@@ -660,7 +683,7 @@ export class ProjectView {
   /** Files this one passes `this` to (`new FileSystem(this)`): they call its methods. */
   private receiversOf(file: string): string[] {
     const text = this.files.entry(file)?.text;
-    if (text === undefined || !PASSES_THIS.test(text)) return [];
+    if (text === undefined || !PASSES_THIS_TO_CONSTRUCTOR.test(text)) return [];
     return this.files.dependencies(file).filter((dependency) => this.passedParameters(dependency).from.has(file));
   }
 
@@ -826,8 +849,8 @@ const WORD = /[\w$]+/g;
 
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
-/** `f(this)`, `new X(a, this)`: a file that may pass its instance to another file's function. */
-const PASSES_THIS = /[(,]\s*this\s*[,)]/;
+const NO_FILES: ReadonlySet<string> = new Set();
+
 
 const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: ComputedLoad[] }[]>();
 
