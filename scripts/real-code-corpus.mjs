@@ -57,7 +57,7 @@ let mismatches = 0;
 for (const { repo, commit, tsconfig, files: expectedFiles, lines: expectedLines } of repos) {
   const selection = selections.get(repo);
   if (!selection) throw new Error(`${repo}: no entry in files.json`);
-  const gitDir = [path.join(mirrors, repo.replace('/', '+'), 'repo'), path.join(mirrors, repo.replace('/', '+'))].find((dir) => existsSync(path.join(dir, 'HEAD')));
+  const gitDir = [path.join(mirrors, repo.replace('/', '+'), 'repo'), path.join(mirrors, repo.replace('/', '+'), 'repo', '.git'), path.join(mirrors, repo.replace('/', '+'))].find((dir) => existsSync(path.join(dir, 'HEAD')));
   if (!gitDir) throw new Error(`${repo}: no mirror under ${mirrors} (fetch github:${repo} first)`);
   try {
     execSync(`git --git-dir=${sh(gitDir)} cat-file -e ${commit}^{commit}`, { stdio: 'ignore' });

@@ -20,7 +20,7 @@
 // saying whether the helper is in the same file or another one. A report matches a label when it is
 // in the same file on a line from the label's `line` to its `endLine` (the call's last line; the
 // old format has no endLine, so the line itself).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
@@ -207,6 +207,7 @@ for (const tool of selectedTools) {
   };
   if (dumpPrefix) {
     const dump = labels.filter((label) => label.label !== 'unclear').map((label) => ({ ...label, reported: reportedLabels.has(label) }));
+    mkdirSync(path.dirname(path.resolve(dumpPrefix)), { recursive: true });
     writeFileSync(`${dumpPrefix}.${tool.replace('/', '_')}.json`, JSON.stringify({ dump, unlabelled: [...unlabelled.values()], reports, crashes, crashSamples, untypedFiles }, null, 1));
   }
 }
