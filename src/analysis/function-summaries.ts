@@ -538,6 +538,9 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       }
       case 'NewExpression':
         return valueOfInit(node, depth);
+      case 'ClassExpression':
+        // `module.exports = new class Api { … }`.
+        return { kind: 'class', body: node.body };
       default:
         return isFunction(node) ? { kind: 'function', fn: node } : null;
     }

@@ -570,6 +570,18 @@ describe('the project model: namespace objects and projects without package.json
     expect(reports.get('repo.js:2 no-sync-database')).toContain('Express route handler in app.js:6');
   });
 
+  it('an instance of a class expression (`module.exports = new class Api { … }`) is the class\'s instance, and static factories hand out instances', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'anonymous-class', dependencies: { express: '^5.0.0' } }),
+      'api.js': "const fs = require('fs');\nconst FileInfo = require('./file-info');\nmodule.exports = new class Api {\n  deleteContext() {\n    fs.unlinkSync('context.json');\n  }\n  remove(name) {\n    return FileInfo.create(name).delete();\n  }\n};\n",
+      'file-info.js': "const fs = require('fs');\nmodule.exports = class FileInfo {\n  constructor(p) { this.p = p; }\n  static create(p) { return new FileInfo(p); }\n  delete() { fs.unlinkSync(this.p); }\n};\n",
+      'server.js': "const express = require('express');\nconst api = require('./api');\nconst app = express();\napp.delete('/ctx', (req, res) => { api.deleteContext(); res.send({}); });\napp.delete('/f', (req, res) => { api.remove(req.query.n); res.send({}); });\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['api.js', 'file-info.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual(['api.js:5 no-sync-fs', 'api.js:8 no-indirect-blocking', 'file-info.js:5 no-sync-fs', 'server.js:4 no-indirect-blocking', 'server.js:5 no-indirect-blocking']);
+    expect(reports.get('file-info.js:5 no-sync-fs')).toContain("called from method 'remove' in api.js:8, which serves this Express route handler in server.js:5");
+  });
+
   it('a checkout without package.json is one project from its tsconfig.json (or jsconfig.json, .git) folder', async () => {
     const root = scratchProject({ 'jsconfig.json': '{}', 'Server/db.js': db, 'Server/server.js': server });
     const reports = await lintProject(root, {}, ['Server/db.js', 'Server/server.js']);
