@@ -398,6 +398,10 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       if (made?.kind === 'function') return constructedBy(made.fn);
       return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
     }
+    // `Object.assign(getFs, { FSPath })` is its first argument, with more members.
+    if (node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
+      return depth > MAX_ALIAS_DEPTH ? null : valueOfInit(node.arguments[0], depth + 1);
+    }
     // `const markdownToDocx = pandoc('markdown', 'docx')`: what the factory of this file returns.
     if (node.type === 'CallExpression') {
       const factory = valueOf(node.callee, depth + 1);
@@ -858,4 +862,10 @@ function isDrainedSynchronously(node: Node): boolean {
     default:
       return false;
   }
+}
+
+/** `Object.assign`, which returns its first argument. */
+function isObjectAssign(callee: TSESTree.Expression): boolean {
+  const member = unwrapExpression(callee);
+  return member.type === 'MemberExpression' && !member.computed && member.object.type === 'Identifier' && member.object.name === 'Object' && member.property.type === 'Identifier' && member.property.name === 'assign';
 }

@@ -20,6 +20,7 @@ import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
+import { loadTimeCalls, memberNameOf } from './load-hooks.js';
 import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, type PassedParameters } from './parameter-values.js';
 
 type Node = TSESTree.Node;
@@ -659,12 +660,16 @@ export class ProjectView {
       if (reexported) for (const next of this.files.importersOf(importer)) if (!visited.has(next)) queue.push(next);
     }
     // Loaded by a computed path (a migration runner, a plugin loader): it runs where the loading does.
-    for (const loader of this.files.loadersOf(file).slice(0, MAX_IMPORTERS)) {
+    const hook = memberNameOf(key);
+    const loads = this.files.loadersOf(file).map((loader) => ({ loader, loaded: file }));
+    for (let index = 0; index < loads.length && index < MAX_IMPORTERS; index++) {
+      const { loader, loaded } = loads[index]!;
       if (visited.has(loader)) continue;
+      visited.add(loader);
       this.touch(loader);
       const analysed = this.analysisOf(loader);
       if (!analysed) continue;
-      for (const load of computedLoadCalls(analysed.sourceCode, loader, file)) {
+      for (const load of computedLoadCalls(analysed.sourceCode, loader, loaded)) {
         const serving = analysed.analysis.context.contextOf(load);
         if (serving?.kind === 'async-function' && !serving.servingRoot) {
           // An async loader (`async function migrate()`): it runs where its own callers are.
@@ -672,8 +677,18 @@ export class ProjectView {
           if (outer.kind === 'serving') return outer;
           if (outer.kind === 'unknown') return this.servingUsage(serving, analysed.analysis, loader, load);
         } else if (serving) return this.servingUsage(serving, analysed.analysis, loader, load);
-        // Kept for later (`plugins[name] = require(…)`), its functions may be called anywhere.
-        if (loadedValueEscapes(analysed.sourceCode, load)) return UNKNOWN;
+        if (loadedValueEscapes(analysed.sourceCode, load)) {
+          // A hook the loader itself runs on what it loads (`new p()`, then `plugin.init()`): start-up, as the loading is.
+          if (hook !== null && loadTimeCalls(analysed.sourceCode, load).has(hook)) {
+            sawCall = true;
+            continue;
+          }
+          // Kept in a module that is itself loaded at start-up (`apps[name] = (await import(…)).x; export { apps }`): its loaders decide.
+          const onward = this.files.loadersOf(loader);
+          if (onward.length === 0) return UNKNOWN;
+          for (const next of onward) loads.push({ loader: next, loaded: loader });
+          continue;
+        }
         sawCall = true;
       }
     }
