@@ -542,6 +542,9 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       }
       case 'NewExpression':
         return valueOfInit(node, depth);
+      case 'CallExpression':
+        // `export const FS = Object.assign(getFs, { … })`.
+        return isObjectAssign(node.callee) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? valueOf(node.arguments[0], depth + 1) : null;
       case 'ClassExpression':
         // `module.exports = new class Api { … }`.
         return { kind: 'class', body: node.body };

@@ -893,7 +893,7 @@ function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: 
  * Whether the module a computed load gives is kept beyond the code that loads it: stored
  * (`plugins[name] = require(…)`), returned, passed on or pushed; a local it is bound to is too.
  */
-function loadedValueEscapes(sourceCode: ProjectSourceCode, load: Node): boolean {
+function loadedValueEscapes(sourceCode: ProjectSourceCode, load: Node, depth = 0): boolean {
   let node = load;
   for (;;) {
     const parent = node.parent;
@@ -913,7 +913,8 @@ function loadedValueEscapes(sourceCode: ProjectSourceCode, load: Node): boolean 
     const holder = use.parent;
     if (!holder || reference.init) return false;
     if (holder.type === 'MemberExpression' && holder.object === use) return false;
-    if ((holder.type === 'CallExpression' || holder.type === 'NewExpression') && holder.callee === use) return false;
+    // `const plugin = new Plugin()`, then `plugins.push(plugin)`: what it makes is kept too.
+    if ((holder.type === 'CallExpression' || holder.type === 'NewExpression') && holder.callee === use) return depth < 2 && holder.parent?.type === 'VariableDeclarator' ? loadedValueEscapes(sourceCode, holder, depth + 1) : false;
     return true;
   }));
 }
