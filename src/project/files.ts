@@ -30,7 +30,7 @@ class FileEntry {
   /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
   specifiers?: readonly string[];
   /** What the importer index reads off the text, kept so a refresh need not read unchanged files again. */
-  indexFlags?: { readonly heritage: boolean; readonly startsByPath: boolean; readonly loadsComputed: boolean };
+  indexFlags?: { readonly heritage: boolean; readonly startsByPath: boolean; readonly loadsComputed: boolean; readonly loadsDynamic: boolean };
   /** Project files those specifiers resolve to, on first request. */
   dependencies?: readonly string[];
 
@@ -133,6 +133,7 @@ export class ProjectFiles {
   private heritageIndex = new Set<string>();
   /** Files loaded by a computed path (`require(\`./schema/v${n}\`)`), with the files that load them. */
   private loaderIndex = new Map<string, string[]>();
+  private computedLoaderList: string[] = [];
   private indexedAt = 0;
 
   constructor(root: string) {
@@ -392,6 +393,7 @@ export class ProjectFiles {
       this.starterIndex = new Map();
       this.heritageIndex = new Set();
       this.loaderIndex = new Map();
+      this.computedLoaderList = [];
       this.importerIndex = this.buildImporterIndex();
       this.indexedAt = Date.now();
     }
@@ -426,6 +428,7 @@ export class ProjectFiles {
           else this.starterIndex.set(started, [file]);
         }
       }
+      if (flags.loadsDynamic || flags.loadsComputed) this.computedLoaderList.push(file);
       if (flags.loadsComputed) this.indexComputedLoads(file, entry.text, files);
       if (!known) entry.dropText();
     }
@@ -436,6 +439,12 @@ export class ProjectFiles {
   loadersOf(file: string, maxAgeMs = 5_000): readonly string[] {
     this.indexes(maxAgeMs);
     return this.loaderIndex.get(file) ?? [];
+  }
+
+  /** Files that load modules by a path that is not a literal (`import(File.path)`), whether or not it can be read. */
+  computedLoaders(maxAgeMs = 5_000): readonly string[] {
+    this.indexes(maxAgeMs);
+    return this.computedLoaderList;
   }
 
   private indexComputedLoads(file: string, text: string, files: readonly string[]): void {
@@ -531,6 +540,8 @@ export class ProjectFiles {
 }
 
 /** Files one computed load may stand for, at most. */
+/** `require(x)`, `import(file.path)`: a load by anything but a literal. */
+const LOADS_DYNAMIC = /\b(?:require|import)\s*\(\s*[^'"`\s)]/;
 const MAX_COMPUTED_LOADS = 200;
 
 /** The first index of a sorted list whose item is not below `value`. */
@@ -579,7 +590,7 @@ function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
 }
 
 function indexFlagsOf(text: string): NonNullable<FileEntry['indexFlags']> {
-  return { heritage: HERITAGE.test(text), startsByPath: STARTS_BY_PATH.test(text), loadsComputed: MAY_LOAD_COMPUTED.test(text) };
+  return { heritage: HERITAGE.test(text), startsByPath: STARTS_BY_PATH.test(text), loadsComputed: MAY_LOAD_COMPUTED.test(text), loadsDynamic: LOADS_DYNAMIC.test(text) };
 }
 
 function stampOf(file: string): FileStamp | null {

@@ -6,6 +6,24 @@ import type { ProjectSourceCode } from './parse.js';
 type Node = TSESTree.Node;
 
 const cache = new WeakMap<Node, ReadonlySet<string>>();
+const dynamicLoads = new WeakMap<Node, Node[]>();
+
+/** Every load by a path that is not a literal: `import(file.path)`, `require(name)`, `` require(`./${x}`) ``. */
+export function dynamicLoadCalls(sourceCode: ProjectSourceCode): Node[] {
+  let found = dynamicLoads.get(sourceCode.ast);
+  if (!found) {
+    const calls: Node[] = [];
+    const visit = (node: Node) => {
+      const argument =
+        node.type === 'ImportExpression' ? node.source : node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? node.arguments[0] : undefined;
+      if (argument && argument.type !== 'Literal') calls.push(node);
+      forEachChild(node, sourceCode.visitorKeys, visit);
+    };
+    visit(sourceCode.ast);
+    dynamicLoads.set(sourceCode.ast, (found = calls));
+  }
+  return found;
+}
 
 /**
  * The member names a loader calls while it loads: in the function making a computed load (or the

@@ -20,7 +20,7 @@ import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
-import { loadTimeCalls, memberNameOf } from './load-hooks.js';
+import { dynamicLoadCalls, loadTimeCalls, memberNameOf } from './load-hooks.js';
 import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, type PassedParameters } from './parameter-values.js';
 
 type Node = TSESTree.Node;
@@ -117,6 +117,7 @@ export class ProjectView {
   private readonly runningPaths = new Map<string, Cached<BlockingPath | null>>();
   private readonly passed = new Map<string, Cached<PassedParameters>>();
   private readonly passesTo = new Map<string, Cached<ReadonlySet<string>>>();
+  private readonly hooks = new Map<string, Cached<boolean>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
   private readonly inProgress = new Set<string>();
@@ -685,14 +686,46 @@ export class ProjectView {
           }
           // Kept in a module that is itself loaded at start-up (`apps[name] = (await import(…)).x; export { apps }`): its loaders decide.
           const onward = this.files.loadersOf(loader);
-          if (onward.length === 0) return UNKNOWN;
+          if (onward.length === 0) {
+            // Loaded by a path the index cannot read (`import(File.path)`): a loader of the project that runs the hook at start-up.
+            if (hook !== null && this.files.importersOf(loader).length === 0 && this.startupLoaderRuns(hook)) {
+              sawCall = true;
+              continue;
+            }
+            return UNKNOWN;
+          }
           for (const next of onward) loads.push({ loader: next, loaded: loader });
           continue;
         }
         sawCall = true;
       }
     }
+    // Imported by no file and loaded by none the index can read: so loaded by a path it cannot read.
+    if (!sawCall && hook !== null && loads.length === 0 && queue.length === 0 && this.startupLoaderRuns(hook)) return STARTUP;
     return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /**
+   * Whether some loader of the project, loading modules by a path that is not a literal at start-up,
+   * calls a member `hook` on what it loads (`plugin.init()`): the hook of modules it may load runs then.
+   */
+  private startupLoaderRuns(hook: string): boolean {
+    return this.cached(this.hooks, hook, false, () => {
+      for (const loader of this.files.computedLoaders().slice(0, MAX_IMPORTERS)) {
+        this.touch(loader);
+        const text = this.files.entry(loader)?.text;
+        if (text === undefined || !text.includes(hook)) continue;
+        const analysed = this.analysisOf(loader);
+        if (!analysed) continue;
+        for (const load of dynamicLoadCalls(analysed.sourceCode)) {
+          if (!loadTimeCalls(analysed.sourceCode, load).has(hook)) continue;
+          const serving = analysed.analysis.context.contextOf(load);
+          if (!serving) return true;
+          if (serving.kind === 'async-function' && !serving.servingRoot && this.exportedFunctionUsage(loader, analysed.sourceCode, serving.root).kind === 'startup') return true;
+        }
+      }
+      return false;
+    });
   }
 
   /** Files this one passes `this` to (`new FileSystem(this)`): they call its methods. */

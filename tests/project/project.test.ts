@@ -597,6 +597,17 @@ describe('the project model: namespace objects and projects without package.json
     expect([...reports.keys()].sort()).toEqual(['plugins/echo.js:7 no-sync-fs']);
   });
 
+  it('the same hook of a plugin loaded by a path the project model cannot read (`import(file.path)`) runs at load time too', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'plugins-unseen', type: 'module', dependencies: { express: '^5.0.0' } }),
+      'loader.js': "import fs from 'node:fs';\nexport const plugins = [];\nfunction pluginFiles() {\n  return fs.readdirSync('./plugins').map((name) => ({ name, path: '../plugins/' + name }));\n}\nexport async function load() {\n  for (const file of pluginFiles()) {\n    const Plugin = (await import(file.path)).default;\n    const plugin = new Plugin();\n    plugin.init?.();\n    plugins.push(plugin);\n  }\n}\n",
+      'plugins/echo.js': "import fs from 'node:fs';\nexport default class Echo {\n  async init() {\n    fs.mkdirSync('data/echo', { recursive: true });\n  }\n  async handle(body) {\n    fs.appendFileSync('data/echo/log', body);\n  }\n}\n",
+      'server.js': "import express from 'express';\nimport { load, plugins } from './loader.js';\nconst app = express();\napp.post('/x', (req, res) => {\n  for (const plugin of plugins) plugin.handle(req.body);\n  res.end();\n});\nawait load();\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['loader.js', 'plugins/echo.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual(['plugins/echo.js:7 no-sync-fs']);
+  });
+
   it('`Object.assign(getFs, { … })` is the factory it is given: what its calls return is followed across files', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'assign', dependencies: { express: '^5.0.0' } }),
