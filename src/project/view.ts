@@ -304,8 +304,10 @@ export class ProjectView {
       if (this.files.dependencies(file).some((dependency) => blocks(this.exportTrie(dependency)))) return true;
       // An exported interface or abstract class: what the project's classes implementing it do.
       if (this.implementationsOf(file).size > 0) return true;
-      // What other files pass to its functions (`require('./repo')(db)`, `new FileSystem(this)`).
-      return [...this.passedParameters(file).values.values()].some((value) => blocks(value));
+      // What other files pass to its functions (`require('./repo')(db)`, `new FileSystem(this)`): catalog values, or
+      // instances of classes that name the catalog. Not asked whether those block: that would analyse the
+      // passing file, which imports this one (a cycle cut short, the reports then order-dependent).
+      return this.passedParameters(file).values.size > 0;
     });
   }
 
@@ -1145,8 +1147,8 @@ function functionAt(sourceCode: ProjectSourceCode, start: number, end: number): 
  * The budgets are the process's, shared by the models of every project (a lint of a workspace or a
  * tree of packages has one model per package root: budgets of their own multiplied the memory).
  */
-const PARSED_BUDGET = 512 * 1024;
-const ANALYSED_BUDGET = 2 * 1024 * 1024;
+const PARSED_BUDGET = 256 * 1024;
+const ANALYSED_BUDGET = 1024 * 1024;
 const FILE_WEIGHT = 8 * 1024;
 
 function weightOf(text: string | undefined): number {
