@@ -1,6 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { functionValues } from '../context/function-values.js';
-import { forEachChild, isFunction, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction } from '../resolve/ast.js';
 import type { ProjectSourceCode } from './parse.js';
 
 type Node = TSESTree.Node;
@@ -26,9 +26,11 @@ export function dynamicLoadCalls(sourceCode: ProjectSourceCode): Node[] {
 }
 
 /**
- * The member names a loader calls while it loads: in the function making a computed load (or the
- * module top, for a top-level load) and in the same-file functions it calls (`this.runInit(plugin)` →
- * `plugin.init()`). A loaded class's method of one of these names is a hook run at load time.
+ * The member names a loader calls, while it loads, on what it loads: in the function making a computed
+ * load (or the module top), calls on a local bound to the load or to a `new` of something
+ * (`const plugin = new Plugin()`, `const mod = require(file)`), and in a same-file helper it hands such a
+ * local to, calls on that parameter (`this.runInit(plugin)` → `plugin.init()`). A loaded class's method of
+ * one of these names is a hook run at load time.
  */
 export function loadTimeCalls(sourceCode: ProjectSourceCode, load: Node): ReadonlySet<string> {
   const cached = cache.get(load);
@@ -41,26 +43,63 @@ export function loadTimeCalls(sourceCode: ProjectSourceCode, load: Node): Readon
       break;
     }
   }
-  const called = new Set<FunctionNode>();
-  const visit = (node: Node, depth: number) => {
+  const instances = new Set<TSESLint.Scope.Variable>();
+  // Locals the loading code binds to what it loads or makes.
+  const collect = (node: Node) => {
+    if (node.type === 'VariableDeclarator' && node.init && (node.init.type === 'NewExpression' || contains(node.init, load))) {
+      for (const variable of sourceCode.getDeclaredVariables(node)) if (variable.scope.type !== 'module' && variable.scope.type !== 'global') instances.add(variable);
+    }
+    forEachChild(node, sourceCode.visitorKeys, collect);
+  };
+  collect(loading);
+  const instanceOf = (receiver: Node): TSESLint.Scope.Variable | null => {
+    if (receiver.type !== 'Identifier') return null;
+    for (const variable of instances) if (variable.references.some((reference) => reference.identifier === receiver)) return variable;
+    return null;
+  };
+  const visit = (node: Node, helpers: boolean, root: Node) => {
     if (node.type === 'CallExpression') {
       const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
-      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && !isModuleValue(sourceCode, callee.object)) names.add(callee.property.name);
-      // One hand-off deep: a helper of this file the loading function calls.
-      if (depth === 0) {
-        for (const fn of functionValues(sourceCode, node.callee, { keys: [], throughCalls: false })) {
-          if (fn !== loading && !called.has(fn)) called.add(fn);
-        }
+      const receiver = callee.type === 'MemberExpression' ? callee.object : null;
+      // `plugin.init()`, and `new Schema().run(db)` on a class the load gave.
+      const onLoaded = receiver !== null && (instanceOf(receiver) !== null || (receiver.type === 'NewExpression' && instanceOf(receiver.callee) !== null));
+      if (onLoaded && callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') names.add(callee.property.name);
+      // One hand-off deep: a helper of this file given such a local (`this.runInit(plugin)`).
+      if (helpers) {
+        node.arguments.forEach((argument, index) => {
+          if (!instanceOf(argument)) return;
+          for (const fn of functionValues(sourceCode, node.callee, { keys: [], throughCalls: false })) {
+            const parameter = fn.params[index];
+            if (fn === loading || parameter?.type !== 'Identifier') continue;
+            for (const variable of sourceCode.getDeclaredVariables(fn)) if (variable.name === parameter.name) instances.add(variable);
+            visit(fn, false, fn);
+          }
+        });
       }
     }
-    // A top-level load: only the module's own statements, not the functions it declares.
-    if (loading.type === 'Program' && node !== loading && isFunction(node) && node.parent?.type !== 'CallExpression') return;
-    forEachChild(node, sourceCode.visitorKeys, (child) => visit(child, depth));
+    // A nested function runs now only when an iteration runs it (`lodash.forEach(tmp, (p) => …)`); a listener
+    // (`client.on(name, (...args) => event.execute(...args))`) runs later, per event.
+    if (node !== root && isFunction(node) && !iteratedNow(node)) return;
+    forEachChild(node, sourceCode.visitorKeys, (child) => visit(child, helpers, root));
   };
-  visit(loading, 0);
-  for (const fn of called) visit(fn, 1);
+  visit(loading, true, loading);
   cache.set(load, names);
   return names;
+}
+
+/** Callees that run the function they are given before they return. */
+const ITERATIONS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'reduce', 'each', 'forIn', 'forOwn']);
+
+function iteratedNow(fn: Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
+  return name !== null && ITERATIONS.has(name);
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** The method a key names (`init` of `role.new().init`, `run` of `default.run`); `null` for a module or a call result. */
@@ -69,16 +108,3 @@ export function memberNameOf(key: string): string | null {
   return last === undefined || last === 'new()' || last === '()' || last === 'default' || last === '<module>' ? null : last;
 }
 
-/** A global or a module-scope import (`logger.info`, `fs.readdirSync`, `lodash.forEach`): not a loaded value. */
-function isModuleValue(sourceCode: ProjectSourceCode, receiver: Node): boolean {
-  if (receiver.type !== 'Identifier') return false;
-  for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(receiver); scope; scope = scope.upper) {
-    const variable = scope.set.get(receiver.name);
-    if (!variable) continue;
-    const def = variable.defs[0];
-    if (!def) return true;
-    if (def.type === 'ImportBinding') return true;
-    return (scope.type === 'module' || scope.type === 'global') && def.type === 'Variable' && def.node.init?.type === 'CallExpression' && def.node.init.callee.type === 'Identifier' && def.node.init.callee.name === 'require';
-  }
-  return true;
-}

@@ -690,7 +690,7 @@ export class ProjectView {
           const onward = this.files.loadersOf(loader);
           if (onward.length === 0) {
             // Loaded by a path the index cannot read (`import(File.path)`): a loader of the project that runs the hook at start-up.
-            if (hook !== null && this.files.importersOf(loader).length === 0 && this.startupLoaderRuns(hook)) {
+            if (hook !== null && this.files.importersOf(loader).length === 0 && this.mayBeLoadedUnseen(loader) && this.startupLoaderRuns(hook)) {
               sawCall = true;
               continue;
             }
@@ -703,8 +703,14 @@ export class ProjectView {
       }
     }
     // Imported by no file and loaded by none the index can read: so loaded by a path it cannot read.
-    if (!sawCall && hook !== null && loads.length === 0 && queue.length === 0 && this.startupLoaderRuns(hook)) return STARTUP;
+    if (!sawCall && hook !== null && loads.length === 0 && queue.length === 0 && this.mayBeLoadedUnseen(file) && this.startupLoaderRuns(hook)) return STARTUP;
     return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /** A project file on disk that nothing imports and that is no entry of its own (not the service, no server, no tool). */
+  private mayBeLoadedUnseen(file: string): boolean {
+    this.touch(file);
+    return this.files.entry(file) !== null && !this.files.isServiceEntry(file) && !this.files.isToolingEntry(file) && !this.startsServer(file);
   }
 
   /**

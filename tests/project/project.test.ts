@@ -586,10 +586,10 @@ describe('the project model: namespace objects and projects without package.json
     expect(reports.get('file-info.js:5 no-sync-fs')).toContain("called from method 'remove' in api.js:8, which serves this Express route handler in server.js:5");
   });
 
-  it('a hook a plugin loader calls on what it loads (`plugin.init()` after `new Plugin()`) is start-up code; the plugin\'s other methods are not', async () => {
+  it('a hook a plugin loader calls on what it loads (`plugin.init()` after `new Plugin()`) is start-up code; the plugin\'s other methods, and what a listener added there calls, are not', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'plugins', dependencies: { express: '^5.0.0' } }),
-      'loader.js': "const fs = require('fs');\nconst plugins = [];\nasync function load() {\n  for (const file of fs.readdirSync('./plugins')) {\n    const Plugin = require(`./plugins/${file}`);\n    const plugin = new Plugin();\n    runInit(plugin);\n    plugins.push(plugin);\n  }\n}\nfunction runInit(plugin) {\n  if (plugin.init) plugin.init();\n}\nmodule.exports = { load, plugins };\n",
+      'loader.js': "const fs = require('fs');\nconst plugins = [];\nasync function load() {\n  for (const file of fs.readdirSync('./plugins')) {\n    const Plugin = require(`./plugins/${file}`);\n    const plugin = new Plugin();\n    runInit(plugin);\n    plugins.push(plugin);\n    process.on('message', (message) => plugin.handle(message));\n  }\n}\nfunction runInit(plugin) {\n  if (plugin.init) plugin.init();\n}\nmodule.exports = { load, plugins };\n",
       'plugins/echo.js': "const fs = require('fs');\nmodule.exports = class Echo {\n  async init() {\n    fs.mkdirSync('data/echo', { recursive: true });\n  }\n  async handle(body) {\n    fs.appendFileSync('data/echo/log', body);\n  }\n};\n",
       'server.js': "const express = require('express');\nconst { load, plugins } = require('./loader');\nconst app = express();\napp.post('/x', (req, res) => {\n  for (const plugin of plugins) plugin.handle(req.body);\n  res.end();\n});\nload().then(() => app.listen(3000));\n",
     });
