@@ -399,9 +399,7 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
     }
     // `Object.assign(getFs, { FSPath })` is its first argument, with more members.
-    if (node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
-      return depth > MAX_ALIAS_DEPTH ? null : valueOfInit(node.arguments[0], depth + 1);
-    }
+    if (node.type === 'CallExpression' && assignedTarget(node)) return valueOf(node, depth);
     // `const markdownToDocx = pandoc('markdown', 'docx')`: what the factory of this file returns.
     if (node.type === 'CallExpression') {
       const factory = valueOf(node.callee, depth + 1);
@@ -544,7 +542,7 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
         return valueOfInit(node, depth);
       case 'CallExpression':
         // `export const FS = Object.assign(getFs, { … })`.
-        return isObjectAssign(node.callee) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? valueOf(node.arguments[0], depth + 1) : null;
+        return assignedTarget(node) ? valueOfInit(assignedTarget(node), depth + 1) : null;
       case 'ClassExpression':
         // `module.exports = new class Api { … }`.
         return { kind: 'class', body: node.body };
@@ -867,8 +865,10 @@ function isDrainedSynchronously(node: Node): boolean {
   }
 }
 
-/** `Object.assign`, which returns its first argument. */
-function isObjectAssign(callee: TSESTree.Expression): boolean {
-  const member = unwrapExpression(callee);
-  return member.type === 'MemberExpression' && !member.computed && member.object.type === 'Identifier' && member.object.name === 'Object' && member.property.type === 'Identifier' && member.property.name === 'assign';
+/** The object `Object.assign(target, …)` returns: its first argument. */
+function assignedTarget(call: TSESTree.CallExpression): TSESTree.Expression | null {
+  const member = unwrapExpression(call.callee);
+  const isAssign = member.type === 'MemberExpression' && !member.computed && member.object.type === 'Identifier' && member.object.name === 'Object' && member.property.type === 'Identifier' && member.property.name === 'assign';
+  const target = call.arguments[0];
+  return isAssign && target && target.type !== 'SpreadElement' ? target : null;
 }

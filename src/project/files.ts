@@ -539,9 +539,9 @@ export class ProjectFiles {
   }
 }
 
-/** Files one computed load may stand for, at most. */
 /** `require(x)`, `import(file.path)`: a load by anything but a literal. */
 const LOADS_DYNAMIC = /\b(?:require|import)\s*\(\s*[^'"`\s)]/;
+/** Files one computed load may stand for, at most. */
 const MAX_COMPUTED_LOADS = 200;
 
 /** The first index of a sorted list whose item is not below `value`. */

@@ -52,26 +52,28 @@ export function loadTimeCalls(sourceCode: ProjectSourceCode, load: Node): Readon
     forEachChild(node, sourceCode.visitorKeys, collect);
   };
   collect(loading);
-  const instanceOf = (receiver: Node): TSESLint.Scope.Variable | null => {
-    if (receiver.type !== 'Identifier') return null;
-    for (const variable of instances) if (variable.references.some((reference) => reference.identifier === receiver)) return variable;
-    return null;
+  // The identifiers that read those locals, kept as they are added (helpers' parameters join later).
+  const reads = new Set<Node>();
+  const addInstance = (variable: TSESLint.Scope.Variable) => {
+    for (const reference of variable.references) reads.add(reference.identifier as Node);
   };
+  for (const variable of instances) addInstance(variable);
+  const isInstance = (receiver: Node): boolean => receiver.type === 'Identifier' && reads.has(receiver);
   const visit = (node: Node, helpers: boolean, root: Node) => {
     if (node.type === 'CallExpression') {
       const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
       const receiver = callee.type === 'MemberExpression' ? callee.object : null;
       // `plugin.init()`, and `new Schema().run(db)` on a class the load gave.
-      const onLoaded = receiver !== null && (instanceOf(receiver) !== null || (receiver.type === 'NewExpression' && instanceOf(receiver.callee) !== null));
+      const onLoaded = receiver !== null && (isInstance(receiver) || (receiver.type === 'NewExpression' && isInstance(receiver.callee)));
       if (onLoaded && callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') names.add(callee.property.name);
       // One hand-off deep: a helper of this file given such a local (`this.runInit(plugin)`).
       if (helpers) {
         node.arguments.forEach((argument, index) => {
-          if (!instanceOf(argument)) return;
+          if (!isInstance(argument)) return;
           for (const fn of functionValues(sourceCode, node.callee, { keys: [], throughCalls: false })) {
             const parameter = fn.params[index];
             if (fn === loading || parameter?.type !== 'Identifier') continue;
-            for (const variable of sourceCode.getDeclaredVariables(fn)) if (variable.name === parameter.name) instances.add(variable);
+            for (const variable of sourceCode.getDeclaredVariables(fn)) if (variable.name === parameter.name) addInstance(variable);
             visit(fn, false, fn);
           }
         });

@@ -10,7 +10,7 @@ import { describeFunction, type ServingContext, type ServingKind } from '../cont
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import { escapeRegExp, forEachChild, isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
+import { escapeRegExp, isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, functionKey, moduleExports } from './exports.js';
@@ -914,18 +914,10 @@ const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: Compute
 function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: string): Node[] {
   let calls = loadCallCache.get(sourceCode.ast);
   if (!calls) {
-    const found: { call: Node; loads: ComputedLoad[] }[] = [];
-    const visit = (node: Node) => {
-      const argument =
-        node.type === 'ImportExpression' ? node.source : node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? node.arguments[0] : undefined;
-      if (argument && argument.type !== 'Literal') {
-        const loads = computedLoads(loader, sourceCode.text.slice(node.range[0], node.range[1]));
-        if (loads.length > 0) found.push({ call: node, loads });
-      }
-      forEachChild(node, sourceCode.visitorKeys, visit);
-    };
-    visit(sourceCode.ast);
-    loadCallCache.set(sourceCode.ast, (calls = found));
+    calls = dynamicLoadCalls(sourceCode)
+      .map((call) => ({ call, loads: computedLoads(loader, sourceCode.text.slice(call.range[0], call.range[1])) }))
+      .filter(({ loads }) => loads.length > 0);
+    loadCallCache.set(sourceCode.ast, calls);
   }
   return calls.filter(({ loads }) => loads.some((load) => isLoadedBy(load, file))).map(({ call }) => call);
 }
