@@ -40,7 +40,12 @@ export interface CallCondition {
   /** The last argument is not a function (Node-style APIs run synchronously without a callback). */
   readonly withoutCallback?: boolean;
   /** Argument `index` is a constant string (or a template's leading text) matching `pattern`. */
-  readonly argumentMatches?: { readonly index: number; readonly pattern: RegExp };
+  readonly argumentMatches?: {
+    readonly index: number;
+    readonly pattern: RegExp;
+    /** Also a member read whose property name matches (`client.on(Events.ClientReady, fn)`: an enum of event names). */
+    readonly members?: RegExp;
+  };
   /** Argument `index` is exactly this literal value. */
   readonly argumentEquals?: { readonly index: number; readonly value: string | number | boolean | null };
 

@@ -18,8 +18,11 @@ export function matchesCondition(condition: CallCondition | undefined, call: TSE
   const args = call.arguments;
   if (condition.withoutCallback && isFunctionArgument(args.at(-1))) return false;
   if (condition.argumentMatches) {
-    const text = leadingText(args[condition.argumentMatches.index]);
-    if (text === null || !condition.argumentMatches.pattern.test(text)) return false;
+    const { index, pattern, members } = condition.argumentMatches;
+    const arg = args[index];
+    const text = leadingText(arg);
+    const member = members && arg?.type === 'MemberExpression' ? staticPropertyName(arg) : null;
+    if (!(text !== null && pattern.test(text)) && !(member !== null && members!.test(member))) return false;
   }
   if (condition.argumentEquals) {
     const arg = args[condition.argumentEquals.index];

@@ -42,6 +42,8 @@ export interface ListenerOptions {
   readonly returns?: string;
   /** Parameters of every listener that receive framework values. */
   readonly parameters?: Readonly<Record<number, string>>;
+  /** Event names by the members of the library's enum of them (`Events.ClientReady` → `ready`). */
+  readonly eventMembers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,19 +51,24 @@ export interface ListenerOptions {
  * lifecycle events (role `startup`) and events listed in `ignore` (no registration at all).
  */
 export function listenerMethods(options: ListenerOptions, methods: readonly string[] = LISTENER_METHODS): Record<string, ValueSpec> {
-  const { label, startup = [], ignore = [], startupOnce = [], events = {}, returns, parameters } = options;
+  const { label, startup = [], ignore = [], startupOnce = [], events = {}, returns, parameters, eventMembers = {} } = options;
+  // `on('ready', fn)` or `on(Events.ClientReady, fn)`.
+  const eventIs = (names: readonly string[]) => {
+    const members = Object.keys(eventMembers).filter((member) => names.includes(eventMembers[member]!));
+    return { argumentMatches: { index: 0, pattern: oneOf(names), ...(members.length > 0 ? { members: oneOf(members) } : {}) } };
+  };
   const result: Record<string, ValueSpec> = {};
   for (const method of methods) {
     const once = method === 'once' || method === 'prependOnceListener';
     const startupEvents = once ? [...startup, ...startupOnce] : startup;
     const registers: RegistrarSpec[] = [];
-    if (startupEvents.length > 0) registers.push({ role: 'startup', startsServer: true, when: { argumentMatches: { index: 0, pattern: oneOf(startupEvents) } } });
+    if (startupEvents.length > 0) registers.push({ role: 'startup', startsServer: true, when: eventIs(startupEvents) });
     for (const [event, spec] of Object.entries(events)) {
-      if (!startupEvents.includes(event)) registers.push({ label, ...spec, when: { argumentMatches: { index: 0, pattern: oneOf([event]) } } });
+      if (!startupEvents.includes(event)) registers.push({ label, ...spec, when: eventIs([event]) });
     }
     const skipped = [...ignore.filter((event) => !startupEvents.includes(event))];
     // An ignored event matches a registrar that registers nothing (no `select` path reaches an argument).
-    if (skipped.length > 0) registers.push({ role: 'startup', select: [], when: { argumentMatches: { index: 0, pattern: oneOf(skipped) } } });
+    if (skipped.length > 0) registers.push({ role: 'startup', select: [], when: eventIs(skipped) });
     registers.push({ label, ...(parameters ? { parameters } : {}), select: ['*'] });
     result[method] = returns === undefined ? { registers } : { registers, returns };
   }
