@@ -767,6 +767,8 @@ function buildCallGraph(
       const owner = resolver.valueOf(callee.object);
       const member = owner && name !== null ? resolver.memberOf(owner, name) : null;
       if (member && !member.getter) target = member.fn;
+      // `handlers[type](msg)`: a dispatch; another file's table of functions may say what it runs.
+      if (name === null && callee.computed && keepUnresolved) name = '[]';
     }
     // Direct recursion adds nothing to a summary.
     if (name !== null && !(target && target === stack.at(-1))) {

@@ -625,7 +625,7 @@ export class ProjectView {
       this.touch(importer);
       const text = this.files.entry(importer)?.text;
       if (text === undefined) continue;
-      const mayCall = name === 'default' || name === '<module>' || text.includes(name);
+      const mayCall = name === 'default' || name === '<module>' || text.includes(name) || DISPATCH.test(text);
       // A barrel, or a factory handing out instances (`return new FileStore(dir)`): its importers may call it.
       const mayReexport = REEXPORTS.test(text) || FACTORIES.test(text);
       if (!mayCall && !mayReexport) continue;
@@ -957,6 +957,8 @@ function loadedValueEscapes(sourceCode: ProjectSourceCode, load: Node, depth = 0
  * (`export const MODEL_LOADER = new ModelLoader()`), whose methods its importers call.
  */
 const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require|new\b)|\bexport\s+(?:const|let|var)\s+[\w$]+\s*=\s*new\b|\bexport\s+default\s+new\b/;
+/** `handlers[type](msg)`, `commands[name].call(…)`: a dispatch through a table may call any of its functions. */
+const DISPATCH = /\]\s*(?:\.\s*(?:call|apply)\s*)?\(/;
 
 /** The module and export a callee names: `require('./x')` (its `module.exports`), or a variable bound by `import`/`require`. */
 function importedBinding(sourceCode: ProjectSourceCode, callee: Node): { specifier: string; key: string } | null {

@@ -372,7 +372,15 @@ export function traceFile(
         case 'MemberExpression': {
           if (parent.object !== node) return;
           const name = staticPropertyName(parent);
-          if (name === null) return;
+          if (name === null) {
+            // `commands[name](…)`: a dispatch through a project module's table reaches each of its functions.
+            const table = parent.computed ? dispatchTable(trace) : null;
+            if (!table) return;
+            node = parent;
+            trace = table;
+            onModuleObject = false;
+            continue;
+          }
           const grand = parent.parent as Node;
           const calledMember = grand.type === 'CallExpression' && grand.callee === parent;
           if (trace.calls.length > 0 && calledMember && (name === 'call' || name === 'apply')) {
@@ -801,6 +809,37 @@ function exportsReads(program: TSESTree.Program, visitorKeys: TSESLint.SourceCod
  */
 function memberTrace(trace: TraceNode, name: string): TraceNode | undefined {
   return trace.children.get(name) ?? (trace.isModule && name === 'default' ? trace : (trace.anyMember ?? undefined));
+}
+
+const dispatchTables = new WeakMap<TraceNode, TraceNode | null>();
+
+/**
+ * What a computed read (`handlers[type]`) of a value whose members are project functions reaches:
+ * every one of them, and one level of their members (`commands[name].run(…)`). Only another file's
+ * functions count: a computed read of a catalog module (`fs[method]`) stays unknown.
+ */
+function dispatchTable(trace: TraceNode): TraceNode | null {
+  const known = dispatchTables.get(trace);
+  if (known !== undefined) return known;
+  const table = createTraceNode();
+  let found = false;
+  const merge = (into: TraceNode, from: TraceNode, depth: number) => {
+    for (const payload of from.calls) {
+      if (payload.kind !== 'project-function') continue;
+      into.calls.push(payload);
+      found = true;
+    }
+    if (depth > 0) return;
+    for (const [name, grand] of from.children) {
+      let child = into.children.get(name);
+      if (!child) into.children.set(name, (child = createTraceNode()));
+      merge(child, grand, depth + 1);
+    }
+  };
+  for (const child of trace.children.values()) merge(table, child, 0);
+  const answer = found ? table : null;
+  dispatchTables.set(trace, answer);
+  return answer;
 }
 
 /** A value only some calls make (a guard) is made by this call (`new Kysely({ dialect: new SqliteDialect() })`). */

@@ -661,3 +661,34 @@ describe('the project model degrades, never throws', () => {
     expect(messages.get('src/routes/extra.js:3 no-sync-fs')).toContain('readFileSync');
   });
 });
+
+describe('the project model: dispatch tables and chat bots', () => {
+  it('a computed call through another file’s table of functions runs each of them where it is made', async () => {
+    const files = ['src/server.js', 'src/commands.js', 'src/console.js', 'src/boot.js', 'src/migrations.js'];
+    const forward = await lintProject(copyOf('dispatch'), {}, files);
+    expect([...forward.keys()].sort()).toEqual([
+      'src/commands.js:4 no-sync-fs',
+      'src/console.js:5 no-sync-fs',
+      'src/server.js:10 no-indirect-blocking',
+      'src/server.js:7 no-indirect-blocking',
+    ]);
+    // `commands[req.params.name](req.body)` in a route: `save` is one of the functions it may call.
+    expect(forward.get('src/commands.js:4 no-sync-fs')).toContain("inside method 'save', called from this Express route handler in src/server.js:7");
+    expect(forward.get('src/server.js:10 no-indirect-blocking')).toContain('`Console.list[req.params.name].run()` blocks the event loop: it calls `fs.readFileSync` (src/console.js:5)');
+    // `migrations[name]()` at start-up (boot.js) makes none of them serving.
+    expect([...forward.keys()].some((key) => key.startsWith('src/migrations.js'))).toBe(false);
+    const backward = await lintProject(copyOf('dispatch'), {}, [...files].reverse());
+    expect([...backward.keys()].sort()).toEqual([...forward.keys()].sort());
+  });
+
+  it('a bot’s handlers in other files serve; what its ready listener and command loader run does not', async () => {
+    const messages = await lintProject(path.join(fixtures, 'bot'));
+    expect([...messages.keys()].sort()).toEqual([
+      'src/commands/quote.js:5 no-indirect-blocking',
+      'src/handlers/stats.js:3 no-sync-fs',
+      'src/store.js:4 no-sync-fs',
+    ]);
+    expect(messages.get('src/handlers/stats.js:3 no-sync-fs')).toContain("inside arrow function 'handleStats', registered as a Telegraf update handler in src/telegram.js:4");
+    expect(messages.get('src/store.js:4 no-sync-fs')).toContain("called from async method 'execute' in src/commands/quote.js:5");
+  });
+});
