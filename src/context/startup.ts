@@ -135,6 +135,13 @@ export function calledOnlyFromStartupDecider(
     else if (executorOf) {
       // `new Promise(async (resolve) => …)` runs its executor inside the function that makes the promise.
       result = startupOnly(executorOf);
+    } else if (!variable && isConstructor(fn)) {
+      // `constructor() { this.startLoops(); }`: it runs where the class is instantiated, when every `new` of it is in this file.
+      const sites = constructionSitesOf(sourceCode, fn);
+      result = sites !== null && sites.length > 0 && sites.every((site) => {
+        const caller = enclosingFunction(site);
+        return caller === null || (caller !== fn && (runsOnce(sourceCode, site) || startupOnly(caller)));
+      });
     } else if (!variable && isMethod(fn)) {
       // `this.loadModel()` calls of a method, all inside start-up code.
       const calls = callSitesOf(sourceCode, fn);
@@ -202,6 +209,30 @@ function promiseExecutorCaller(fn: FunctionNode): FunctionNode | null {
   if (parent?.type !== 'NewExpression' || parent.arguments[0] !== fn) return null;
   if (parent.callee.type !== 'Identifier' || parent.callee.name !== 'Promise') return null;
   return enclosingFunction(parent);
+}
+
+function isConstructor(fn: FunctionNode): boolean {
+  return fn.parent?.type === 'MethodDefinition' && fn.parent.kind === 'constructor';
+}
+
+/**
+ * The `new C(…)` of a class whose constructor is `fn`, when they are all the class's uses: a class
+ * declared in this file, not exported, never passed or stored (else `null`, the callers are not all known).
+ */
+function constructionSitesOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.NewExpression[] | null {
+  const classNode = fn.parent?.parent?.parent;
+  if (classNode?.type !== 'ClassDeclaration' || !classNode.id) return null;
+  if (classNode.parent?.type === 'ExportNamedDeclaration' || classNode.parent?.type === 'ExportDefaultDeclaration') return null;
+  const variable = sourceCode.getDeclaredVariables(classNode).find((candidate) => candidate.name === classNode.id!.name);
+  if (!variable) return null;
+  const sites: TSESTree.NewExpression[] = [];
+  for (const reference of variable.references) {
+    const parent = reference.identifier.parent;
+    // Its own name inside the class (`static create() { return new Updater() }`) is a use like any other.
+    if (parent?.type !== 'NewExpression' || parent.callee !== reference.identifier) return null;
+    sites.push(parent);
+  }
+  return sites;
 }
 
 function isMethod(fn: FunctionNode): boolean {

@@ -88,26 +88,28 @@ function loadParsers(): Parsers {
 export function parseProjectFile(filename: string, text: string): ProjectSourceCode | null {
   const extension = path.extname(filename);
   const { espree, eslintScope, typescript } = loadParsers();
+  const withTypeScript = (jsx: boolean): ProjectSourceCode | null => {
+    if (!typescript) return null;
+    const { ast, scopeManager, visitorKeys } = typescript.parseForESLint(text, {
+      filePath: filename,
+      range: true,
+      loc: true,
+      // Nothing reads other files' comments (or tokens): collecting them costs time and memory.
+      comment: false,
+      tokens: false,
+      sourceType: extension === '.cts' ? 'script' : 'module',
+      ecmaFeatures: { jsx },
+    });
+    addParents(ast, visitorKeys);
+    return createSourceCode(ast, text, scopeManager, visitorKeys);
+  };
   try {
-    if (TYPESCRIPT.has(extension) || (extension === '.js' && !espree)) {
-      if (!typescript) return null;
-      const { ast, scopeManager, visitorKeys } = typescript.parseForESLint(text, {
-        filePath: filename,
-        range: true,
-        loc: true,
-        // Nothing reads other files' comments (or tokens): collecting them costs time and memory.
-        comment: false,
-        tokens: false,
-        sourceType: extension === '.cts' ? 'script' : 'module',
-        ecmaFeatures: { jsx: extension === '.tsx' },
-      });
-      addParents(ast, visitorKeys);
-      return createSourceCode(ast, text, scopeManager, visitorKeys);
-    }
+    if (TYPESCRIPT.has(extension) || (extension === '.js' && !espree)) return withTypeScript(extension === '.tsx');
     if (!espree || !eslintScope) return null;
     const commonJs = extension === '.cjs' || (extension !== '.mjs' && !/^\s*(?:import|export)\b/m.test(text));
     const ast = parseJavaScript(espree, text, commonJs ? 'commonjs' : 'module', extension !== '.mjs' && extension !== '.cjs');
-    if (!ast) return null;
+    // JavaScript espree rejects: Flow or TypeScript-style annotations, decorators (Babel-built apps lint it with typescript-eslint).
+    if (!ast) return withTypeScript(extension === '.jsx' || extension === '.js');
     const scopeManager = eslintScope.analyze(ast, {
       ecmaVersion: 2026,
       sourceType: commonJs ? 'commonjs' : 'module',

@@ -692,3 +692,13 @@ describe('the project model: dispatch tables and chat bots', () => {
     expect(messages.get('src/store.js:4 no-sync-fs')).toContain("called from async method 'execute' in src/commands/quote.js:5");
   });
 });
+
+describe('the project model: files espree cannot parse, constructors', () => {
+  it('reads a Flow-annotated importer with the TypeScript parser, and a method its constructor calls runs where the class is made', async () => {
+    const messages = await lintProject(path.join(fixtures, 'flow'), {}, ['src/tiles.js']);
+    // `startAll()` at web.js's top level makes `new Updater()`, whose constructor starts `startLoops()`: start-up.
+    expect([...messages.keys()]).toEqual(['src/tiles.js:19 no-sync-fs']);
+    // Only read from web.js, which espree rejects (`type Options = …`, `const options: Options`).
+    expect(messages.get('src/tiles.js:19 no-sync-fs')).toContain('called from this Express route handler in src/web.js:12');
+  });
+});

@@ -18,6 +18,7 @@ import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, p
 import { amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, nats, nodeRedis, sqsConsumer } from './messaging.js';
 import { apolloIntegrations, apolloServer, graphqlHttp, graphqlJs, graphqlTools, graphqlYoga, mercurius, nexus, pothos } from './graphql.js';
 import { loopback, moleculer } from './services.js';
+import { passport, passportStrategies } from './passport.js';
 import { baileys, discordJs, eris, grammy, grammyRunner, icqq, matrixBotSdk, nodeTelegramBotApi, slackBolt, telegraf, tmi, whatsappWeb } from './bots.js';
 import type { ConventionSpec, FrameworkSpec, RegistrarSpec, ValueSpec } from './types.js';
 
@@ -53,6 +54,8 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   tinyhttp,
   moleculer,
   loopback,
+  passport,
+  ...passportStrategies,
   socketIo,
   socketIoClient,
   ws,

@@ -1,0 +1,41 @@
+import { describe, it } from 'vitest';
+import { checkCase, type RootCase } from './serving-roots-harness.js';
+
+const cases: RootCase[] = [
+  {
+    name: 'Passport: strategy verify callbacks and session callbacks serve logins and requests',
+    code: `import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { Strategy as JwtStrategy } from 'passport-jwt';
+import { BasicStrategy } from 'passport-http';
+import bcrypt from 'bcrypt';
+import fs from 'node:fs';
+passport.use(new LocalStrategy({ usernameField: 'email' }, (email, password, done) => {
+  const users = JSON.parse(fs.readFileSync('users.json', 'utf8')); // ← Passport verify callback
+  done(null, bcrypt.compareSync(password, users[email])); // ← Passport verify callback
+}));
+passport.use(new JwtStrategy({ secretOrKey: 'k' }, (payload, done) => done(null, fs.existsSync('users/' + payload.sub)))); // ← Passport verify callback
+passport.use(new BasicStrategy((user, pass, done) => done(null, fs.readFileSync('htpasswd', 'utf8').includes(user)))); // ← Passport verify callback
+passport.deserializeUser((id, done) => done(null, JSON.parse(fs.readFileSync('sessions/' + id, 'utf8')))); // ← Passport session callback
+const key = fs.readFileSync('jwt.key');`,
+  },
+  {
+    name: 'Passport: CommonJS strategies (the module is the Strategy class)',
+    code: `const passport = require('passport');
+const LocalStrategy = require('passport-local').Strategy;
+const GitHubStrategy = require('passport-github2');
+const fs = require('fs');
+passport.use(new LocalStrategy(function (username, password, done) {
+  done(null, fs.readFileSync('db/' + username)); // ← Passport verify callback
+}));
+passport.use(new GitHubStrategy({ clientID: 'x' }, (accessToken, refreshToken, profile, done) => {
+  fs.writeFileSync('profiles/' + profile.id, JSON.stringify(profile)); // ← Passport verify callback
+  done(null, profile);
+}));
+const config = JSON.parse(fs.readFileSync('oauth.json', 'utf8'));`,
+  },
+];
+
+describe('serving roots: authentication', () => {
+  for (const testCase of cases) it(testCase.name, () => checkCase(testCase));
+});
