@@ -19,6 +19,7 @@ import { catalogFor } from '../catalog/user.js';
 import { workerDecider } from '../context/workers.js';
 import { passedValueUse, type PassedValueUse } from '../context/passed-values.js';
 import { runsOnce } from '../context/once-guard.js';
+import { backgroundLoopDecider } from '../context/background-loops.js';
 import { configuredSourceType, moduleKindOf, type ModuleKind } from '../fixes/imports.js';
 import { blockingUses, type BlockingUse } from '../resolve/blocking-uses.js';
 import { mayReachRoots, traceFile, type TraceHit, type TracedFile, type Tracer, type TraceRoots } from '../resolve/trace.js';
@@ -234,6 +235,8 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
         if (worker) deciders.push(worker);
         // Handlers win over start-up (a route registered inside `main()` is still a handler).
         if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
+        // An endless awaiting loop works in the background while the process serves, even when boot starts it.
+        deciders.push(backgroundLoopDecider);
         deciders.push(startupDecider(found.startup));
         if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
         // Who calls this file's exported functions from other files: start-up code only, or serving code.

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { runsOnce } from './once-guard.js';
+import { runsBackgroundLoop } from './background-loops.js';
 import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 
 type Node = TSESTree.Node;
@@ -70,7 +71,8 @@ export function startupFunctions(
   }
   const candidates: Candidate[] = [];
   for (const fn of functions) {
-    if (startup.has(fn)) continue;
+    // A background loop started at boot works while serving: neither it nor what only it calls is start-up code.
+    if (startup.has(fn) || runsBackgroundLoop(fn)) continue;
     const iife = callOfCallee(fn);
     if (iife) {
       candidates.push({ fn, calls: [iife] });
@@ -123,6 +125,7 @@ export function calledOnlyFromStartupDecider(
   const memo = new Map<FunctionNode, boolean>();
   const inProgress = new Set<FunctionNode>();
   const startupOnly = (fn: FunctionNode): boolean => {
+    if (runsBackgroundLoop(fn)) return false;
     if (knownStartup(fn)) return true;
     const known = memo.get(fn);
     if (known !== undefined) return known;

@@ -155,3 +155,41 @@ bot.on('message', () => fs.readFileSync('b'));`,
 describe('serving roots: chat bots', () => {
   for (const testCase of cases) it(testCase.name, () => checkCase(testCase));
 });
+
+const loops: RootCase[] = [
+  {
+    name: 'an endless awaiting loop started at boot is a background job; a retry loop that ends is start-up',
+    code: `import fs from 'node:fs';
+const queue = [];
+const write = (item) => fs.writeFileSync(item.path, item.data); // ← a background loop
+const run = async () => {
+  while (true) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (queue.length) write(queue.shift()); // ← blocks the event loop: it calls
+    for (const file of fs.readdirSync('spool')) fs.unlinkSync('spool/' + file); // ← a background loop
+  }
+};
+run();
+async function connect() {
+  for (;;) {
+    try {
+      fs.readFileSync('socket.conf');
+      await tryConnect();
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+async function tryConnect() {}
+connect();
+async function spin() {
+  while (true) { fs.readFileSync('never-awaits'); }
+}
+spin();`,
+  },
+];
+
+describe('serving roots: background loops', () => {
+  for (const testCase of loops) it(testCase.name, () => checkCase(testCase));
+});

@@ -1,0 +1,82 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../resolve/ast.js';
+import { describeFunction, type ContextDecider } from './serving-context.js';
+
+type Node = TSESTree.Node;
+type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+
+/**
+ * An async function running an endless loop that awaits (`while (true) { await sleep(100); flush(); }`,
+ * `for (;;) { const job = await queue.pop(); … }`) works in the background for as long as the process
+ * serves, however it was started: a recurring job, like a `setInterval`. A loop that can end (a
+ * `break` or `return` in it: a retry until connected) is not, nor one that never awaits.
+ */
+export const backgroundLoopDecider: ContextDecider = (fn) => {
+  if (!runsBackgroundLoop(fn)) return undefined;
+  return { kind: 'route-handler', root: fn, description: `inside ${describeFunction(fn, 'async ')}, a background loop`, canMakeAsync: false };
+};
+
+const loops = new WeakMap<FunctionNode, boolean>();
+
+/** Whether `fn` is an async function whose body runs such a loop (start-up analysis asks too: what it calls is not start-up code). */
+export function runsBackgroundLoop(fn: FunctionNode): boolean {
+  let known = loops.get(fn);
+  if (known === undefined) {
+    known = fn.async && fn.body.type === 'BlockStatement' && fn.body.body.some((statement) => isEndless(statement) && awaitsAndNeverEnds(statement));
+    loops.set(fn, known);
+  }
+  return known;
+}
+
+function isEndless(statement: Node): statement is Loop {
+  if (statement.type === 'ForStatement') return statement.test === null || isTrue(statement.test);
+  if (statement.type === 'WhileStatement' || statement.type === 'DoWhileStatement') return isTrue(statement.test);
+  return false;
+}
+
+const isTrue = (test: TSESTree.Expression): boolean => (test.type === 'Literal' && test.value === true) || (test.type === 'Literal' && test.value === 1);
+
+/** The loop awaits in its own body, and no `break` (of it), `return` or `throw` of its own ends it. */
+function awaitsAndNeverEnds(loop: Loop): boolean {
+  let awaits = false;
+  let ends = false;
+  const visit = (node: Node, loopDepth: number, switchDepth: number) => {
+    if (ends) return;
+    switch (node.type) {
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return;
+      case 'AwaitExpression':
+        awaits = true;
+        break;
+      case 'ForOfStatement':
+        if (node.await) awaits = true;
+        break;
+      case 'ReturnStatement':
+      case 'ThrowStatement':
+        ends = true;
+        return;
+      case 'BreakStatement':
+        // A labelled break may leave the loop; an unlabelled one leaves it unless an inner loop or switch takes it.
+        if (node.label || (loopDepth === 0 && switchDepth === 0)) ends = true;
+        return;
+      default:
+        break;
+    }
+    const innerLoop = node !== loop && /^(?:While|DoWhile|For|ForIn|ForOf)Statement$/.test(node.type);
+    const innerSwitch = node.type === 'SwitchStatement';
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+          visit(child as Node, loopDepth + (innerLoop ? 1 : 0), switchDepth + (innerSwitch ? 1 : 0));
+        }
+      }
+    }
+  };
+  visit(loop, 0, 0);
+  return awaits && !ends;
+}
