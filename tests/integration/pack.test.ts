@@ -71,6 +71,9 @@ describe('npm pack in a JavaScript project (ESLint 10, no TypeScript)', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('dist/settings.schema.json');
     expect(files.some((file) => file.startsWith('src/') || file.startsWith('tests/') || file.startsWith('docs/examples/'))).toBe(false);
+    // The surveys' records (550 KB and growing with each survey) are the project's, not a user's.
+    expect(files.some((file) => file.startsWith('docs/accuracy-survey-'))).toBe(false);
+    expect(files).toContain('docs/accuracy.md');
   });
 
   it('brings no TypeScript and no typescript-eslint into node_modules', () => {
