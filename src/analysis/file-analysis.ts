@@ -236,7 +236,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
         // Handlers win over start-up (a route registered inside `main()` is still a handler).
         if (options.routeHandlers) deciders.push(handlerDecider(found.handlers));
         // An endless awaiting loop works in the background while the process serves, even when boot starts it.
-        deciders.push(backgroundLoopDecider);
+        deciders.push(backgroundLoopDecider(sourceCode.visitorKeys));
         deciders.push(startupDecider(found.startup));
         if (options.routeHandlers && options.requestShapedParameters) deciders.push(handlerDecider(found.heuristic));
         // Who calls this file's exported functions from other files: start-up code only, or serving code.

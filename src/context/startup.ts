@@ -72,7 +72,7 @@ export function startupFunctions(
   const candidates: Candidate[] = [];
   for (const fn of functions) {
     // A background loop started at boot works while serving: neither it nor what only it calls is start-up code.
-    if (startup.has(fn) || runsBackgroundLoop(fn)) continue;
+    if (startup.has(fn) || runsBackgroundLoop(fn, sourceCode.visitorKeys)) continue;
     const iife = callOfCallee(fn);
     if (iife) {
       candidates.push({ fn, calls: [iife] });
@@ -125,7 +125,7 @@ export function calledOnlyFromStartupDecider(
   const memo = new Map<FunctionNode, boolean>();
   const inProgress = new Set<FunctionNode>();
   const startupOnly = (fn: FunctionNode): boolean => {
-    if (runsBackgroundLoop(fn)) return false;
+    if (runsBackgroundLoop(fn, sourceCode.visitorKeys)) return false;
     if (knownStartup(fn)) return true;
     const known = memo.get(fn);
     if (known !== undefined) return known;
