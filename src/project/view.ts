@@ -19,6 +19,7 @@ import { detached, type ProjectFiles, type FileStamp } from './files.js';
 import { parseProjectFile, type ProjectSourceCode } from './parse.js';
 import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
+import { isStandaloneProgram, servingTextTest } from './programs.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
 import { dynamicLoadCalls, loadTimeCalls, memberNameOf } from './load-hooks.js';
 import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, type PassedParameters } from './parameter-values.js';
@@ -814,7 +815,8 @@ export class ProjectView {
       for (const starter of starters) this.touch(starter);
       let tooling: FileRole | null = starters.length > 0 && !this.files.dependencies(file).some((dependency) => this.startsServer(dependency)) ? 'worker' : null;
       // A program package.json runs as tooling (`"deploy": "node deploy.js"`) is a command-line tool.
-      if (importers.length === 0) return tooling ?? (this.files.isToolingEntry(file) ? 'script' : own);
+      // So is a program run on its own (it reads its arguments) that neither it nor what it imports serves from.
+      if (importers.length === 0) return tooling ?? (this.files.isToolingEntry(file) || this.isStandaloneProgram(file) ? 'script' : own);
       for (const importer of importers) {
         this.touch(importer);
         const text = this.files.entry(importer)?.text;
@@ -837,6 +839,20 @@ export class ProjectView {
       // Route and controller modules that only tests import are loaded another way (a glob, a virtual module).
       if (tooling === 'test' && this.namesFrameworkModule(file)) return own;
       return tooling ?? own;
+    });
+  }
+
+  private servingText: ((text: string) => boolean) | undefined;
+
+  private isStandaloneProgram(file: string): boolean {
+    if (this.files.loadersOf(file).length > 0) return false;
+    return isStandaloneProgram(file, {
+      text: (current) => {
+        this.touch(current);
+        return this.files.entry(current)?.text;
+      },
+      dependencies: (current) => this.files.dependencies(current),
+      serves: (_current, text) => STARTS_SERVER.test(text) || (this.servingText ??= servingTextTest(this.frameworks.flatMap((table) => [...table.modules.keys()])))(text),
     });
   }
 

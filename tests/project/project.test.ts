@@ -702,3 +702,13 @@ describe('the project model: files espree cannot parse, constructors', () => {
     expect(messages.get('src/tiles.js:19 no-sync-fs')).toContain('called from this Express route handler in src/web.js:12');
   });
 });
+
+describe('the project model: programs run on their own', () => {
+  it('a program that reads its arguments and serves nothing is a command-line tool; one that subscribes or whose imports listen serves', async () => {
+    const messages = await lintProject(path.join(fixtures, 'daemons'));
+    // backup.js (`process.argv.slice(2)`, a `setTimeout` loop) and snapshot.js, which only it imports, are quiet.
+    expect([...messages.keys()].sort()).toEqual(['src/mirror.js:8 no-sync-fs', 'src/relay.js:11 no-sync-fs', 'src/server.js:6 no-indirect-blocking', 'src/store.js:4 no-sync-fs']);
+    expect(messages.get('src/relay.js:11 no-sync-fs')).toContain('Redis pub/sub message listener');
+    expect(messages.get('src/mirror.js:8 no-sync-fs')).toContain('setInterval callback');
+  });
+});
