@@ -353,6 +353,38 @@ type Member = { readonly fn: FunctionNode; readonly getter: boolean };
 
 const MAX_ALIAS_DEPTH = 4;
 
+/** Assignments a lazily made value is given by: `x = …`, `x ??= …`, `x ||= …`. */
+const LAZY_ASSIGNMENTS = new Set(['=', '??=', '||=']);
+
+/** A value that has no members to call: a literal, `undefined`, `void 0`. */
+function isNothing(node: Node): boolean {
+  return node.type === 'Literal' || (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
+}
+
+function isNewMap(init: Node | null | undefined): boolean {
+  if (!init) return false;
+  const node = unwrapExpression(init as TSESTree.Expression);
+  return node.type === 'NewExpression' && node.callee.type === 'Identifier' && (node.callee.name === 'Map' || node.callee.name === 'WeakMap');
+}
+
+/** Whether two resolved values are the same function, class, instance, object or namespace. */
+function sameValue(a: Value, b: Value): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'function':
+      return a.fn === (b as typeof a).fn;
+    case 'class':
+    case 'instance':
+      return a.body === (b as typeof a).body;
+    case 'object':
+      return a.object === (b as typeof a).object;
+    case 'exports':
+      return true;
+    default:
+      return a === b;
+  }
+}
+
 export interface ValueResolver {
   /** The same-file value an expression evaluates to, if known. */
   valueOf(expression: Node, depth?: number): Value | null;
@@ -389,7 +421,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     if (!init) return null;
     const node = unwrapExpression(init as TSESTree.Expression);
     // `const db = module.exports = {}`: the value assigned.
-    if (node.type === 'AssignmentExpression' && node.operator === '=') return depth > MAX_ALIAS_DEPTH ? null : valueOfInit(node.right, depth + 1);
+    // `getOther = () => (other ??= new Store())`: what is assigned (the variable holds nothing else once it is).
+    if (node.type === 'AssignmentExpression' && LAZY_ASSIGNMENTS.has(node.operator)) return depth > MAX_ALIAS_DEPTH ? null : valueOfInit(node.right, depth + 1);
     if (isFunction(node)) return { kind: 'function', fn: node };
     if (node.type === 'ClassExpression') return { kind: 'class', body: node.body };
     if (node.type === 'ObjectExpression') return { kind: 'object', object: node };
@@ -402,6 +435,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     if (node.type === 'CallExpression' && assignedTarget(node)) return valueOf(node, depth);
     // `const markdownToDocx = pandoc('markdown', 'docx')`: what the factory of this file returns.
     if (node.type === 'CallExpression') {
+      const cached = valueOfMapGet(node, depth);
+      if (cached) return cached;
       const factory = valueOf(node.callee, depth + 1);
       return factory?.kind === 'function' ? returnedValue(factory.fn, depth + 1) : null;
     }
@@ -435,13 +470,76 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       case 'Variable': {
         const declarator = def.node;
         if (declarator.id.type !== 'Identifier') return null;
-        // Reassigned variables may hold anything.
-        if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== declarator.id)) return null;
+        if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== declarator.id)) return valueOfReassigned(variable, declarator, depth);
         return valueOfInit(declarator.init, depth);
       }
       default:
         return null;
     }
+  };
+
+  /**
+   * What a variable given several values holds, when every value the file resolves is one and the same: a
+   * lazy singleton (`if (!store) store = new Store()`, `store ??= new Store()`), a cache look-up filled on a
+   * miss (`let space = spaces.get(name); if (!space) spaces.set(name, space = { … })`). Literals and
+   * `undefined` (`store = null` on a reset) say nothing; two different values, or a write that is not a
+   * plain assignment (`for (x of …)`, `x += …`), and it may hold anything.
+   */
+  const valueOfReassigned = (variable: Variable, declarator: TSESTree.VariableDeclarator, depth: number): Value | null => {
+    const given: Node[] = declarator.init ? [declarator.init] : [];
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.identifier === declarator.id) continue;
+      const assignment = reference.identifier.parent;
+      if (assignment?.type !== 'AssignmentExpression' || assignment.left !== reference.identifier || !LAZY_ASSIGNMENTS.has(assignment.operator)) return null;
+      given.push(assignment.right);
+    }
+    return oneValueOf(given, variable.name, depth);
+  };
+
+  /** The one value `expressions` resolve to (unresolved ones and literals aside), or `null`. */
+  const oneValueOf = (expressions: readonly Node[], self: string | null, depth: number): Value | null => {
+    let found: Value | null = null;
+    for (const expression of expressions) {
+      let node = unwrapExpression(expression as TSESTree.Expression);
+      // `store = store || new Store()`.
+      if (node.type === 'LogicalExpression' && node.left.type === 'Identifier' && node.left.name === self) node = unwrapExpression(node.right);
+      if (isNothing(node)) continue;
+      const value = valueOfInit(node, depth);
+      if (!value) continue;
+      if (found && !sameValue(found, value)) return null;
+      found = value;
+    }
+    return found;
+  };
+
+  /** The value of a member of an object literal or namespace: `spaceFor(name).store` where the getter returns `{ store: new Store() }`. */
+  const valueOfProperty = (node: TSESTree.MemberExpression, depth: number): Value | null => {
+    const name = memberKey(node);
+    const owner = name === null ? null : valueOf(node.object, depth + 1);
+    if (!owner || (owner.kind !== 'object' && owner.kind !== 'namespace')) return null;
+    const object = owner.object;
+    for (const property of object?.properties ?? []) {
+      if (property.type === 'Property' && property.kind === 'init' && staticPropertyName(property) === name) return valueOfInit(property.value as Node, depth + 1);
+    }
+    const assigned = owner.kind === 'namespace' ? owner.members.get(name!) : undefined;
+    return assigned ? valueOfInit(assigned, depth + 1) : null;
+  };
+
+  /** `cache.get(key)` of a `const cache = new Map()` whose `cache.set(key, value)` calls in the file all store one value. */
+  const valueOfMapGet = (call: TSESTree.CallExpression, depth: number): Value | null => {
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || memberKey(callee) !== 'get') return null;
+    const variable = variableAt(callee.object, callee.object.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || !isNewMap(def.node.init)) return null;
+    const stored: Node[] = [];
+    for (const reference of variable!.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || memberKey(member) !== 'set') continue;
+      const setCall = member.parent;
+      if (setCall?.type === 'CallExpression' && setCall.callee === member && setCall.arguments[1]) stored.push(setCall.arguments[1]);
+    }
+    return oneValueOf(stored, null, depth);
   };
 
   // Members assigned to a variable (`db.set = function …`), once per variable; implicit globals by name.
@@ -526,8 +624,9 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
         return valueOfThis(node);
       case 'MemberExpression': {
         if (isModuleExports(node) && isUndeclared(variableAt(node, 'module'))) return COMMONJS_EXPORTS;
+        // `space.store` of an object literal the file made (`{ store: new Store() }`), a namespace's assigned member.
+        if (node.object.type !== 'ThisExpression') return valueOfProperty(node, depth);
         // `this.repo` where the class declares `repo = new Repo()`.
-        if (node.object.type !== 'ThisExpression') return null;
         const owner = valueOfThis(node);
         const name = memberKey(node);
         if (!owner || name === null || (owner.kind !== 'instance' && owner.kind !== 'class')) return null;
@@ -541,8 +640,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       case 'NewExpression':
         return valueOfInit(node, depth);
       case 'CallExpression':
-        // `export const FS = Object.assign(getFs, { … })`.
-        return assignedTarget(node) ? valueOfInit(assignedTarget(node), depth + 1) : null;
+        // `export const FS = Object.assign(getFs, { … })`; `getStore().save()`: what the getter returns.
+        return assignedTarget(node) ? valueOfInit(assignedTarget(node), depth + 1) : valueOfInit(node, depth);
       case 'ClassExpression':
         // `module.exports = new class Api { … }`.
         return { kind: 'class', body: node.body };

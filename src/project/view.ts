@@ -70,6 +70,8 @@ interface Cached<T> {
   readonly depth?: number;
   /** Cut short by the depth cap (not only by a cycle). */
   readonly capped?: boolean;
+  /** For an answer a cycle cut short: the look-ups under way that cut it (it holds only while one of them is). */
+  readonly cutBy?: ReadonlySet<string>;
 }
 
 /** What a computation under way has read so far. */
@@ -123,7 +125,7 @@ export class ProjectView {
   private readonly collecting: Collecting[] = [];
   private readonly inProgress = new Set<string>();
   /** The look-ups under way, outermost first; `partial` when an import cycle or the depth cap cut it short. */
-  private readonly frames: { marker: string; partial: boolean; capped: boolean }[] = [];
+  private readonly frames: { marker: string; partial: boolean; capped: boolean; cutBy: Set<string> | null }[] = [];
   private readonly cacheNames = new Map<object, number>();
 
   constructor(files: ProjectFiles, settings: ExtensionSettings, frameworks: readonly Frameworks[], cwd: string) {
@@ -184,6 +186,7 @@ export class ProjectView {
           for (const frame of this.frames) {
             frame.partial = true;
             if (found.capped) frame.capped = true;
+            if (found.cutBy) for (const cutter of found.cutBy) (frame.cutBy ??= new Set()).add(cutter);
           }
         }
         this.collecting.at(-1)?.uses.add(found.dependencies);
@@ -196,7 +199,11 @@ export class ProjectView {
     if (this.inProgress.has(marker)) {
       // An import cycle: the answers computed since the cycle's first look-up lack this part.
       const at = this.frames.findIndex((frame) => frame.marker === marker);
-      for (let index = at + 1; index < this.frames.length; index++) this.frames[index]!.partial = true;
+      for (let index = at + 1; index < this.frames.length; index++) {
+        const frame = this.frames[index]!;
+        frame.partial = true;
+        (frame.cutBy ??= new Set()).add(marker);
+      }
       return fallback;
     }
     // A file analysis dropped for memory and asked again is rebuilt whatever the depth: it was there before.
@@ -208,7 +215,7 @@ export class ProjectView {
       return fallback;
     }
     this.inProgress.add(marker);
-    const frame = { marker, partial: false, capped: false };
+    const frame = { marker, partial: false, capped: false, cutBy: null as Set<string> | null };
     this.frames.push(frame);
     const read: Collecting = { files: new Map(), uses: new Set() };
     this.collecting.push(read);
@@ -227,7 +234,7 @@ export class ProjectView {
     }
     // Read before any change seen during the computation: such an answer compares its stamps at its next use.
     const dependencies: Dependencies = { files: read.files, uses: [...read.uses], checkedChanges: changesBefore };
-    if (frame.partial) cache.set(key, { value, dependencies, passes: (found?.passes ?? 0) + 1, depth: this.frames.length, capped: frame.capped });
+    if (frame.partial) cache.set(key, { value, dependencies, passes: (found?.passes ?? 0) + 1, depth: this.frames.length, capped: frame.capped, cutBy: frame.cutBy ?? undefined });
     else cache.set(key, { value, dependencies });
     this.collecting.at(-1)?.uses.add(dependencies);
     return value;
@@ -236,12 +243,16 @@ export class ProjectView {
   /**
    * Whether a look-up now has more room than a cut-short answer had: the depth cap cut it and it is
    * asked shallower (at most `MAX_DEPTH_PASSES` times), or a cycle cut it and a linted file asks for
-   * it directly (at most `MAX_PARTIAL_PASSES` times; inside other look-ups the cycle cuts it the same way).
+   * it directly, or a look-up asks while none of the look-ups that cut it is under way (at most
+   * `MAX_PARTIAL_PASSES` times; while one is, the cycle cuts it the same way).
    */
   private asksForMore(found: Cached<unknown>): boolean {
     const passes = found.passes ?? 0;
     if (found.capped) return passes < MAX_DEPTH_PASSES && this.frames.length < found.depth!;
-    return passes < MAX_PARTIAL_PASSES && this.frames.length === 0;
+    if (passes >= MAX_PARTIAL_PASSES) return false;
+    // Inside another look-up, an answer a cycle cut holds while the look-up that cut it is under way: asked
+    // when none is (a linted file met the cycle from another side first), it is computed again.
+    return this.frames.length === 0 || (found.cutBy !== undefined && ![...found.cutBy].some((cutter) => this.inProgress.has(cutter)));
   }
 
   // --- files -----------------------------------------------------------------------------------

@@ -712,3 +712,30 @@ describe('the project model: programs run on their own', () => {
     expect(messages.get('src/mirror.js:8 no-sync-fs')).toContain('setInterval callback');
   });
 });
+
+describe('the project model: per-user objects from a cache, and lint order through an import cycle', () => {
+  const spaces = path.join(fixtures, 'spaces');
+  const expected = [
+    'src/modules/snapshots.ts:10 no-indirect-blocking',
+    'src/server/index.ts:6 no-indirect-blocking',
+    'src/server/sync.ts:4 no-indirect-blocking',
+    'src/server/sync.ts:4 no-indirect-blocking (column 3)',
+    'src/user/index.ts:13 no-indirect-blocking',
+    'src/utils/index.ts:4 no-sync-fs',
+    'src/utils/index.ts:4 no-sync-fs (column 28)',
+  ];
+
+  it('follows a getter that fills a Map on a miss to the instances it holds, in another file', async () => {
+    const messages = await lintProject(spaces, {}, ['src/modules', 'src/server', 'src/user', 'src/utils']);
+    expect([...messages.keys()].sort()).toEqual(expected);
+    const chains = [messages.get('src/server/sync.ts:4 no-indirect-blocking'), messages.get('src/server/sync.ts:4 no-indirect-blocking (column 3)')].join('\n');
+    expect(chains).toContain('`getUserSpace(userName).snapshots.save()` blocks the event loop: it calls `fs.writeFileSync` (src/modules/snapshots.ts:14)');
+  });
+
+  it('gives the same reports when the helper module a type-only import cycle reaches is linted first', async () => {
+    // user/index.ts ⇄ modules/snapshots.ts (`import { type UserData }`): an answer the cycle cut short while
+    // utils/index.ts was linted must not stand when sync.ts asks from outside the cycle.
+    const messages = await lintProject(spaces, {}, ['src/utils', 'src/modules', 'src/server', 'src/user']);
+    expect([...messages.keys()].sort()).toEqual(expected);
+  });
+});

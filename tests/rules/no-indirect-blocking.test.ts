@@ -4,6 +4,25 @@ import { createRuleTester } from '../rule-tester.js';
 createRuleTester().run('no-indirect-blocking', noIndirectBlocking, {
   valid: [
     {
+      name: 'a variable given two different values, or a cache holding two kinds of value, may hold either: not followed',
+      code: `import fs from 'node:fs';
+class Store {
+  save(data) { fs.writeFileSync('store.json', data); }
+}
+class Memory {
+  save(data) { this.data = data; }
+}
+let store = new Memory();
+export function useDisk() { store = new Store(); }
+const things = new Map();
+things.set('a', new Store());
+things.set('b', new Memory());
+export async function handler(req) {
+  store.save(req.body);
+  things.get(req.query.kind).save(req.body);
+}`,
+    },
+    {
       name: 'helper called only at module top level (start-up)',
       code: `import fs from 'node:fs';
 function loadConfig() {
@@ -158,6 +177,39 @@ class Store {
     },
   ],
   invalid: [
+    {
+      name: 'a lazy singleton (`if (!store) store = new Store()`, `??=`) and a cache filled on a miss: the getter returns the instance',
+      code: `import fs from 'node:fs';
+class Store {
+  save(data) { fs.writeFileSync('store.json', data); }
+}
+let store;
+function getStore() {
+  if (!store) store = new Store();
+  return store;
+}
+let other = null;
+const getOther = () => (other ??= new Store());
+const spaces = new Map();
+function spaceFor(name) {
+  let space = spaces.get(name);
+  if (!space) spaces.set(name, (space = { store: new Store(), name }));
+  return space;
+}
+export async function handler(req) {
+  getStore().save(req.body);
+  getOther().save(req.body);
+  spaceFor(req.user).store.save(req.body);
+  const space = spaceFor(req.user);
+  space.store.save(req.body);
+}`,
+      errors: [
+        { messageId: 'blocking', line: 19, data: { callee: 'getStore().save()', chain: '`fs.writeFileSync` (line 3)', fix: 'In `save`, use `fs.promises.writeFile` instead.' }, suggestions: [] },
+        { messageId: 'blocking', line: 20, data: { callee: 'getOther().save()', chain: '`fs.writeFileSync` (line 3)', fix: 'In `save`, use `fs.promises.writeFile` instead.' }, suggestions: [] },
+        { messageId: 'blocking', line: 21, data: { callee: 'spaceFor(req.user).store.save()', chain: '`fs.writeFileSync` (line 3)', fix: 'In `save`, use `fs.promises.writeFile` instead.' }, suggestions: [] },
+        { messageId: 'blocking', line: 23, data: { callee: 'space.store.save()', chain: '`fs.writeFileSync` (line 3)', fix: 'In `save`, use `fs.promises.writeFile` instead.' }, suggestions: [] },
+      ],
+    },
     {
       name: 'async helper that blocks inside: its call while serving is reported too (the blocking call runs on the event loop)',
       code: `import fs from 'node:fs';
