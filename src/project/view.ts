@@ -639,7 +639,7 @@ export class ProjectView {
       if (text === undefined) continue;
       const mayCall = name === 'default' || name === '<module>' || text.includes(name) || DISPATCH.test(text);
       // A barrel, or a factory handing out instances (`return new FileStore(dir)`): its importers may call it.
-      const mayReexport = REEXPORTS.test(text) || FACTORIES.test(text);
+      const mayReexport = REEXPORTS.test(text) || FACTORIES.test(text) || (MAKES_AND_RETURNS.test(text) && RETURNS_LOCAL.test(text));
       if (!mayCall && !mayReexport) continue;
       const analysed = mayCall ? this.analysisOf(importer) : null;
       let reexported = false;
@@ -1030,6 +1030,9 @@ const MAX_DEPTH_PASSES = 16;
  * or hold one its importers reach (`this.backups = new BackupManager()`, `getBackups() { return this.backups }`).
  */
 const FACTORIES = /\breturn\s+new\s|=>\s*\(?\s*new\s|\bthis\.[\w$]+\s*=\s*new\s|\breturn\s+(?:this|self)\.[\w$]+\s*;?\s*\}/;
+/** Text that makes instances and returns a local: a lazy getter or a cache (`spaces.set(name, (space = { snapshots }))`, `return space`). */
+const MAKES_AND_RETURNS = /\bnew\s+[\w$.]+\s*[(<]/;
+const RETURNS_LOCAL = /\breturn\s+[\w$]+\s*;?\s*\}/;
 
 /** A server entry: it listens or creates a server (Express generator's `bin/www`). */
 /** The interfaces and abstract classes a module's text exports (`export interface IStore`, `export abstract class Base`). */

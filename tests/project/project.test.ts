@@ -717,6 +717,7 @@ describe('the project model: per-user objects from a cache, and lint order throu
   const spaces = path.join(fixtures, 'spaces');
   const expected = [
     'src/modules/snapshots.ts:10 no-indirect-blocking',
+    'src/modules/snapshots.ts:14 no-sync-fs',
     'src/server/index.ts:6 no-indirect-blocking',
     'src/server/sync.ts:4 no-indirect-blocking',
     'src/server/sync.ts:4 no-indirect-blocking (column 3)',
@@ -730,6 +731,8 @@ describe('the project model: per-user objects from a cache, and lint order throu
     expect([...messages.keys()].sort()).toEqual(expected);
     const chains = [messages.get('src/server/sync.ts:4 no-indirect-blocking'), messages.get('src/server/sync.ts:4 no-indirect-blocking (column 3)')].join('\n');
     expect(chains).toContain('`getUserSpace(userName).snapshots.save()` blocks the event loop: it calls `fs.writeFileSync` (src/modules/snapshots.ts:14)');
+    // The blocking call in the method is reported too, from a file that does not import its class (user/index.ts hands it out).
+    expect(messages.get('src/modules/snapshots.ts:14 no-sync-fs')).toContain("inside method 'save', called from arrow function 'saveList' in src/server/sync.ts:4");
   });
 
   it('gives the same reports when the helper module a type-only import cycle reaches is linted first', async () => {
