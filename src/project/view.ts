@@ -630,17 +630,23 @@ export class ProjectView {
     // The name the function is called by (`save` of `Store.new().save`): a file whose text lacks it
     // cannot call it, and is not parsed (`default` exports go by any local name).
     const name = key.split('.').filter((segment) => segment !== 'new()' && segment !== '()').at(-1) ?? 'default';
-    for (let index = 0; index < queue.length && index < MAX_IMPORTERS; index++) {
+    // A constructor is called by `new Name` or a subclass's `super()`: files that only name the class in a type are not read.
+    const constructs = key.endsWith('.new()');
+    // The bound counts the files read, not the ones a text check rules out: a class imported through a
+    // barrel by hundreds of files is still found in the one that calls it.
+    let examined = 0;
+    for (let index = 0; index < queue.length && examined < MAX_IMPORTERS; index++) {
       const importer = queue[index]!;
       if (visited.has(importer)) continue;
       visited.add(importer);
       this.touch(importer);
       const text = this.files.entry(importer)?.text;
       if (text === undefined) continue;
-      const mayCall = name === 'default' || name === '<module>' || text.includes(name) || DISPATCH.test(text);
+      const mayCall = name === 'default' || name === '<module>' || (constructs ? mayConstruct(text, name) : text.includes(name)) || DISPATCH.test(text);
       // A barrel, or a factory handing out instances (`return new FileStore(dir)`): its importers may call it.
       const mayReexport = REEXPORTS.test(text) || FACTORIES.test(text) || (MAKES_AND_RETURNS.test(text) && RETURNS_LOCAL.test(text));
       if (!mayCall && !mayReexport) continue;
+      examined++;
       const analysed = mayCall ? this.analysisOf(importer) : null;
       let reexported = false;
       const analysis = analysed?.analysis;
@@ -984,6 +990,23 @@ function loadedValueEscapes(sourceCode: ProjectSourceCode, load: Node, depth = 0
  * (`export const MODEL_LOADER = new ModelLoader()`), whose methods its importers call.
  */
 const REEXPORTS = /\bexport\s*(?:\*|\{)|module\.exports\s*=\s*(?:\{|require|new\b)|\bexport\s+(?:const|let|var)\s+[\w$]+\s*=\s*new\b|\bexport\s+default\s+new\b/;
+/**
+ * Text that may construct the exported class `name`: some mention of it is a value (`new Name(`,
+ * `extends Name`, `register(Name)`), not a type (`player: Player`, `Map<number, Player>`, `Player[]`,
+ * `A | Player`) or an import or re-export line.
+ */
+function mayConstruct(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (/[\w$]/.test(text[at - 1] ?? '') || /[\w$]/.test(text[at + name.length] ?? '')) continue;
+    const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+    if (/^\s*(?:import\b|export\s*(?:type\s*)?\{)/.test(line) && !/\bnew\b/.test(line)) continue;
+    if (/(?::|<|\||&|\bas|\bimplements|\btypeof)\s*$/.test(line)) continue;
+    if (/^\s*(?:\[\s*\]|>|\||&)/.test(text.slice(at + name.length, at + name.length + 4))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** `handlers[type](msg)`, `commands[name].call(…)`: a dispatch through a table may call any of its functions. */
 const DISPATCH = /\]\s*(?:\.\s*(?:call|apply)\s*)?\(/;
 
@@ -1095,7 +1118,9 @@ function carries(trie: TraceNode, file: string, key: string): boolean {
   const visit = (node: TraceNode | null, depth: number): boolean => {
     if (!node || seen.has(node) || depth > 6) return false;
     seen.add(node);
-    if (node.calls.some((payload) => payload.kind === 'project-function' && payload.file === file && payload.key === key)) return true;
+    const isIt = (payload: TraceNode['calls'][number]) => payload.kind === 'project-function' && payload.file === file && payload.key === key;
+    // A constructor's payload is on what `new` is applied to (`Player.new()`).
+    if (node.calls.some(isIt) || node.constructs.some(isIt)) return true;
     for (const child of node.children.values()) if (visit(child, depth + 1)) return true;
     // What an exported factory returns (`storeFor(name)` gives a `FileStore`).
     return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);

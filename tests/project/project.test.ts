@@ -42,6 +42,16 @@ function copyOf(name: string): string {
   return target;
 }
 
+/** A scratch project holding `files` (path → text). */
+function scratchProject(files: Record<string, string>): string {
+  const root = path.join(scratch, `project-${Math.random().toString(36).slice(2)}`);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
 describe('the project model: a CommonJS Express app', () => {
   const app = path.join(fixtures, 'app');
 
@@ -397,14 +407,6 @@ describe('the project model: exports of the service entry', () => {
 });
 
 describe('the project model: namespace objects and projects without package.json', () => {
-  function scratchProject(files: Record<string, string>): string {
-    const root = path.join(scratch, `namespace-${Math.random().toString(36).slice(2)}`);
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    }
-    return root;
-  }
   const db = "const fs = require('fs');\nconst db = module.exports = {};\ndb.set = function (key, value) {\n  write();\n};\nfunction write() {\n  fs.writeFileSync('db.json', '{}');\n}\n";
   const server = "const express = require('express');\nconst db = require('./db.js');\nconst app = express();\napp.post('/x', (req, res) => {\n  db.set('a', req.body);\n  res.end();\n});\napp.listen(3000);\n";
 
@@ -710,6 +712,26 @@ describe('the project model: programs run on their own', () => {
     expect([...messages.keys()].sort()).toEqual(['src/mirror.js:8 no-sync-fs', 'src/relay.js:11 no-sync-fs', 'src/server.js:6 no-indirect-blocking', 'src/store.js:4 no-sync-fs']);
     expect(messages.get('src/relay.js:11 no-sync-fs')).toContain('Redis pub/sub message listener');
     expect(messages.get('src/mirror.js:8 no-sync-fs')).toContain('setInterval callback');
+  });
+});
+
+describe('the project model: a class behind `export *` barrels, named in types by hundreds of files', () => {
+  it('finds the file that constructs it in a route handler, and reports the constructor\'s blocking call in place', async () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'game', dependencies: { express: '^5.0.0' } }),
+      'src/world/index.ts': "export * from './actor';\n",
+      'src/world/actor/index.ts': "export * from './player';\n",
+      'src/world/actor/player.ts': "import { readFileSync } from 'node:fs';\nexport class Player {\n  save = '';\n  constructor(public name: string) {\n    this.save = readFileSync(`saves/${name}.json`, 'utf8');\n  }\n}\n",
+      // Sorted after the type-only users: the walk must not spend its bound on files that never construct a Player.
+      'src/zz-server.ts': "import express from 'express';\nimport { Player } from './world';\nconst app = express();\napp.post('/login', (req, res) => {\n  const player = new Player(req.body.name);\n  res.json(player.save);\n});\napp.listen(3000);\n",
+    };
+    for (let index = 0; index < 230; index++) {
+      files[`src/packets/p${String(index).padStart(3, '0')}.ts`] = "import type { Player } from '../world';\nexport const handler = (player: Player, all: Player[]): number => all.length + player.name.length;\n";
+    }
+    const root = scratchProject(files);
+    const reports = await lintProject(root, {}, ['src/world/actor/player.ts', 'src/zz-server.ts']);
+    expect([...reports.keys()].sort()).toEqual(['src/world/actor/player.ts:5 no-sync-fs', 'src/zz-server.ts:5 no-indirect-blocking']);
+    expect(reports.get('src/world/actor/player.ts:5 no-sync-fs')).toContain("inside the constructor of class 'Player', called from this Express route handler in src/zz-server.ts:5");
   });
 });
 
