@@ -34,6 +34,21 @@ passport.use(new GitHubStrategy({ clientID: 'x' }, (accessToken, refreshToken, p
 }));
 const config = JSON.parse(fs.readFileSync('oauth.json', 'utf8'));`,
   },
+  {
+    name: 'Passport: JSON-body, one-time-password and API-key strategies',
+    code: `import passport from 'passport';
+import { Strategy as JsonStrategy } from 'passport-json';
+import { Strategy as TotpStrategy } from 'passport-totp';
+import { Strategy as ApiKeyStrategy } from 'passport-localapikey';
+import bcrypt from 'bcrypt';
+import fs from 'node:fs';
+passport.use(new JsonStrategy({ usernameProp: 'name' }, (name, password, done) => {
+  done(null, bcrypt.compareSync(password, fs.readFileSync('hashes/' + name, 'utf8'))); // ← Passport verify callback
+}));
+passport.use(new TotpStrategy((user, done) => done(null, fs.readFileSync('totp/' + user.id, 'utf8'), 30))); // ← Passport verify callback
+passport.use(new ApiKeyStrategy((apikey, done) => done(null, fs.existsSync('keys/' + apikey)))); // ← Passport verify callback
+const secret = fs.readFileSync('session.key');`,
+  },
 ];
 
 describe('serving roots: authentication', () => {
