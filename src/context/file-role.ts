@@ -12,7 +12,7 @@ import { isWorkerModule } from './workers.js';
 export type FileRole = 'application' | 'test' | 'script' | 'worker';
 
 const TEST_PATH =
-  /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|cypress|playwright|(?:e2e|integration|unit|api|acceptance|functional|smoke|load|perf|performance|system|component|contract|regression)[-_]?tests?|tests?[-_](?:utils?|helpers?|fixtures?|data|setup|support|e2e|integration|unit|results))\/|\.(?:test|spec|e2e|cy|bench)\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|cypress|playwright|testing|(?:e2e|integration|unit|api|acceptance|functional|smoke|load|perf|performance|system|component|contract|regression)[-_]?tests?|tests?[-_](?:utils?|helpers?|fixtures?|data|setup|support|e2e|integration|unit|results))\/|\.(?:test|spec|e2e|cy|bench)\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?(?:test[-_]?)?(?:setup|teardown)|setup[-_]?tests?|tests?[-_]?(?:setup|teardown|utils?|helpers?))\.[cm]?[jt]sx?$/i;
 const SCRIPT_PATH = /^(?:tools|tooling)\/|(?:^|\/)(?:scripts?|bin|cli|release|(?:[\w.]+[-_])?migrations?|seeds?|seeders?|benchmarks?|benches|webpack)\/|(?:^|\/)dev-?server\.[cm]?[jt]s$|(?:^|\/)(?:(?:jest|vitest|vite|webpack|rollup|babel|eslint|prettier|playwright|tailwind|postcss|next|nuxt|svelte|astro|tsup|tsdown|esbuild|gulpfile|gruntfile)[.-][^/]*|gulpfile\.[^/]+|gruntfile\.[^/]+)$/i;
 /** Argument parsers, prompts and spinners: a file importing one is part of a command-line tool. */
 const CLI_MODULES = new Set([

@@ -18,8 +18,18 @@ describe('fileRole', () => {
     ['integration-tests/helpers/server.js'],
     ['src/test-utils/db.ts'],
     ['packages/api/test_helpers/factory.js'],
+    ['server/src/testing/testDbFactory.ts'],
+    ['server/src/globalTestSetup.ts'],
+    ['src/setupTests.js'],
+    ['src/global-setup.ts'],
+    ['lib/testUtils.js'],
+    ['src/Tests/fixtures.ts'],
   ])('%s is a test file by its path', (file) => {
     expect(roleOf(file)).toBe('test');
+  });
+
+  it.each([['src/testimonials.ts'], ['src/routes/setup.ts'], ['src/contest/utils.ts'], ['src/latest.ts']])('%s is application code', (file) => {
+    expect(roleOf(file)).toBe('application');
   });
 
   it('a file importing a test framework is a test file', () => {
