@@ -601,7 +601,8 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
         if (parent?.type === 'MethodDefinition' && parent.parent.type === 'ClassBody') {
           return parent.static ? { kind: 'class', body: parent.parent } : { kind: 'instance', body: parent.parent };
         }
-        if (parent?.type === 'Property' && parent.parent.type === 'ObjectExpression' && (parent.method || parent.kind !== 'init')) {
+        // `{ save() { … } }`, `{ save: function () { … } }`, getters: called as `object.save()`, `this` is the object.
+        if (parent?.type === 'Property' && parent.parent.type === 'ObjectExpression' && parent.value === current) {
           return { kind: 'object', object: parent.parent };
         }
         return null;

@@ -8,6 +8,7 @@ import { ownPathsConfig, sourceCandidates, tsconfigOutDir } from './build-output
 import { WeightBudget } from './budget.js';
 import { computedLoads, isLoadedBy, MAY_LOAD_COMPUTED } from './computed-loads.js';
 import { serviceEntries, toolingEntries } from './entries.js';
+import { asRelative } from '../resolve/ast.js';
 
 /** What a file was when it was read: a cached result is valid while its files keep their stamps. */
 export interface FileStamp {
@@ -83,6 +84,9 @@ const MAX_AVERAGE_LINE = 400;
 const SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\b(?:require|rfr)\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
 
+// `require(path.join(__dirname, 'lib', 'db.js'))`, `require(__dirname + '/db.js')`, `` require(`${__dirname}/db.js`) ``
+const REQUIRE_FROM_FOLDER =
+  /\brequire\s*\(\s*(?:(?:[\w$]+\.)?(join|resolve)\s*\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:(['"`])[^'"`\n\r$]*\3\s*,?\s*)+)\)|__dirname\s*\+\s*(['"`])(\/[^'"`\n\r]+)\4|`\$\{\s*__dirname\s*\}(\/[^`$\n\r]+)`)\s*\)/g;
 // An exported class with a heritage clause (`export class SQLite3 implements IDatabaseConnector`).
 const HERITAGE = /\bexport\s+(?:default\s+)?(?:abstract\s+)?class\s+[\w$]+[^{]*\b(?:implements|extends)\b/;
 // Starting a file by its path in a thread or a process.
@@ -561,6 +565,14 @@ export function specifiersIn(text: string): string[] {
   const found = new Set<string>();
   if (text.includes('from') || text.includes('import') || text.includes('require')) {
     for (const match of text.matchAll(SPECIFIER)) found.add(detached(match[2]!));
+  }
+  if (text.includes('__dirname') || text.includes('import.meta.dirname')) {
+    for (const match of text.matchAll(REQUIRE_FROM_FOLDER)) {
+      const segments = match[2] ? [...match[2].matchAll(/(['"`])([^'"`\n\r]*)\1/g)].map((part) => part[2]!) : [match[5] ?? match[6]!];
+      if (match[1] === 'resolve' && segments.some((segment) => segment.startsWith('/'))) continue;
+      const relative = asRelative(segments.join('/'));
+      if (relative) found.add(relative);
+    }
   }
   return [...found];
 }

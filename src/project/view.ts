@@ -10,7 +10,7 @@ import { describeFunction, type ServingContext, type ServingKind } from '../cont
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import { escapeRegExp, isFunction, requireSource, type FunctionNode } from '../resolve/ast.js';
+import { escapeRegExp, isFunction, projectRequireSource, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, functionKey, moduleExports } from './exports.js';
@@ -1012,7 +1012,7 @@ const DISPATCH = /\]\s*(?:\.\s*(?:call|apply)\s*)?\(/;
 
 /** The module and export a callee names: `require('./x')` (its `module.exports`), or a variable bound by `import`/`require`. */
 function importedBinding(sourceCode: ProjectSourceCode, callee: Node): { specifier: string; key: string } | null {
-  const required = requireSource(callee);
+  const required = projectRequireSource(callee);
   if (required !== null) return { specifier: required, key: exportKey([]) };
   if (callee.type !== 'Identifier') return null;
   const definition = moduleScopeDefinition(sourceCode, callee.name);
@@ -1025,7 +1025,7 @@ function importedBinding(sourceCode: ProjectSourceCode, callee: Node): { specifi
     return null;
   }
   if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id.type === 'Identifier') {
-    const specifier = requireSource(definition.node.init);
+    const specifier = projectRequireSource(definition.node.init);
     return specifier === null ? null : { specifier, key: exportKey([]) };
   }
   return null;

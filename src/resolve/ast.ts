@@ -24,6 +24,53 @@ export function requireSource(node: Node | null | undefined): string | null {
   return null;
 }
 
+/**
+ * A path built from the module's own folder, as a relative specifier: `path.join(__dirname, 'lib', 'db.js')`,
+ * `path.resolve(__dirname, '../lib')`, `__dirname + '/db.js'`, `` `${__dirname}/db.js` `` → `./lib/db.js`, `../lib`.
+ */
+export function folderRelativePath(node: Node | null | undefined): string | null {
+  if (!node) return null;
+  const isFolder = (each: Node | undefined) =>
+    (each?.type === 'Identifier' && each.name === '__dirname') ||
+    (each?.type === 'MemberExpression' && each.object.type === 'MetaProperty' && !each.computed && each.property.type === 'Identifier' && each.property.name === 'dirname');
+  if (node.type === 'CallExpression' && node.arguments.length >= 2 && isFolder(node.arguments[0])) {
+    const callee = node.callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
+    if (name !== 'join' && name !== 'resolve') return null;
+    const segments = node.arguments.slice(1).map((each) => constantString(each));
+    if (segments.some((each) => each === null || (name === 'resolve' && each.startsWith('/')))) return null;
+    return asRelative(segments.join('/'));
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+' && isFolder(node.left)) {
+    const rest = constantString(node.right);
+    return rest?.startsWith('/') ? asRelative(rest) : null;
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 1 && node.quasis[0]?.value.cooked === '' && isFolder(node.expressions[0])) {
+    const rest = node.quasis[1]?.value.cooked;
+    return rest?.startsWith('/') ? asRelative(rest) : null;
+  }
+  return null;
+}
+
+/** `a//b/./c.js` → `./a/b/c.js`; `../x` stays. */
+export function asRelative(joined: string): string | null {
+  const parts: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  if (parts.length === 0) return null;
+  return parts[0] === '..' ? parts.join('/') : `./${parts.join('/')}`;
+}
+
+/** `require('./x')` or `require(path.join(__dirname, 'x'))`: the module a `require` of the project names. */
+export function projectRequireSource(node: Node | null | undefined): string | null {
+  const literal = requireSource(node);
+  if (literal !== null || node?.type !== 'CallExpression' || node.arguments.length !== 1) return literal;
+  return node.callee.type === 'Identifier' && node.callee.name === 'require' ? folderRelativePath(node.arguments[0]) : null;
+}
+
 /** The static key of a member access, property or class member (`a.b`, `a['b']`, `{ b: … }`). */
 export function staticPropertyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.TSAbstractMethodDefinition,

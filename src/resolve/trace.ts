@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
-import { constantString, escapeRegExp, isFunction, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
+import { constantString, folderRelativePath, escapeRegExp, isFunction, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
 import { jsdocUses } from './jsdoc-annotations.js';
@@ -412,7 +412,8 @@ export function traceFile(
         case 'CallExpression': {
           if (parent.callee === node) {
             if (trace === LOADER) {
-              const root = moduleTrace(constantString(parent.arguments[0]));
+              // `require('./db')`, and `require(path.join(__dirname, 'db.js'))` as `./db.js`, the key the project gives it.
+              const root = moduleTrace(constantString(parent.arguments[0]) ?? folderRelativePath(parent.arguments[0]));
               if (root) follow(parent, root);
               return;
             }

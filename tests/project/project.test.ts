@@ -418,6 +418,31 @@ describe('the project model: namespace objects and projects without package.json
     expect(reports.get('db.js:7 no-sync-fs')).toContain('called (line 4) from a helper of this Express route handler in server.js:5');
   });
 
+  it('follows `this.member()` in the `key: function` methods of an exported object, and in arrows inside them', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'self', dependencies: { express: '^5.0.0' } }),
+      'store.js':
+        "const fs = require('fs');\nmodule.exports = {\n  update: function (users) {\n    users.forEach((user) => {\n      this.add(user);\n    });\n    this.reload();\n  },\n  add: function (user) {\n    fs.appendFileSync('users.txt', user);\n  },\n  reload: function () {\n    return fs.readFileSync('users.txt', 'utf8');\n  },\n  setup: function () {\n    this.reload();\n  },\n};\n",
+      'server.js': "const express = require('express');\nconst store = require('./store');\nconst app = express();\nstore.setup();\napp.post('/users', (req, res) => {\n  store.update(req.body);\n  res.end();\n});\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['store.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual(['server.js:6 no-indirect-blocking', 'store.js:10 no-sync-fs', 'store.js:13 no-sync-fs', 'store.js:5 no-indirect-blocking', 'store.js:7 no-indirect-blocking']);
+    expect(reports.get('store.js:13 no-sync-fs')).toContain("inside function 'reload', called (line 7) from a helper of this Express route handler in server.js:6");
+    expect(reports.get('store.js:5 no-indirect-blocking')).toContain('`this.add()` blocks the event loop: it calls `fs.appendFileSync` (line 10)');
+  });
+
+  it("follows a `require` of a path built from the module's folder (`path.join(__dirname, …)`, `__dirname + '/…'`), linting the helper alone", async () => {
+    const art = "const fs = require('fs');\nexports.cover = function (req, res) {\n  res.send(fs.readFileSync(req.query.file));\n};\nexports.thumb = function (file) {\n  return fs.statSync(file).size;\n};\n";
+    const server = (load: string) =>
+      `const express = require('express');\nconst path = require('path');\nconst art = require(${load});\nconst app = express();\napp.get('/cover', art.cover);\napp.get('/thumb', (req, res) => res.json(art.thumb(req.query.file)));\napp.listen(3000);\n`;
+    for (const load of ["path.join(__dirname, 'lib', '/art.js')", "__dirname + '/lib/art.js'", '`${__dirname}/lib/art`', "path.resolve(__dirname, './lib/../lib/art.js')"]) {
+      const root = scratchProject({ 'package.json': JSON.stringify({ name: 'folder-require', dependencies: { express: '^5.0.0' } }), 'lib/art.js': art, 'server.js': server(load) });
+      const reports = await lintProject(root, {}, ['lib/art.js']);
+      expect([...reports.keys()].sort(), load).toEqual(['lib/art.js:3 no-sync-fs', 'lib/art.js:6 no-sync-fs']);
+      expect(reports.get('lib/art.js:6 no-sync-fs'), load).toContain("inside function 'thumb', called from this Express route handler in server.js:6");
+    }
+  });
+
   it('resolves members assigned to an implicit global, a `var` object and a parameter within the file', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'ns', dependencies: { express: '^5.0.0' } }),
