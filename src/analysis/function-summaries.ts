@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CatalogEntry } from '../catalog/types.js';
 import type { CallerSite, FileContext } from '../context/serving-context.js';
 import { functionName } from '../context/serving-context.js';
-import { isFunction, returnedExpressionsOf, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
+import { isFunction, prototypeMethods, prototypeOwner, returnedExpressionsOf, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
 import { exportedValues, isModuleExports } from '../context/exports.js';
@@ -443,10 +443,24 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
     return valueOf(node, depth + 1);
   };
 
-  /** `new Common()` of a constructor function: the members its body assigns to `this` (`this.save = function …`). */
+  /**
+   * `new Common()` of a constructor function: the members its body assigns to `this` (`this.save = function …`)
+   * and its prototype's (`Common.prototype.load = function …`), which an own member of the same name hides.
+   */
+  const constructedCache = new Map<FunctionNode, Value | null>();
   const constructedBy = (fn: FunctionNode): Value | null => {
-    const members = thisAssignments(fn, sourceCode.visitorKeys);
-    return members.size > 0 ? { kind: 'namespace', object: null, members } : null;
+    if (constructedCache.has(fn)) return constructedCache.get(fn)!;
+    const own = thisAssignments(fn, sourceCode.visitorKeys);
+    const inherited = prototypeMethods(sourceCode.ast).get(fn);
+    let members: ReadonlyMap<string, Node> = own;
+    if (inherited && inherited.size > 0) {
+      const merged = new Map<string, Node>(inherited);
+      for (const [name, value] of own) merged.set(name, value);
+      members = merged;
+    }
+    const value: Value | null = members.size > 0 ? { kind: 'namespace', object: null, members } : null;
+    constructedCache.set(fn, value);
+    return value;
   };
 
   /** The function or object a sync function returns (its first `return` of one), for factories. */
@@ -597,6 +611,9 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
         return current.static ? { kind: 'class', body: current.parent } : { kind: 'instance', body: current.parent };
       }
       if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+        // A prototype method (`Store.prototype.get = function () { this.read() }`), a constructor with a prototype.
+        const owner = prototypeOwner(sourceCode.ast, current) ?? (prototypeMethods(sourceCode.ast).has(current) ? current : null);
+        if (owner) return constructedBy(owner);
         const parent = current.parent;
         if (parent?.type === 'MethodDefinition' && parent.parent.type === 'ClassBody') {
           return parent.static ? { kind: 'class', body: parent.parent } : { kind: 'instance', body: parent.parent };
@@ -630,6 +647,11 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
         // `this.repo` where the class declares `repo = new Repo()`.
         const owner = valueOfThis(node);
         const name = memberKey(node);
+        if (owner?.kind === 'namespace' && name !== null) {
+          // `this.store` of a constructor function that assigns `this.store = new Store()`.
+          const assigned = owner.members.get(name);
+          return assigned && !isFunction(assigned) ? valueOfInit(assigned, depth + 1) : null;
+        }
         if (!owner || name === null || (owner.kind !== 'instance' && owner.kind !== 'class')) return null;
         for (const member of owner.body.body) {
           if (member.type === 'PropertyDefinition' && member.static === (owner.kind === 'class') && memberKey(member) === name) {

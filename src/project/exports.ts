@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL_RESULT, CONSTRUCT_RESULT } from '../catalog/define.js';
 import { exportedValues } from '../context/exports.js';
 import { thisAssignments, type Value, type ValueResolver } from '../analysis/function-summaries.js';
-import { forEachChild, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction, prototypeMethods, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 import { thisMembersByName } from '../resolve/trace.js';
 
 type Node = TSESTree.Node;
@@ -240,52 +240,6 @@ function valueOfExport(resolver: ValueResolver, node: Node): Value | null {
     if (made?.kind !== 'function') return made?.kind === 'class' ? { kind: 'instance', body: made.body } : null;
   }
   return resolver.valueOf(expression);
-}
-
-/** `X.prototype.m = function () {…}` and `X.prototype = { m() {…} }` for top-level function declarations `X`. */
-function prototypeMethods(program: TSESTree.Program): Map<FunctionNode, Map<string, FunctionNode>> {
-  const byName = new Map<string, FunctionNode>();
-  for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
-    if (declaration?.type === 'FunctionDeclaration' && declaration.id) byName.set(declaration.id.name, declaration);
-    if (declaration?.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) {
-        const init = declarator.init && unwrapExpression(declarator.init);
-        if (declarator.id.type === 'Identifier' && init?.type === 'FunctionExpression') byName.set(declarator.id.name, init);
-      }
-    }
-  }
-  const methods = new Map<FunctionNode, Map<string, FunctionNode>>();
-  const add = (owner: FunctionNode, name: string, value: Node) => {
-    const fn = unwrapExpression(value as TSESTree.Expression);
-    if (!isFunction(fn)) return;
-    let list = methods.get(owner);
-    if (!list) methods.set(owner, (list = new Map()));
-    list.set(name, fn);
-  };
-  for (const statement of program.body) {
-    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
-    const { left, right } = statement.expression;
-    if (left.type !== 'MemberExpression') continue;
-    // `X.prototype = { … }`
-    if (staticPropertyName(left) === 'prototype' && left.object.type === 'Identifier' && right.type === 'ObjectExpression') {
-      const owner = byName.get(left.object.name);
-      if (!owner) continue;
-      for (const property of right.properties) {
-        const name = property.type === 'Property' ? staticPropertyName(property) : null;
-        if (name !== null && property.type === 'Property') add(owner, name, property.value);
-      }
-      continue;
-    }
-    // `X.prototype.m = …`
-    const object = left.object;
-    if (object.type === 'MemberExpression' && staticPropertyName(object) === 'prototype' && object.object.type === 'Identifier') {
-      const owner = byName.get(object.object.name);
-      const name = staticPropertyName(left);
-      if (owner && name !== null) add(owner, name, right);
-    }
-  }
-  return methods;
 }
 
 /** The key an exported function is looked up by: its path's, and `Store.new()` for a class's constructor. */

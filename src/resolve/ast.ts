@@ -169,3 +169,67 @@ export function undeclaredReferences(sourceCode: Readonly<TSESLint.SourceCode>, 
   }
   return byName.get(name) ?? [];
 }
+
+/** `X.prototype.m = function () {…}` and `X.prototype = { m() {…} }` for top-level function declarations `X`. */
+export function prototypeMethods(program: TSESTree.Program): ReadonlyMap<FunctionNode, ReadonlyMap<string, FunctionNode>> {
+  const cached = prototypeCache.get(program);
+  if (cached) return cached;
+  const byName = new Map<string, FunctionNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) byName.set(declaration.id.name, declaration);
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init && unwrapExpression(declarator.init);
+        if (declarator.id.type === 'Identifier' && init?.type === 'FunctionExpression') byName.set(declarator.id.name, init);
+      }
+    }
+  }
+  const methods = new Map<FunctionNode, Map<string, FunctionNode>>();
+  const add = (owner: FunctionNode, name: string, value: Node) => {
+    const fn = unwrapExpression(value as TSESTree.Expression);
+    if (!isFunction(fn)) return;
+    let list = methods.get(owner);
+    if (!list) methods.set(owner, (list = new Map()));
+    list.set(name, fn);
+  };
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+    const { left, right } = statement.expression;
+    if (left.type !== 'MemberExpression') continue;
+    // `X.prototype = { … }`
+    if (staticPropertyName(left) === 'prototype' && left.object.type === 'Identifier' && right.type === 'ObjectExpression') {
+      const owner = byName.get(left.object.name);
+      if (!owner) continue;
+      for (const property of right.properties) {
+        const name = property.type === 'Property' ? staticPropertyName(property) : null;
+        if (name !== null && property.type === 'Property') add(owner, name, property.value);
+      }
+      continue;
+    }
+    // `X.prototype.m = …`
+    const object = left.object;
+    if (object.type === 'MemberExpression' && staticPropertyName(object) === 'prototype' && object.object.type === 'Identifier') {
+      const owner = byName.get(object.object.name);
+      const name = staticPropertyName(left);
+      if (owner && name !== null) add(owner, name, right);
+    }
+  }
+  prototypeCache.set(program, methods);
+  return methods;
+}
+
+const prototypeCache = new WeakMap<TSESTree.Program, Map<FunctionNode, Map<string, FunctionNode>>>();
+
+/** The constructor function whose prototype `fn` is a method of (`X.prototype.m = fn`, `X.prototype = { m: fn }`). */
+export function prototypeOwner(program: TSESTree.Program, fn: FunctionNode): FunctionNode | null {
+  let owners = ownerCache.get(program);
+  if (!owners) {
+    owners = new Map();
+    for (const [owner, methods] of prototypeMethods(program)) for (const method of methods.values()) if (!owners.has(method)) owners.set(method, owner);
+    ownerCache.set(program, owners);
+  }
+  return owners.get(fn) ?? null;
+}
+
+const ownerCache = new WeakMap<TSESTree.Program, Map<FunctionNode, FunctionNode>>();

@@ -443,6 +443,37 @@ describe('the project model: namespace objects and projects without package.json
     }
   });
 
+  it('resolves prototype methods of a constructor function: `this.m()`, `var self = this` in callbacks, a timer set at boot', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'proto', dependencies: { express: '^5.0.0' } }),
+      'manager.js':
+        "var fs = require('fs');\nfunction Manager(dir) {\n  this.dir = dir;\n}\nmodule.exports = Manager;\nManager.prototype.list = function () {\n  return fs.readdirSync(this.dir);\n};\nManager.prototype.load = function (name) {\n  return fs.readFileSync(this.dir + '/' + name, 'utf8');\n};\nManager.prototype.all = function () {\n  return this.list().map((name) => this.load(name));\n};\nManager.prototype.watch = function () {\n  var self = this;\n  setInterval(function () {\n    self.list().forEach(function (name) {\n      self.load(name);\n    });\n  }, 5000);\n};\nManager.prototype.boot = function () {\n  return this.list();\n};\n",
+      'server.js':
+        "var express = require('express');\nvar Manager = require('./manager');\nvar manager = new Manager('users');\nmanager.boot();\nmanager.watch();\nvar app = express();\napp.get('/users', function (req, res) {\n  res.json(manager.all());\n});\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['manager.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual([
+      'manager.js:10 no-sync-fs',
+      'manager.js:13 no-indirect-blocking',
+      'manager.js:13 no-indirect-blocking (column 36)',
+      'manager.js:18 no-indirect-blocking',
+      'manager.js:19 no-indirect-blocking',
+      'manager.js:7 no-sync-fs',
+      'server.js:8 no-indirect-blocking',
+    ]);
+    expect(reports.get('manager.js:18 no-indirect-blocking')).toBe('`self.list()` blocks the event loop: it calls `fs.readdirSync` (line 7). In `list`, use `fs.promises.readdir` instead.');
+    expect(reports.get('server.js:8 no-indirect-blocking')).toContain('`manager.all()` blocks the event loop: it calls `this.list()` (manager.js:13)');
+  });
+
+  it('a prototype method of a constructor called only at boot is start-up, in the same file', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'proto-boot', dependencies: { express: '^5.0.0' } }),
+      'server.js':
+        "var fs = require('fs');\nvar express = require('express');\nfunction Config(file) {\n  this.file = file;\n}\nConfig.prototype.read = function () {\n  return JSON.parse(fs.readFileSync(this.file, 'utf8'));\n};\nConfig.prototype = Object.assign(Config.prototype, {});\nvar config = new Config('config.json');\nvar settings = config.read();\nvar app = express();\napp.get('/', function (req, res) {\n  res.json(settings);\n});\napp.listen(settings.port);\n",
+    });
+    expect([...(await lintProject(root, {}, ['server.js'])).keys()]).toEqual([]);
+  });
+
   it('resolves members assigned to an implicit global, a `var` object and a parameter within the file', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'ns', dependencies: { express: '^5.0.0' } }),
