@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
-import { constantString, folderRelativePath, escapeRegExp, isFunction, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
+import { constantString, folderRelativePath, escapeRegExp, isFunction, prototypeMethods, prototypeOwner, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
 import { jsdocUses } from './jsdoc-annotations.js';
@@ -135,7 +135,7 @@ export function traceFile(
   const seen = new Set<Node>();
   const visited = new Map<Variable, Set<TraceNode>>();
   const holderVisits = new Map<Variable, Map<string, Set<TraceNode>>>();
-  const thisMemberVisits = new Map<TSESTree.ClassBody, Map<string, Set<TraceNode>>>();
+  const thisMemberVisits = new Map<TSESTree.ClassBody | FunctionNode, Map<string, Set<TraceNode>>>();
   const program = sourceCode.ast;
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const subclassNodes = new WeakMap<TraceNode, TraceNode>();
@@ -242,16 +242,18 @@ export function traceFile(
   /** `this.db = new Database()`: follow every `this.db` in the same class. */
   const followThisMember = (member: TSESTree.MemberExpression, trace: TraceNode) => {
     const name = classMemberKey(member);
-    const classBody = enclosingClassBody(member);
-    if (name === null || !classBody) return;
+    // A class, or a constructor function with prototype methods (`this.volume = new Volume()` in `Router`).
+    const owner = enclosingClassBody(member) ?? enclosingConstructor(program, member);
+    if (name === null || !owner) return;
     // `this.a = this.load()` where `load()` returns `this.a`: each (member, value) is followed once.
-    let byName = thisMemberVisits.get(classBody);
-    if (!byName) thisMemberVisits.set(classBody, (byName = new Map()));
+    let byName = thisMemberVisits.get(owner);
+    if (!byName) thisMemberVisits.set(owner, (byName = new Map()));
     let traces = byName.get(name);
     if (!traces) byName.set(name, (traces = new Set()));
     if (traces.has(trace)) return;
     traces.add(trace);
-    for (const use of thisMembers(classBody, name, sourceCode.visitorKeys)) {
+    const uses = owner.type === 'ClassBody' ? thisMembers(owner, name, sourceCode.visitorKeys) : (constructorThisMembers(program, owner, sourceCode.visitorKeys).get(name) ?? []);
+    for (const use of uses) {
       if (use !== member) follow(use, trace);
     }
   };
@@ -872,6 +874,43 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | null {
     if (current.type === 'ClassBody') return current;
   }
   return null;
+}
+
+/** The constructor function whose instance `this` is at `node`: in a prototype method, or in the constructor itself. */
+function enclosingConstructor(program: TSESTree.Program, node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ArrowFunctionExpression') continue;
+    if (!isFunction(current)) continue;
+    return prototypeOwner(program, current) ?? (prototypeMethods(program).has(current) ? current : null);
+  }
+  return null;
+}
+
+const constructorMemberCache = new WeakMap<FunctionNode, Map<string, TSESTree.MemberExpression[]>>();
+
+/** `thisMembersByName` for a constructor function: `this.x` (and `self.x`) in it and in its prototype methods. */
+function constructorThisMembers(program: TSESTree.Program, ctor: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): ReadonlyMap<string, TSESTree.MemberExpression[]> {
+  let byName = constructorMemberCache.get(ctor);
+  if (byName) return byName;
+  const found = new Map<string, TSESTree.MemberExpression[]>();
+  constructorMemberCache.set(ctor, found);
+  const collect = (node: Node, thisBound: boolean, aliases: ReadonlySet<string>) => {
+    if (node.type === 'MemberExpression' && (node.object.type === 'ThisExpression' ? thisBound : node.object.type === 'Identifier' && aliases.has(node.object.name))) {
+      const key = classMemberKey(node);
+      if (key !== null) found.set(key, [...(found.get(key) ?? []), node]);
+    }
+    // A nested `function` or class rebinds `this`; aliases (`var self = this`) reach into it.
+    if (node.type === 'ClassBody') return;
+    const rebinds = isFunction(node) && node.type !== 'ArrowFunctionExpression';
+    forEachChild(node, visitorKeys, (child) => collect(child, thisBound && !rebinds, aliases));
+  };
+  for (const fn of [ctor, ...(prototypeMethods(program).get(ctor)?.values() ?? [])]) {
+    if (!fn.body) continue;
+    const aliases = new Set(thisAliases(fn.body));
+    forEachChild(fn.body, visitorKeys, (child) => collect(child, true, aliases));
+  }
+  byName = found;
+  return byName;
 }
 
 const thisMemberCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();

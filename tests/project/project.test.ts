@@ -465,6 +465,21 @@ describe('the project model: namespace objects and projects without package.json
     expect(reports.get('server.js:8 no-indirect-blocking')).toContain('`manager.all()` blocks the event loop: it calls `this.list()` (manager.js:13)');
   });
 
+  it('follows an instance a constructor function keeps in a field (`this.volume = new (require(…))(this)`) through its prototype methods, across three files', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'router', dependencies: { express: '^5.0.0' } }),
+      'volume.js': "var execSync = require('child_process').execSync;\nmodule.exports = Volume;\nfunction Volume(router) {\n  this.router = router;\n}\nVolume.prototype.set = function (level) {\n  execSync('amixer set Master ' + level);\n};\n",
+      'router.js': "module.exports = Router;\nfunction Router(app) {\n  this.volume = new (require('./volume.js'))(this);\n}\nRouter.prototype.setVolume = function (level) {\n  var self = this;\n  return [level].map(function (each) {\n    return self.volume.set(each);\n  });\n};\n",
+      'index.js': "var express = require('express');\nvar app = express();\nvar router = new (require('./router.js'))(app);\napp.post('/volume', function (req, res) {\n  router.setVolume(req.body.level);\n  res.end();\n});\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['volume.js', 'router.js', 'index.js']);
+    expect([...reports.keys()].sort()).toEqual(['index.js:5 no-indirect-blocking', 'router.js:8 no-indirect-blocking', 'volume.js:7 no-sync-child-process']);
+    expect(reports.get('volume.js:7 no-sync-child-process')).toContain("inside function 'set', called from this function in router.js:8, which serves this Express route handler in index.js:5");
+    expect(reports.get('index.js:5 no-indirect-blocking')).toBe(
+      '`router.setVolume()` blocks the event loop: it calls `self.volume.set()` (router.js:8), which calls `child_process.execSync` (volume.js:7). In `set`, use `promisify(child_process.exec)` instead.',
+    );
+  });
+
   it('a prototype method of a constructor called only at boot is start-up, in the same file', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'proto-boot', dependencies: { express: '^5.0.0' } }),
