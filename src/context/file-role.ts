@@ -93,6 +93,16 @@ export function roleNeedsSyntax(text: string): boolean {
 
 export const NO_STATEMENTS = { type: 'Program', body: [] } as unknown as TSESTree.Program;
 
+function projectPathOf(filename: string, cwd: string): string {
+  const relative = path.relative(cwd, filename);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? filename : relative).split(path.sep).join('/');
+}
+
+/** Whether `fileRole` says `test` by the path alone, whatever the file holds (the project model then need not parse it). */
+export function isTestPath(filename: string, cwd: string): boolean {
+  return TEST_PATH.test(projectPathOf(filename, cwd));
+}
+
 /** The role of a file from its path (relative to the project) and what it imports. */
 export function fileRole(
   filename: string,
@@ -102,8 +112,7 @@ export function fileRole(
   /** Globs of worker task modules (`settings['event-loop'].workerFiles`), relative to the project. */
   workerFiles: readonly string[] = [],
 ): FileRole {
-  const relative = path.relative(cwd, filename);
-  const projectPath = (relative.startsWith('..') || path.isAbsolute(relative) ? filename : relative).split(path.sep).join('/');
+  const projectPath = projectPathOf(filename, cwd);
   if (TEST_PATH.test(projectPath)) return 'test';
   let cli = false;
   for (const statement of program.body) {

@@ -5,7 +5,7 @@ import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '
 import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
-import { fileRole, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
+import { fileRole, isTestPath, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
 import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
@@ -324,6 +324,8 @@ export class ProjectView {
   }
 
   private buildExportTrie(file: string): TraceNode | null {
+    // A test file exports nothing to trace (its analysis says `test`): not parsed.
+    if (isTestPath(file, this.cwd)) return null;
     const analysed = this.analysisOf(file);
     if (!analysed || analysed.analysis.ownRole !== 'application') return null;
     const { sourceCode, reached } = analysed;
@@ -647,7 +649,8 @@ export class ProjectView {
       const mayReexport = REEXPORTS.test(text) || FACTORIES.test(text) || (MAKES_AND_RETURNS.test(text) && RETURNS_LOCAL.test(text));
       if (!mayCall && !mayReexport) continue;
       examined++;
-      const analysed = mayCall ? this.analysisOf(importer) : null;
+      // A test file's analysis has no hits and is not a script's: not parsed for it.
+      const analysed = mayCall && !isTestPath(importer, this.cwd) ? this.analysisOf(importer) : null;
       let reexported = false;
       const analysis = analysed?.analysis;
       // A command-line entry (`cli.ts` running `server.start()`) is not traced, as nothing in it serves:
