@@ -194,6 +194,18 @@ export function prototypeMethods(program: TSESTree.Program): ReadonlyMap<Functio
     list.set(name, fn);
   };
   for (const statement of program.body) {
+    // `Object.assign(X.prototype, { … })`, `util._extend(X.prototype, { … })`
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression') {
+      const [target, source] = statement.expression.arguments;
+      const owner = target?.type === 'MemberExpression' && staticPropertyName(target) === 'prototype' && target.object.type === 'Identifier' ? byName.get(target.object.name) : undefined;
+      if (owner && source?.type === 'ObjectExpression' && /^(?:assign|extend|_extend)$/.test(calleeName(statement.expression.callee) ?? '')) {
+        for (const property of source.properties) {
+          const name = property.type === 'Property' ? staticPropertyName(property) : null;
+          if (name !== null && property.type === 'Property') add(owner, name, property.value);
+        }
+      }
+      continue;
+    }
     if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
     const { left, right } = statement.expression;
     if (left.type !== 'MemberExpression') continue;
@@ -233,3 +245,9 @@ export function prototypeOwner(program: TSESTree.Program, fn: FunctionNode): Fun
 }
 
 const ownerCache = new WeakMap<TSESTree.Program, Map<FunctionNode, FunctionNode>>();
+
+/** `assign` for `Object.assign` and `assign`, the last name of a callee. */
+function calleeName(callee: Node): string | null {
+  if (callee.type === 'Identifier') return callee.name;
+  return callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+}

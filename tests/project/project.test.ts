@@ -480,6 +480,20 @@ describe('the project model: namespace objects and projects without package.json
     );
   });
 
+  it('reads methods given by `Object.assign(X.prototype, { … })` and an instance exported as `module.exports = new X()`', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'assign', dependencies: { express: '^5.0.0' } }),
+      'cache.js':
+        "var fs = require('fs');\nfunction Cache(file) {\n  this.file = file;\n}\nObject.assign(Cache.prototype, {\n  load: function () {\n    return fs.readFileSync(this.file, 'utf8');\n  },\n  get: function (key) {\n    return JSON.parse(this.load())[key];\n  },\n});\nmodule.exports = new Cache('cache.json');\n",
+      'server.js': "var express = require('express');\nvar cache = require('./cache');\nvar app = express();\napp.get('/k/:key', function (req, res) {\n  res.send(cache.get(req.params.key));\n});\napp.listen(3000);\n",
+    });
+    const reports = await lintProject(root, {}, ['cache.js', 'server.js']);
+    expect([...reports.keys()].sort()).toEqual(['cache.js:10 no-indirect-blocking', 'cache.js:7 no-sync-fs', 'server.js:5 no-indirect-blocking']);
+    expect(reports.get('server.js:5 no-indirect-blocking')).toBe(
+      '`cache.get()` blocks the event loop: it calls `this.load()` (cache.js:10), which calls `fs.readFileSync` (cache.js:7). In `load`, use `fs.promises.readFile` instead.',
+    );
+  });
+
   it('a prototype method of a constructor called only at boot is start-up, in the same file', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'proto-boot', dependencies: { express: '^5.0.0' } }),
