@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CatalogEntry } from '../catalog/types.js';
 import type { CallerSite, FileContext } from '../context/serving-context.js';
 import { functionName } from '../context/serving-context.js';
-import { isFunction, prototypeMethods, prototypeOwner, returnedExpressionsOf, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
+import { instanceConstructor, isFunction, prototypeMethods, returnedExpressionsOf, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from '../resolve/ast.js';
 import type { BlockingUse } from '../resolve/blocking-uses.js';
 import { findHelperTwin, type HelperTwin } from './async-twins.js';
 import { exportedValues, isModuleExports } from '../context/exports.js';
@@ -612,7 +612,7 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
       }
       if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
         // A prototype method (`Store.prototype.get = function () { this.read() }`), a constructor with a prototype.
-        const owner = prototypeOwner(sourceCode.ast, current) ?? (prototypeMethods(sourceCode.ast).has(current) ? current : null);
+        const owner = instanceConstructor(sourceCode.ast, current);
         if (owner) return constructedBy(owner);
         const parent = current.parent;
         if (parent?.type === 'MethodDefinition' && parent.parent.type === 'ClassBody') {

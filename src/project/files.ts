@@ -482,8 +482,7 @@ export class ProjectFiles {
     };
     const folder = path.dirname(file);
     for (const match of text.matchAll(PATH_FROM_FOLDER)) {
-      const parts = [...match[1]!.matchAll(/(['"`])([^'"`\n\r]+)\1/g)].map((part) => part[2]!);
-      add(parts.join('/'), [folder]);
+      add(quotedParts(match[1]!).join('/'), [folder]);
     }
     for (const match of text.matchAll(PATH_FROM_MODULE_URL)) add(match[2]!, [folder]);
     for (const match of text.matchAll(PATH_AFTER_FOLDER)) add(match[2] ?? match[3]!, [folder]);
@@ -568,13 +567,18 @@ export function specifiersIn(text: string): string[] {
   }
   if (text.includes('__dirname') || text.includes('import.meta.dirname')) {
     for (const match of text.matchAll(REQUIRE_FROM_FOLDER)) {
-      const segments = match[2] ? [...match[2].matchAll(/(['"`])([^'"`\n\r]*)\1/g)].map((part) => part[2]!) : [match[5] ?? match[6]!];
+      const segments = match[2] ? quotedParts(match[2]) : [match[5] ?? match[6]!];
       if (match[1] === 'resolve' && segments.some((segment) => segment.startsWith('/'))) continue;
       const relative = asRelative(segments.join('/'));
       if (relative) found.add(relative);
     }
   }
   return [...found];
+}
+
+/** The strings of a list of quoted arguments: `'lib', "/db.js"` → `['lib', '/db.js']`. */
+function quotedParts(list: string): string[] {
+  return [...list.matchAll(/(['"`])([^'"`\n\r]*)\1/g)].map((part) => part[2]!);
 }
 
 /**

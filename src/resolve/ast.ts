@@ -170,7 +170,7 @@ export function undeclaredReferences(sourceCode: Readonly<TSESLint.SourceCode>, 
   return byName.get(name) ?? [];
 }
 
-/** `X.prototype.m = function () {…}` and `X.prototype = { m() {…} }` for top-level function declarations `X`. */
+/** `X.prototype.m = function () {…}`, `X.prototype = { m() {…} }` and `Object.assign(X.prototype, {…})` for top-level functions `X`. */
 export function prototypeMethods(program: TSESTree.Program): ReadonlyMap<FunctionNode, ReadonlyMap<string, FunctionNode>> {
   const cached = prototypeCache.get(program);
   if (cached) return cached;
@@ -193,17 +193,18 @@ export function prototypeMethods(program: TSESTree.Program): ReadonlyMap<Functio
     if (!list) methods.set(owner, (list = new Map()));
     list.set(name, fn);
   };
+  const addAll = (owner: FunctionNode, object: TSESTree.ObjectExpression) => {
+    for (const property of object.properties) {
+      const name = property.type === 'Property' ? staticPropertyName(property) : null;
+      if (name !== null && property.type === 'Property') add(owner, name, property.value);
+    }
+  };
   for (const statement of program.body) {
     // `Object.assign(X.prototype, { … })`, `util._extend(X.prototype, { … })`
     if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression') {
       const [target, source] = statement.expression.arguments;
       const owner = target?.type === 'MemberExpression' && staticPropertyName(target) === 'prototype' && target.object.type === 'Identifier' ? byName.get(target.object.name) : undefined;
-      if (owner && source?.type === 'ObjectExpression' && /^(?:assign|extend|_extend)$/.test(calleeName(statement.expression.callee) ?? '')) {
-        for (const property of source.properties) {
-          const name = property.type === 'Property' ? staticPropertyName(property) : null;
-          if (name !== null && property.type === 'Property') add(owner, name, property.value);
-        }
-      }
+      if (owner && source?.type === 'ObjectExpression' && /^(?:assign|extend|_extend)$/.test(calleeName(statement.expression.callee) ?? '')) addAll(owner, source);
       continue;
     }
     if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
@@ -212,11 +213,7 @@ export function prototypeMethods(program: TSESTree.Program): ReadonlyMap<Functio
     // `X.prototype = { … }`
     if (staticPropertyName(left) === 'prototype' && left.object.type === 'Identifier' && right.type === 'ObjectExpression') {
       const owner = byName.get(left.object.name);
-      if (!owner) continue;
-      for (const property of right.properties) {
-        const name = property.type === 'Property' ? staticPropertyName(property) : null;
-        if (name !== null && property.type === 'Property') add(owner, name, property.value);
-      }
+      if (owner) addAll(owner, right);
       continue;
     }
     // `X.prototype.m = …`
@@ -234,7 +231,7 @@ export function prototypeMethods(program: TSESTree.Program): ReadonlyMap<Functio
 const prototypeCache = new WeakMap<TSESTree.Program, Map<FunctionNode, Map<string, FunctionNode>>>();
 
 /** The constructor function whose prototype `fn` is a method of (`X.prototype.m = fn`, `X.prototype = { m: fn }`). */
-export function prototypeOwner(program: TSESTree.Program, fn: FunctionNode): FunctionNode | null {
+function prototypeOwner(program: TSESTree.Program, fn: FunctionNode): FunctionNode | null {
   let owners = ownerCache.get(program);
   if (!owners) {
     owners = new Map();
@@ -246,8 +243,14 @@ export function prototypeOwner(program: TSESTree.Program, fn: FunctionNode): Fun
 
 const ownerCache = new WeakMap<TSESTree.Program, Map<FunctionNode, FunctionNode>>();
 
-/** `assign` for `Object.assign` and `assign`, the last name of a callee. */
-function calleeName(callee: Node): string | null {
-  if (callee.type === 'Identifier') return callee.name;
-  return callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+/** The name a call's callee goes by: `promisifyAll` in `promisifyAll(x)` and `Promise.promisifyAll(x)`. */
+export function calleeName(callee: TSESTree.Expression): string | null {
+  const unwrapped = unwrapExpression(callee);
+  if (unwrapped.type === 'Identifier') return unwrapped.name;
+  return unwrapped.type === 'MemberExpression' ? staticPropertyName(unwrapped) : null;
+}
+
+/** The constructor function whose instance `this` is inside `fn`: a prototype method's owner, or `fn` itself when it has a prototype. */
+export function instanceConstructor(program: TSESTree.Program, fn: FunctionNode): FunctionNode | null {
+  return prototypeOwner(program, fn) ?? (prototypeMethods(program).has(fn) ? fn : null);
 }

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
-import { constantString, folderRelativePath, escapeRegExp, isFunction, prototypeMethods, prototypeOwner, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
+import { calleeName, constantString, instanceConstructor, folderRelativePath, escapeRegExp, isFunction, prototypeMethods, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
 import { annotatedUses } from './type-annotations.js';
 import { jsdocUses } from './jsdoc-annotations.js';
@@ -719,13 +719,6 @@ function isAssignedTo(member: TSESTree.MemberExpression): boolean {
   return (parent?.type === 'AssignmentExpression' && parent.left === member) || parent?.type === 'UpdateExpression';
 }
 
-/** The name a call's callee goes by: `promisifyAll` in `promisifyAll(x)` and `Promise.promisifyAll(x)`. */
-function calleeName(callee: TSESTree.Expression): string | null {
-  const unwrapped = unwrapExpression(callee);
-  if (unwrapped.type === 'Identifier') return unwrapped.name;
-  return unwrapped.type === 'MemberExpression' ? staticPropertyName(unwrapped) : null;
-}
-
 /** Assignments whose value is the right-hand side (when they assign at all). */
 const ASSIGNING_OPERATORS = new Set(['=', '||=', '??=']);
 
@@ -879,9 +872,7 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | null {
 /** The constructor function whose instance `this` is at `node`: in a prototype method, or in the constructor itself. */
 function enclosingConstructor(program: TSESTree.Program, node: Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ArrowFunctionExpression') continue;
-    if (!isFunction(current)) continue;
-    return prototypeOwner(program, current) ?? (prototypeMethods(program).has(current) ? current : null);
+    if (isFunction(current) && current.type !== 'ArrowFunctionExpression') return instanceConstructor(program, current);
   }
   return null;
 }
@@ -891,25 +882,41 @@ const constructorMemberCache = new WeakMap<FunctionNode, Map<string, TSESTree.Me
 /** `thisMembersByName` for a constructor function: `this.x` (and `self.x`) in it and in its prototype methods. */
 function constructorThisMembers(program: TSESTree.Program, ctor: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): ReadonlyMap<string, TSESTree.MemberExpression[]> {
   let byName = constructorMemberCache.get(ctor);
-  if (byName) return byName;
-  const found = new Map<string, TSESTree.MemberExpression[]>();
-  constructorMemberCache.set(ctor, found);
+  if (!byName) {
+    const methods = new Set<Node>([ctor, ...(prototypeMethods(program).get(ctor)?.values() ?? [])]);
+    byName = collectThisReads([...methods], (fn) => methods.has(fn), visitorKeys);
+    constructorMemberCache.set(ctor, byName);
+  }
+  return byName;
+}
+
+/**
+ * Every `this.<name>` read (and `self.<name>` through `const self = this`) under `starts`, by name. A
+ * function `ownsThis` accepts binds `this` to the instance; any other non-arrow function rebinds it,
+ * while the aliases made outside it still reach into it. A nested class is not entered.
+ */
+function collectThisReads(starts: readonly Node[], ownsThis: (fn: Node) => boolean, visitorKeys: TSESLint.SourceCode.VisitorKeys): Map<string, TSESTree.MemberExpression[]> {
+  const byName = new Map<string, TSESTree.MemberExpression[]>();
   const collect = (node: Node, thisBound: boolean, aliases: ReadonlySet<string>) => {
     if (node.type === 'MemberExpression' && (node.object.type === 'ThisExpression' ? thisBound : node.object.type === 'Identifier' && aliases.has(node.object.name))) {
       const key = classMemberKey(node);
-      if (key !== null) found.set(key, [...(found.get(key) ?? []), node]);
+      if (key !== null) {
+        const list = byName.get(key);
+        if (list) list.push(node);
+        else byName.set(key, [node]);
+      }
     }
-    // A nested `function` or class rebinds `this`; aliases (`var self = this`) reach into it.
     if (node.type === 'ClassBody') return;
-    const rebinds = isFunction(node) && node.type !== 'ArrowFunctionExpression';
-    forEachChild(node, visitorKeys, (child) => collect(child, thisBound && !rebinds, aliases));
+    if (isFunction(node) && node.type !== 'ArrowFunctionExpression' && node.body) {
+      const owns = ownsThis(node);
+      const names = owns ? thisAliases(node.body) : [];
+      const inner = names.length > 0 ? new Set([...aliases, ...names]) : aliases;
+      forEachChild(node, visitorKeys, (child) => collect(child, owns, inner));
+      return;
+    }
+    forEachChild(node, visitorKeys, (child) => collect(child, thisBound, aliases));
   };
-  for (const fn of [ctor, ...(prototypeMethods(program).get(ctor)?.values() ?? [])]) {
-    if (!fn.body) continue;
-    const aliases = new Set(thisAliases(fn.body));
-    forEachChild(fn.body, visitorKeys, (child) => collect(child, true, aliases));
-  }
-  byName = found;
+  for (const start of starts) collect(start, true, new Set());
   return byName;
 }
 
@@ -924,34 +931,9 @@ function thisMembers(classBody: TSESTree.ClassBody, name: string, visitorKeys: T
 export function thisMembersByName(classBody: TSESTree.ClassBody, visitorKeys: TSESLint.SourceCode.VisitorKeys): ReadonlyMap<string, TSESTree.MemberExpression[]> {
   let byName = thisMemberCache.get(classBody);
   if (!byName) {
-    byName = new Map();
+    // A method's own body binds `this` to the instance; a nested `function` rebinds it.
+    byName = collectThisReads(classBody.body, (fn) => fn.parent?.type === 'MethodDefinition' && fn.parent.parent === classBody, visitorKeys);
     thisMemberCache.set(classBody, byName);
-    const add = (node: TSESTree.MemberExpression) => {
-      const key = classMemberKey(node);
-      if (key === null) return;
-      const list = byName!.get(key) ?? [];
-      list.push(node);
-      byName!.set(key, list);
-    };
-    // `const self = this` in a method: `self.store` in its callbacks (`.then(function () { self.store… })`)
-    // is the instance's member too. `thisBound`: `this` is still the instance here.
-    const collect = (node: Node, thisBound: boolean, aliases: ReadonlySet<string>) => {
-      if (node.type === 'MemberExpression') {
-        if (node.object.type === 'ThisExpression' ? thisBound : node.object.type === 'Identifier' && aliases.has(node.object.name)) add(node);
-      }
-      if (node.type === 'ClassBody' && node !== classBody) return;
-      let inner = aliases;
-      if (isFunction(node) && node.type !== 'ArrowFunctionExpression' && node.body) {
-        // A method's own body binds `this` to the instance; a nested `function` rebinds it.
-        const ownsThis = node.parent?.type === 'MethodDefinition' && node.parent.parent === classBody;
-        const names = ownsThis ? thisAliases(node.body) : [];
-        if (names.length > 0) inner = new Set([...aliases, ...names]);
-        forEachChild(node, visitorKeys, (child) => collect(child, ownsThis, inner));
-        return;
-      }
-      forEachChild(node, visitorKeys, (child) => collect(child, thisBound, inner));
-    };
-    for (const member of classBody.body) collect(member, true, new Set());
   }
   return byName;
 }
