@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { BUSY_WAIT_LOOPS, type Family } from '../catalog/index.js';
-import { fileRole, type FileRole } from '../context/file-role.js';
+import { fileRoleWithReason, type FileRole } from '../context/file-role.js';
 import { FRAMEWORKS, type Frameworks } from '../catalog/frameworks/index.js';
 import { findHandlers, type FileHandlers } from '../context/handlers.js';
 import { calledOnlyFromStartupDecider, enclosingFunction } from '../context/startup.js';
@@ -142,7 +142,9 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   const { sourceCode, filename, cwd, settings, frameworks, project } = input;
   let moduleKind: ModuleKind | undefined;
   const catalog = catalogFor(settings);
-  const ownRole = fileRole(filename, cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
+  const byPath = fileRoleWithReason(filename, cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
+  // A file that is a script only by its folder is application code when application code loads it (a bot's `scripts/cmds/`).
+  const ownRole: FileRole = byPath.byFolderOnly && project?.loadedByApplication() ? 'application' : byPath.role;
   // A module only command-line entries, tests or build scripts import has their role: asked only
   // when the file has something to report (it reads the importers).
   let projectRole: FileRole | undefined;

@@ -13,7 +13,9 @@ export type FileRole = 'application' | 'test' | 'script' | 'worker';
 
 const TEST_PATH =
   /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|cypress|playwright|testing|(?:e2e|integration|unit|api|acceptance|functional|smoke|load|perf|performance|system|component|contract|regression)[-_]?tests?|tests?[-_](?:utils?|helpers?|fixtures?|data|setup|support|e2e|integration|unit|results))\/|\.(?:test|spec|e2e|cy|bench)\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?(?:test[-_]?)?(?:setup|teardown)|setup[-_]?tests?|tests?[-_]?(?:setup|teardown|utils?|helpers?))\.[cm]?[jt]sx?$/i;
-const SCRIPT_PATH = /^(?:tools|tooling)\/|(?:^|\/)(?:scripts?|bin|cli|release|(?:[\w.]+[-_])?migrations?|seeds?|seeders?|benchmarks?|benches|webpack)\/|(?:^|\/)dev-?server\.[cm]?[jt]s$|(?:^|\/)(?:(?:jest|vitest|vite|webpack|rollup|babel|eslint|prettier|playwright|tailwind|postcss|next|nuxt|svelte|astro|tsup|tsdown|esbuild|gulpfile|gruntfile)[.-][^/]*|gulpfile\.[^/]+|gruntfile\.[^/]+)$/i;
+/** Folders named for tooling in which applications also keep code they load at run time (a bot's `scripts/cmds/`). */
+const TOOLING_NAMED_FOLDER = /^(?:tools|tooling)\/|(?:^|\/)(?:scripts?|bin|cli)\//i;
+const SCRIPT_PATH = /(?:^|\/)(?:release|(?:[\w.]+[-_])?migrations?|seeds?|seeders?|benchmarks?|benches|webpack)\/|(?:^|\/)dev-?server\.[cm]?[jt]s$|(?:^|\/)(?:(?:jest|vitest|vite|webpack|rollup|babel|eslint|prettier|playwright|tailwind|postcss|next|nuxt|svelte|astro|tsup|tsdown|esbuild|gulpfile|gruntfile)[.-][^/]*|gulpfile\.[^/]+|gruntfile\.[^/]+)$/i;
 /** Argument parsers, prompts and spinners: a file importing one is part of a command-line tool. */
 const CLI_MODULES = new Set([
   'commander',
@@ -112,16 +114,31 @@ export function fileRole(
   /** Globs of worker task modules (`settings['event-loop'].workerFiles`), relative to the project. */
   workerFiles: readonly string[] = [],
 ): FileRole {
+  return fileRoleWithReason(filename, cwd, program, text, workerFiles).role;
+}
+
+/**
+ * `fileRole`, and whether a `script` is one only by the folder it is in (`scripts/`, `bin/`, `cli/`,
+ * `tools/`: no shebang, no argument parser): the project model may then show application code loading it.
+ */
+export function fileRoleWithReason(
+  filename: string,
+  cwd: string,
+  program: TSESTree.Program,
+  text: string,
+  workerFiles: readonly string[] = [],
+): { readonly role: FileRole; readonly byFolderOnly: boolean } {
   const projectPath = projectPathOf(filename, cwd);
-  if (TEST_PATH.test(projectPath)) return 'test';
+  if (TEST_PATH.test(projectPath)) return { role: 'test', byFolderOnly: false };
   let cli = false;
   for (const statement of program.body) {
     const module = moduleOf(statement);
     if (module === null) continue;
-    if (TEST_MODULES.has(module)) return 'test';
+    if (TEST_MODULES.has(module)) return { role: 'test', byFolderOnly: false };
     if (CLI_MODULES.has(module) || BUILD_MODULES.has(module)) cli = true;
   }
-  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return 'worker';
-  if (cli || SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return 'script';
-  return 'application';
+  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return { role: 'worker', byFolderOnly: false };
+  if (cli || SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return { role: 'script', byFolderOnly: false };
+  if (TOOLING_NAMED_FOLDER.test(projectPath)) return { role: 'script', byFolderOnly: true };
+  return { role: 'application', byFolderOnly: false };
 }

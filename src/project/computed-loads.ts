@@ -11,6 +11,8 @@ export interface ComputedLoad {
   readonly folder: string;
   /** What a loaded file's name (with or without its extension) must match. */
   readonly name: RegExp;
+  /** The files are one folder further down, in any subfolder (`readdirSync(\`${root}/scripts/${kind}\`)`). */
+  readonly inSubfolders?: boolean;
 }
 
 /** Whether a file's text may load a module by a computed path. */
@@ -73,7 +75,160 @@ function pattern(base: string, parts: string[]): ComputedLoad | null {
 
 /** Whether `file` is one `load` may load. */
 export function isLoadedBy(load: ComputedLoad, file: string): boolean {
-  if (path.dirname(file) !== load.folder) return false;
+  const folder = load.inSubfolders ? path.dirname(path.dirname(file)) : path.dirname(file);
+  if (folder !== load.folder) return false;
   const base = path.basename(file);
   return load.name.test(base) || load.name.test(base.replace(/\.[^.]+$/, ''));
+}
+
+/** Whether a file's text lists a folder (`readdirSync(dir)`, `fs.promises.readdir(dir)`): with a `require(file)` of a computed path it may load each file there. */
+export const MAY_LOAD_FOLDER = /\breaddir(?:Sync)?\s*\(/;
+
+const READDIR = /\breaddir(?:Sync)?\s*\(/g;
+const ANY_NAME = /(?:)/;
+/** A segment of a listed path that is not a constant: `${kind}` in `` `${process.cwd()}/scripts/${kind}` ``. */
+const WILDCARD = '\0';
+
+/**
+ * The folders a command or plugin loader lists and loads each file of: `readdirSync(commandsPath)` with
+ * `const commandsPath = path.join(__dirname, 'commands')` and `require(path.join(commandsPath, file))`
+ * (the discord.js guide's loader), `readdirSync('./commands')` (from the working folder, the package's),
+ * `` readdirSync(`${process.cwd()}/scripts/${kind}`) `` (every subfolder of `scripts/`). The caller checks
+ * that the file also loads a module by a computed path; `packageDir` is where `process.cwd()` and bare
+ * relative paths point.
+ */
+export function folderLoads(file: string, text: string, packageDir: string): ComputedLoad[] {
+  const found: ComputedLoad[] = [];
+  for (const match of text.matchAll(READDIR)) {
+    const argument = leadingArgument(text, match.index + match[0].length);
+    const listed = argument === null ? null : listedPath(argument, text, 0);
+    if (!listed) continue;
+    const base = listed.from === 'file' ? path.dirname(file) : packageDir;
+    const segments = listed.path.split('/').filter((segment) => segment !== '' && segment !== '.');
+    const wildcards = segments.filter((segment) => segment.includes(WILDCARD));
+    const inSubfolders = wildcards.length === 1 && segments.at(-1) === WILDCARD;
+    if (wildcards.length > (inSubfolders ? 1 : 0)) continue;
+    const folder = path.resolve(base, ...(inSubfolders ? segments.slice(0, -1) : segments));
+    // The package's own folder, or one outside it: not a folder of plugins.
+    if (folder === packageDir || !folder.startsWith(packageDir + path.sep)) continue;
+    if (!found.some((load) => load.folder === folder && load.inSubfolders === inSubfolders)) found.push({ folder, name: ANY_NAME, inSubfolders });
+  }
+  return found;
+}
+
+/** The text of the first argument of a call whose arguments start at `start`, up to its `,` or `)`. */
+function leadingArgument(text: string, start: number): string | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let at = start; at < text.length && at < start + 300; at++) {
+    const char = text[at]!;
+    if (quote) {
+      if (char === '\\') at++;
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "'" || char === '"' || char === '`') quote = char;
+    else if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') {
+      if (depth === 0) return text.slice(start, at).trim();
+      depth--;
+    } else if (char === ',' && depth === 0) return text.slice(start, at).trim();
+  }
+  return null;
+}
+
+/** The parts of an expression joined at its top level by `separator` (`,` for arguments, `+` for a concatenation). */
+function topLevelParts(expression: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let from = 0;
+  for (let at = 0; at < expression.length; at++) {
+    const char = expression[at]!;
+    if (quote) {
+      if (char === '\\') at++;
+      else if (char === quote) quote = null;
+    } else if (char === "'" || char === '"' || char === '`') quote = char;
+    else if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+    else if (char === separator && depth === 0) {
+      parts.push(expression.slice(from, at).trim());
+      from = at + 1;
+    }
+  }
+  parts.push(expression.slice(from).trim());
+  return parts;
+}
+
+interface ListedPath {
+  /** What the path is relative to: the loader's folder (`__dirname`) or the package's (`process.cwd()`, `'./commands'`). */
+  readonly from: 'file' | 'package';
+  /** `/`-separated; `WILDCARD` stands for a part that is not a constant. */
+  readonly path: string;
+}
+
+const FILE_FOLDER = /^(?:__dirname|import\.meta\.dirname)$/;
+const WORKING_FOLDER = /^process\.cwd\(\s*\)$/;
+const QUOTED = /^(['"])([^'"\n]*)\1$/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** The path an expression builds, as far as its text shows (one constant it names deep). */
+function listedPath(expression: string, text: string, depth: number): ListedPath | null {
+  const call = /^(?:path\.)?(join|resolve|normalize)\s*\(([\s\S]*)\)$/.exec(expression);
+  if (call && (call[1] !== 'normalize' || expression.startsWith('path.'))) return joinedPath(topLevelParts(call[2]!, ','), text, depth);
+  const parts = topLevelParts(expression, '+');
+  if (parts.length > 1) return concatenated(parts, text, depth);
+  if (FILE_FOLDER.test(expression)) return { from: 'file', path: '' };
+  if (WORKING_FOLDER.test(expression)) return { from: 'package', path: '' };
+  const quoted = QUOTED.exec(expression);
+  if (quoted) return quoted[2]!.startsWith('/') ? null : { from: 'package', path: quoted[2]! };
+  if (expression.startsWith('`') && expression.endsWith('`')) return templatePath(expression.slice(1, -1), text, depth);
+  if (IDENTIFIER.test(expression) && depth < 2) {
+    const declared = new RegExp(`\\b(?:const|let|var)\\s+${expression.replace(/\$/g, '\\$')}\\s*=\\s*`).exec(text);
+    if (!declared) return null;
+    const start = declared.index + declared[0].length;
+    const end = text.slice(start, start + 300).search(/;|\n/);
+    return listedPath(text.slice(start, end < 0 ? start + 300 : start + end).trim(), text, depth + 1);
+  }
+  return null;
+}
+
+/** `path.join(__dirname, 'commands', kind)`: the first part is where it starts, the others are segments. */
+function joinedPath(parts: string[], text: string, depth: number): ListedPath | null {
+  const start = listedPath(parts[0] ?? '', text, depth);
+  if (!start) return null;
+  const segments = [start.path];
+  for (const part of parts.slice(1)) {
+    const quoted = QUOTED.exec(part);
+    segments.push(quoted ? quoted[2]! : WILDCARD);
+  }
+  return { from: start.from, path: segments.join('/') };
+}
+
+/** `process.cwd() + '/scripts/' + kind`: strings joined, a part that is not one is a wildcard. */
+function concatenated(parts: string[], text: string, depth: number): ListedPath | null {
+  const start = listedPath(parts[0]!, text, depth);
+  if (!start) return null;
+  let joined = start.path;
+  for (const part of parts.slice(1)) {
+    const quoted = QUOTED.exec(part);
+    if (quoted) joined += quoted[2]!;
+    else if (part.startsWith('`') && part.endsWith('`')) joined += part.slice(1, -1).replace(/\$\{[^}]*\}/g, WILDCARD);
+    else joined += WILDCARD;
+  }
+  return { from: start.from, path: joined };
+}
+
+/** `` `${process.cwd()}/scripts/${kind}` ``: a leading `${__dirname}` or `${process.cwd()}` is where it starts. */
+function templatePath(body: string, text: string, depth: number): ListedPath | null {
+  const leading = /^\$\{\s*([^}]*?)\s*\}/.exec(body);
+  let from: ListedPath['from'] = 'package';
+  let rest = body;
+  if (leading) {
+    const start = listedPath(leading[1]!, text, depth);
+    if (!start) return null;
+    from = start.from;
+    rest = start.path + body.slice(leading[0].length);
+  } else if (body.startsWith('/')) return null;
+  return { from, path: rest.replace(/\$\{[^}]*\}/g, WILDCARD) };
 }

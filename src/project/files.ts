@@ -6,7 +6,7 @@ import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
 import { ownPathsConfig, sourceCandidates, tsconfigOutDir } from './build-output.js';
 import { WeightBudget } from './budget.js';
-import { computedLoads, isLoadedBy, MAY_LOAD_COMPUTED } from './computed-loads.js';
+import { computedLoads, folderLoads, type ComputedLoad, isLoadedBy, MAY_LOAD_COMPUTED, MAY_LOAD_FOLDER } from './computed-loads.js';
 import { serviceEntries, toolingEntries } from './entries.js';
 import { asRelative } from '../resolve/ast.js';
 
@@ -31,7 +31,7 @@ class FileEntry {
   /** Module specifiers named in the file (imports, re-exports, `require`, `import()`), on first request. */
   specifiers?: readonly string[];
   /** What the importer index reads off the text, kept so a refresh need not read unchanged files again. */
-  indexFlags?: { readonly heritage: boolean; readonly startsByPath: boolean; readonly loadsComputed: boolean; readonly loadsDynamic: boolean };
+  indexFlags?: { readonly heritage: boolean; readonly startsByPath: boolean; readonly loadsComputed: boolean; readonly loadsDynamic: boolean; readonly listsFolder: boolean };
   /** Project files those specifiers resolve to, on first request. */
   dependencies?: readonly string[];
 
@@ -433,7 +433,8 @@ export class ProjectFiles {
         }
       }
       if (flags.loadsDynamic || flags.loadsComputed) this.computedLoaderList.push(file);
-      if (flags.loadsComputed) this.indexComputedLoads(file, entry.text, files);
+      const listsFolder = flags.loadsDynamic && flags.listsFolder;
+      if (flags.loadsComputed || listsFolder) this.indexComputedLoads(file, entry.text, files, listsFolder);
       if (!known) entry.dropText();
     }
     return index;
@@ -451,8 +452,8 @@ export class ProjectFiles {
     return this.computedLoaderList;
   }
 
-  private indexComputedLoads(file: string, text: string, files: readonly string[]): void {
-    for (const load of computedLoads(file, text)) {
+  private indexComputedLoads(file: string, text: string, files: readonly string[], listsFolder: boolean): void {
+    for (const load of [...computedLoads(file, text), ...(listsFolder ? this.folderLoadsOf(file, text) : [])]) {
       let matched = 0;
       // `files` is sorted: the folder's files are one run of it.
       let at = sortedIndex(files, load.folder + path.sep);
@@ -465,6 +466,11 @@ export class ProjectFiles {
         else if (!list.includes(file)) list.push(file);
       }
     }
+  }
+
+  /** The folders `file` lists when it also loads a module by a computed path (a command loader's `readdirSync(dir)`, then `require(file)`). */
+  folderLoadsOf(file: string, text: string): ComputedLoad[] {
+    return MAY_LOAD_FOLDER.test(text) && LOADS_DYNAMIC.test(text) ? folderLoads(file, text, this.packageDirOf(file)) : [];
   }
 
   /** Project source files `file` names by path next to starting a thread or process (see `startersOf`). */
@@ -606,7 +612,7 @@ function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
 }
 
 function indexFlagsOf(text: string): NonNullable<FileEntry['indexFlags']> {
-  return { heritage: HERITAGE.test(text), startsByPath: STARTS_BY_PATH.test(text), loadsComputed: MAY_LOAD_COMPUTED.test(text), loadsDynamic: LOADS_DYNAMIC.test(text) };
+  return { heritage: HERITAGE.test(text), startsByPath: STARTS_BY_PATH.test(text), loadsComputed: MAY_LOAD_COMPUTED.test(text), loadsDynamic: LOADS_DYNAMIC.test(text), listsFolder: MAY_LOAD_FOLDER.test(text) };
 }
 
 function stampOf(file: string): FileStamp | null {

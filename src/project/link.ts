@@ -15,6 +15,8 @@ import { ProjectView, type Usage } from './view.js';
 export interface ProjectLink {
   /** The file's role once its importers are known (a module only tests or CLIs import). */
   roleOf(own: FileRole): FileRole;
+  /** Whether this file, a script only by its folder (`scripts/cmds/ping.js`), is imported or loaded by application code. */
+  loadedByApplication(): boolean;
   /** Trace roots for the project files this file imports whose exports can block, by the specifier written. */
   importRoots(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, TraceNode>;
   /** Trace roots for the framework values (apps, routers, procedures) the project files this file imports export. */
@@ -30,6 +32,7 @@ export interface ProjectLink {
 export function createLink(view: ProjectView, file: string): ProjectLink {
   return {
     roleOf: (own) => view.roleOf(file, own),
+    loadedByApplication: () => view.loadedByApplication(file),
     exportUncalled: (name) => view.exportUncalled(file, name),
     importRoots(sourceCode) {
       const roots = new Map<string, TraceNode>();

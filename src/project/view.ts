@@ -112,6 +112,7 @@ export class ProjectView {
   private readonly blocking = new Map<string, Cached<boolean>>();
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
+  private readonly applicationLoads = new Map<string, Cached<boolean>>();
   /** The names the files importing a service entry use (`null`: not one, or its exports may be anyone's). */
   private readonly entryImporters = new Map<string, Cached<Set<string> | null>>();
   /** Exported functions' blocking paths (per use filter) and whether running them blocks, by file and key. */
@@ -693,7 +694,7 @@ export class ProjectView {
       this.touch(loader);
       const analysed = this.analysisOf(loader);
       if (!analysed) continue;
-      for (const load of computedLoadCalls(analysed.sourceCode, loader, loaded)) {
+      for (const load of computedLoadCalls(analysed.sourceCode, loader, loaded, this.files.folderLoadsOf(loader, analysed.sourceCode.text))) {
         const serving = analysed.analysis.context.contextOf(load);
         if (serving?.kind === 'async-function' && !serving.servingRoot) {
           // An async loader (`async function migrate()`): it runs where its own callers are.
@@ -838,21 +839,8 @@ export class ProjectView {
       // So is a program run on its own (it reads its arguments) that neither it nor what it imports serves from.
       if (importers.length === 0) return tooling ?? (this.files.isToolingEntry(file) || this.isStandaloneProgram(file) ? 'script' : own);
       for (const importer of importers) {
-        this.touch(importer);
-        const text = this.files.entry(importer)?.text;
-        if (text === undefined) return own;
-        // Most importers' roles follow from their path and text: those are not parsed.
-        const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
-        if (!sourceCode && roleNeedsSyntax(text)) return own;
-        let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
-        // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`);
-        // so does the package's service entry, even with a shebang (`"main"` and `"start": "node index.js"`).
-        if ((role === 'script' || role === 'application') && (STARTS_SERVER.test(text) || this.files.isServiceEntry(importer))) return own;
-        // A module under `scripts/` (by its path) that other files import is what they make of it:
-        // `scripts/app.ts` builds the Koa app that `scripts/worker.ts` listens with.
-        if (role === 'script' && this.files.importersOf(importer).length > 0) role = this.roleOf(importer, 'application');
-        if (role === 'application') role = this.roleOf(importer, role);
-        if (role === 'application') return own;
+        const role = this.importerRole(importer);
+        if (role === null || role === 'application') return own;
         // A module only worker entries load runs in those threads, never on the main event loop.
         tooling = tooling === 'worker' || role === 'worker' ? 'worker' : (tooling ?? role);
       }
@@ -860,6 +848,34 @@ export class ProjectView {
       if (tooling === 'test' && this.namesFrameworkModule(file)) return own;
       return tooling ?? own;
     });
+  }
+
+  /** The role an importer gives the files it imports (`null`: it cannot be read, so it may serve). */
+  private importerRole(importer: string): FileRole | null {
+    this.touch(importer);
+    const text = this.files.entry(importer)?.text;
+    if (text === undefined) return null;
+    // Most importers' roles follow from their path and text: those are not parsed.
+    const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
+    if (!sourceCode && roleNeedsSyntax(text)) return null;
+    let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
+    // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`);
+    // so does the package's service entry, even with a shebang (`"main"` and `"start": "node index.js"`).
+    if ((role === 'script' || role === 'application') && (STARTS_SERVER.test(text) || this.files.isServiceEntry(importer))) return 'application';
+    // A module under `scripts/` (by its path) that other files import is what they make of it:
+    // `scripts/app.ts` builds the Koa app that `scripts/worker.ts` listens with.
+    if (role === 'script' && this.files.importersOf(importer).length > 0) role = this.roleOf(importer, 'application');
+    return role === 'application' ? this.roleOf(importer, role) : role;
+  }
+
+  /**
+   * Whether a file that is a script only by its folder (`scripts/cmds/ping.js`) is application code:
+   * application code imports it, or loads it by a computed path (a bot's command loader listing the folder).
+   */
+  loadedByApplication(file: string): boolean {
+    return this.cached(this.applicationLoads, file, false, () =>
+      [...this.files.importersOf(file), ...this.files.loadersOf(file)].some((importer) => importer !== file && this.importerRole(importer) === 'application'),
+    );
   }
 
   private servingText: ((text: string) => boolean) | undefined;
@@ -947,15 +963,15 @@ const NO_FILES: ReadonlySet<string> = new Set();
 const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: ComputedLoad[] }[]>();
 
 /** The `require(…)`/`import(…)` calls of `loader` whose computed path may stand for `file` (the walk is made once per AST). */
-function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: string): Node[] {
+function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: string, folders: readonly ComputedLoad[]): Node[] {
   let calls = loadCallCache.get(sourceCode.ast);
   if (!calls) {
-    calls = dynamicLoadCalls(sourceCode)
-      .map((call) => ({ call, loads: computedLoads(loader, sourceCode.text.slice(call.range[0], call.range[1])) }))
-      .filter(({ loads }) => loads.length > 0);
+    calls = dynamicLoadCalls(sourceCode).map((call) => ({ call, loads: computedLoads(loader, sourceCode.text.slice(call.range[0], call.range[1])) }));
     loadCallCache.set(sourceCode.ast, calls);
   }
-  return calls.filter(({ loads }) => loads.some((load) => isLoadedBy(load, file))).map(({ call }) => call);
+  // A loader of a folder it lists loads each file by a path its text does not show (`require(filePath)`).
+  const listed = folders.some((load) => isLoadedBy(load, file));
+  return calls.filter(({ loads }) => (listed && loads.length === 0) || loads.some((load) => isLoadedBy(load, file))).map(({ call }) => call);
 }
 
 /**

@@ -780,6 +780,67 @@ describe('the project model: dispatch tables and chat bots', () => {
   });
 });
 
+describe('the project model: command folders named scripts/', () => {
+  const loader = `const { readdirSync } = require('fs');
+const path = require('path');
+const commands = new Map();
+module.exports = async function loadScripts(kind) {
+  const folder = path.normalize(process.cwd() + \`/scripts/\${kind}\`);
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.js'))) {
+    const command = require(path.join(folder, file));
+    command.onLoad?.({ kind });
+    commands.set(command.config.name, command);
+  }
+  return commands;
+};
+`;
+  const command = (name: string) => `const fs = require('fs');
+module.exports = {
+  config: { name: '${name}' },
+  onLoad: async function () {
+    fs.mkdirSync(__dirname + '/cache', { recursive: true });
+  },
+  onStart: async function ({ message }) {
+    const notes = JSON.parse(fs.readFileSync(__dirname + '/notes.json', 'utf8'));
+    message.reply(notes.join('\\n'));
+  },
+};
+`;
+
+  it('commands a bot loads from scripts/ by listing the folder are application code; the load-time hook and the build script are not', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'goat', main: 'index.js', scripts: { build: 'node scripts/build.js' } }),
+      'index.js': `const loadScripts = require('./bot/loadScripts.js');
+const chat = require('./bot/chat.js');
+(async () => {
+  const commands = await loadScripts('cmds');
+  await loadScripts('events');
+  chat.listen((event) => commands.get(event.command).onStart({ message: event }));
+})();
+`,
+      'bot/loadScripts.js': loader,
+      'bot/chat.js': 'exports.listen = (handler) => process.stdin.on("data", (line) => handler(JSON.parse(line)));\n',
+      'scripts/cmds/note.js': command('note'),
+      'scripts/events/welcome.js': command('welcome'),
+      'scripts/build.js': "const fs = require('fs');\nasync function build() {\n  fs.writeFileSync('dist/version.txt', '1');\n}\nbuild();\n",
+    });
+    const messages = await lintProject(root);
+    expect([...messages.keys()].sort()).toEqual(['scripts/cmds/note.js:8 no-sync-fs', 'scripts/events/welcome.js:8 no-sync-fs']);
+    expect(messages.get('scripts/cmds/note.js:8 no-sync-fs')).toContain("inside async function 'onStart'");
+  });
+
+  it('commands only a command-line tool loads stay scripts', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'tasks', main: 'server.js' }),
+      'server.js': "require('http').createServer((req, res) => res.end('ok')).listen(3000);\n",
+      'scripts/run.js': '#!/usr/bin/env node\n' + loader + "module.exports('tasks');\n",
+      'scripts/tasks/note.js': command('note'),
+    });
+    const messages = await lintProject(root);
+    expect([...messages.keys()]).toEqual([]);
+  });
+});
+
 describe('the project model: files espree cannot parse, constructors', () => {
   it('reads a Flow-annotated importer with the TypeScript parser, and a method its constructor calls runs where the class is made', async () => {
     const messages = await lintProject(path.join(fixtures, 'flow'), {}, ['src/tiles.js']);
