@@ -44,6 +44,26 @@ const nc = await connect({ servers: 'nats://localhost:4222' });
 nc.subscribe('orders.*', { callback: (err, msg) => fs.appendFileSync('orders', msg.data) }); // ← NATS subscription handler`,
   },
   {
+    name: "MQTT.js: 'message' listeners of connect, connectAsync and a client made by a branch; connect and subscribe callbacks are start-up",
+    code: `import mqtt from 'mqtt';
+import fs from 'node:fs';
+let client;
+if (process.env.MQTT_USER) client = mqtt.connect(process.env.MQTT_URL, { username: process.env.MQTT_USER });
+else client = mqtt.connect('mqtt://localhost');
+client.on('connect', () => client.subscribe('sensors/#', () => fs.writeFileSync('subscribed', '1')));
+client.on('message', (topic, payload) => fs.appendFileSync('readings.log', payload)); // ← MQTT message listener
+const broker = await mqtt.connectAsync('mqtt://broker');
+broker.on('message', function (topic, payload) { fs.writeFileSync('last', payload); }); // ← MQTT message listener`,
+  },
+  {
+    name: "Aedes broker events per client and publish",
+    code: `import fs from 'node:fs';
+const aedes = require('aedes')();
+aedes.on('publish', (packet, client) => fs.appendFileSync('published', packet.payload)); // ← Aedes MQTT broker event listener
+aedes.on('client', function (client) { fs.appendFileSync('clients', client.id); }); // ← Aedes MQTT broker event listener
+aedes.on('closed', () => fs.writeFileSync('closed', '1'));`,
+  },
+  {
     name: "Redis pub/sub: ioredis 'message' listeners, node-redis subscribe listeners; ready is start-up",
     code: `import Redis from 'ioredis';
 import { createClient } from 'redis';

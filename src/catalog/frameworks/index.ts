@@ -15,7 +15,7 @@ import { polka, restify, tinyhttp } from './restify.js';
 import { socketIo, socketIoClient, uWebSockets, ws } from './realtime.js';
 import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
 import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
-import { amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, nats, nodeRedis, sqsConsumer } from './messaging.js';
+import { aedes, amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, mqtt, nats, nodeRedis, sqsConsumer } from './messaging.js';
 import { apolloIntegrations, apolloServer, graphqlHttp, graphqlJs, graphqlTools, graphqlYoga, mercurius, nexus, pothos } from './graphql.js';
 import { loopback, moleculer } from './services.js';
 import { passport, passportStrategies } from './passport.js';
@@ -82,6 +82,8 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   amqplibCallback,
   amqpConnectionManager,
   nats,
+  mqtt,
+  aedes,
   ioredis,
   nodeRedis,
   sqsConsumer,

@@ -72,6 +72,48 @@ export const nats: FrameworkSpec = {
   typeNames: { instances: { NatsConnection: 'connection' } },
 };
 
+/** Events of an MQTT client after each (re)connect: `'connect'` subscribes, the rest arrive while it serves. */
+const mqttClient = {
+  members: {
+    ...listenerMethods({ label: 'MQTT message listener', startup: ['connect'] }),
+    // `client.subscribe(topic, cb)`: the callback runs once the subscription is granted.
+    ...registrarMethods(['subscribe', 'subscribeAsync', 'unsubscribe', 'unsubscribeAsync'], undefined, { role: 'startup' }),
+  },
+};
+
+/** MQTT.js (`mqtt`, `async-mqtt`): `mqtt.connect(url)`, `await mqtt.connectAsync(url)`, `new MqttClient(…)`; `client.on('message', fn)`. */
+export const mqtt: FrameworkSpec = {
+  framework: 'mqtt',
+  name: 'MQTT',
+  label: 'MQTT message listener',
+  modules: ['mqtt', 'async-mqtt'],
+  exports: {
+    members: {
+      connect: { returns: 'client' },
+      connectAsync: { returns: 'client' },
+      MqttClient: { constructs: 'client' },
+      default: { members: { connect: { returns: 'client' }, connectAsync: { returns: 'client' } } },
+    },
+  },
+  types: { client: mqttClient },
+  typeNames: { instances: { MqttClient: 'client', AsyncMqttClient: 'client' } },
+};
+
+/** Aedes, an MQTT broker: `const aedes = require('aedes')()`, `new Aedes()`, `await Aedes.createBroker()`; its events come per client and message. */
+export const aedes: FrameworkSpec = {
+  framework: 'aedes',
+  name: 'Aedes',
+  label: 'Aedes MQTT broker event listener',
+  modules: ['aedes'],
+  exports: {
+    returns: 'broker',
+    constructs: 'broker',
+    members: { Aedes: { constructs: 'broker', members: { createBroker: { returns: 'broker' } } }, createBroker: { returns: 'broker' } },
+  },
+  types: { broker: { members: listenerMethods({ label: 'Aedes MQTT broker event listener', ignore: ['closed'] }) } },
+  typeNames: { instances: { Aedes: 'broker' } },
+};
+
 /** Redis pub/sub `'message'` (and pattern, buffer, sharded) events. */
 const REDIS_MESSAGE_EVENTS = ['message', 'pmessage', 'messageBuffer', 'pmessageBuffer', 'smessage', 'smessageBuffer'];
 
