@@ -44,33 +44,40 @@ const transactionModes = (db: readonly string[]): PathAlias[] =>
 const BETTER_DB = ['new()'];
 const OPEN_ADVICE =
   'Open the database once at start-up and share the connection; `new Database(file)` opens (and may create) the file and runs its set-up synchronously, on every request here.';
-export const betterSqlite3: ModuleSpec = {
-  module: 'better-sqlite3',
-  family: 'database',
-  builtin: false,
-  entries: [
-    // Opening per request: `new Database(file)`, or `Database(file)` without `new`.
-    { path: [], api: 'new Database(file)', construct: true, twin: null, advice: OPEN_ADVICE, when: { perCall: true } },
-    { path: [], api: 'Database(file)', twin: null, advice: OPEN_ADVICE, when: { perCall: true } },
-    ...databaseEntries('better-sqlite3', BETTER_DB, { database: 'Database', statement: 'Statement' }, {
-      database: ['exec', 'pragma', 'serialize'],
-      prepare: ['prepare'],
-      statement: STATEMENT_METHODS,
-      transaction: true,
-    }),
-  ],
-  aliases: [
-    { path: ['()'], target: BETTER_DB },
-    // `exec` returns the database.
-    { path: [...BETTER_DB, 'exec', '()'], target: BETTER_DB },
-    // The type names a TypeScript annotation uses (`constructor(private db: Database)` with
-    // `import { Database, Statement } from 'better-sqlite3'`): instances of what `new` makes.
-    { path: ['Database', 'new()'], target: BETTER_DB },
-    { path: ['Statement', 'new()'], target: [...BETTER_DB, 'prepare', '()'] },
-    ...chainable([...BETTER_DB, 'prepare', '()'], ['pluck', 'expand', 'raw', 'bind', 'safeIntegers']),
-    ...transactionModes(BETTER_DB),
-  ],
-};
+/** better-sqlite3, and the packages with its synchronous API under another name. */
+function betterSqlite3Api(module: string): ModuleSpec {
+  return {
+    module,
+    family: 'database',
+    builtin: false,
+    entries: [
+      // Opening per request: `new Database(file)`, or `Database(file)` without `new`.
+      { path: [], api: module === 'better-sqlite3' ? 'new Database(file)' : `new Database(file) (${module})`, construct: true, twin: null, advice: OPEN_ADVICE, when: { perCall: true } },
+      { path: [], api: module === 'better-sqlite3' ? 'Database(file)' : `Database(file) (${module})`, twin: null, advice: OPEN_ADVICE, when: { perCall: true } },
+      ...databaseEntries(module, BETTER_DB, { database: 'Database', statement: 'Statement' }, {
+        database: ['exec', 'pragma', 'serialize'],
+        prepare: ['prepare'],
+        statement: STATEMENT_METHODS,
+        transaction: true,
+      }),
+    ],
+    aliases: [
+      { path: ['()'], target: BETTER_DB },
+      // `exec` returns the database.
+      { path: [...BETTER_DB, 'exec', '()'], target: BETTER_DB },
+      // The type names a TypeScript annotation uses (`constructor(private db: Database)` with
+      // `import { Database, Statement } from 'better-sqlite3'`): instances of what `new` makes.
+      { path: ['Database', 'new()'], target: BETTER_DB },
+      { path: ['Statement', 'new()'], target: [...BETTER_DB, 'prepare', '()'] },
+      ...chainable([...BETTER_DB, 'prepare', '()'], ['pluck', 'expand', 'raw', 'bind', 'safeIntegers']),
+      ...transactionModes(BETTER_DB),
+    ],
+  };
+}
+
+export const betterSqlite3 = betterSqlite3Api('better-sqlite3');
+/** libSQL's Node binding (`libsql`) and the SQLCipher build (`better-sqlite3-multiple-ciphers`) have better-sqlite3's API. */
+export const betterSqlite3Likes = ['libsql', 'better-sqlite3-multiple-ciphers'].map(betterSqlite3Api);
 
 // node:sqlite (Node 22.5+ behind a flag, unflagged in 22.13 / 23.4): only `node:sqlite` names the
 // builtin (`sqlite` is an npm package), so the spec is not `builtin`.
@@ -155,4 +162,4 @@ export const lowdbNode: ModuleSpec = {
   ],
 };
 
-export const databaseSpecs: readonly ModuleSpec[] = [betterSqlite3, nodeSqlite, bunSqlite, lowdb, lowdbNode, ...syncDriverBuilders];
+export const databaseSpecs: readonly ModuleSpec[] = [betterSqlite3, ...betterSqlite3Likes, nodeSqlite, bunSqlite, lowdb, lowdbNode, ...syncDriverBuilders];

@@ -102,18 +102,37 @@ export function folderLoads(file: string, text: string, packageDir: string): Com
   for (const match of text.matchAll(READDIR)) {
     const argument = leadingArgument(text, match.index + match[0].length);
     const listed = argument === null ? null : listedPath(argument, text, 0);
-    if (!listed) continue;
-    const base = listed.from === 'file' ? path.dirname(file) : packageDir;
-    const segments = listed.path.split('/').filter((segment) => segment !== '' && segment !== '.');
-    const wildcards = segments.filter((segment) => segment.includes(WILDCARD));
-    const inSubfolders = wildcards.length === 1 && segments.at(-1) === WILDCARD;
-    if (wildcards.length > (inSubfolders ? 1 : 0)) continue;
-    const folder = path.resolve(base, ...(inSubfolders ? segments.slice(0, -1) : segments));
-    // The package's own folder, or one outside it: not a folder of plugins.
-    if (folder === packageDir || !folder.startsWith(packageDir + path.sep)) continue;
-    if (!found.some((load) => load.folder === folder && load.inSubfolders === inSubfolders)) found.push({ folder, name: ANY_NAME, inSubfolders });
+    const load = listed && folderOf(listed.from === 'file' ? path.dirname(file) : packageDir, listed.path, packageDir, ANY_NAME);
+    if (load && !found.some((each) => each.folder === load.folder && each.inSubfolders === load.inSubfolders)) found.push(load);
   }
   return found;
+}
+
+/**
+ * What a `require`/`import()` of a path its text builds loads, read as `folderLoads` reads a listing:
+ * `require(filePath)` with `const filePath = path.join(eventsPath, file)` loads a file of `eventsPath`.
+ * `null` when the path cannot be read.
+ */
+export function loadedFromFolder(file: string, argument: string, text: string, packageDir: string): ComputedLoad | null {
+  const loaded = listedPath(argument.trim(), text, 0);
+  if (!loaded) return null;
+  const segments = loaded.path.split('/');
+  const last = segments.pop()!;
+  if (!last.includes(WILDCARD)) return null;
+  const name = new RegExp(`^${last.split(WILDCARD).map(escapeRegExp).join('[^/]+')}$`);
+  return folderOf(loaded.from === 'package' ? packageDir : path.dirname(file), segments.join('/'), packageDir, name);
+}
+
+/** The folder a listed path names from `base`, with at most one wildcard, as its last segment (each subfolder). */
+function folderOf(base: string, listed: string, packageDir: string, name: RegExp): ComputedLoad | null {
+  const segments = listed.split('/').filter((segment) => segment !== '' && segment !== '.');
+  const wildcards = segments.filter((segment) => segment.includes(WILDCARD));
+  const inSubfolders = wildcards.length === 1 && segments.at(-1) === WILDCARD;
+  if (wildcards.length > (inSubfolders ? 1 : 0)) return null;
+  const folder = path.resolve(base, ...(inSubfolders ? segments.slice(0, -1) : segments));
+  // The package's own folder, or one outside it: not a folder of plugins.
+  if (folder === packageDir || !folder.startsWith(packageDir + path.sep)) return null;
+  return { folder, name, inSubfolders };
 }
 
 /** The text of the first argument of a call whose arguments start at `start`, up to its `,` or `)`. */
@@ -161,8 +180,11 @@ function topLevelParts(expression: string, separator: string): string[] {
 }
 
 interface ListedPath {
-  /** What the path is relative to: the loader's folder (`__dirname`) or the package's (`process.cwd()`, `'./commands'`). */
-  readonly from: 'file' | 'package';
+  /**
+   * What the path is relative to: the loader's folder (`__dirname`), the package's (`process.cwd()`), or
+   * written as a relative path (`'./commands'`: the working folder's for `readdir`, the file's for `require`).
+   */
+  readonly from: 'file' | 'package' | 'literal';
   /** `/`-separated; `WILDCARD` stands for a part that is not a constant. */
   readonly path: string;
 }
@@ -181,7 +203,7 @@ function listedPath(expression: string, text: string, depth: number): ListedPath
   if (FILE_FOLDER.test(expression)) return { from: 'file', path: '' };
   if (WORKING_FOLDER.test(expression)) return { from: 'package', path: '' };
   const quoted = QUOTED.exec(expression);
-  if (quoted) return quoted[2]!.startsWith('/') ? null : { from: 'package', path: quoted[2]! };
+  if (quoted) return quoted[2]!.startsWith('/') ? null : { from: 'literal', path: quoted[2]! };
   if (expression.startsWith('`') && expression.endsWith('`')) return templatePath(expression.slice(1, -1), text, depth);
   if (IDENTIFIER.test(expression) && depth < 2) {
     const declared = new RegExp(`\\b(?:const|let|var)\\s+${expression.replace(/\$/g, '\\$')}\\s*=\\s*`).exec(text);
@@ -222,7 +244,7 @@ function concatenated(parts: string[], text: string, depth: number): ListedPath 
 /** `` `${process.cwd()}/scripts/${kind}` ``: a leading `${__dirname}` or `${process.cwd()}` is where it starts. */
 function templatePath(body: string, text: string, depth: number): ListedPath | null {
   const leading = /^\$\{\s*([^}]*?)\s*\}/.exec(body);
-  let from: ListedPath['from'] = 'package';
+  let from: ListedPath['from'] = 'literal';
   let rest = body;
   if (leading) {
     const start = listedPath(leading[1]!, text, depth);

@@ -6,7 +6,7 @@ import { globSync } from 'tinyglobby';
 import { isSourceFile } from './parse.js';
 import { ownPathsConfig, sourceCandidates, tsconfigOutDir } from './build-output.js';
 import { WeightBudget } from './budget.js';
-import { computedLoads, folderLoads, type ComputedLoad, isLoadedBy, MAY_LOAD_COMPUTED, MAY_LOAD_FOLDER } from './computed-loads.js';
+import { computedLoads, folderLoads, loadedFromFolder, type ComputedLoad, isLoadedBy, MAY_LOAD_COMPUTED, MAY_LOAD_FOLDER } from './computed-loads.js';
 import { serviceEntries, toolingEntries } from './entries.js';
 import { asRelative } from '../resolve/ast.js';
 
@@ -137,6 +137,8 @@ export class ProjectFiles {
   private heritageIndex = new Set<string>();
   /** Files loaded by a computed path (`require(\`./schema/v${n}\`)`), with the files that load them. */
   private loaderIndex = new Map<string, string[]>();
+  /** The other way round: the files each loader loads by a computed path. */
+  private loadedIndex = new Map<string, string[]>();
   private computedLoaderList: string[] = [];
   private indexedAt = 0;
 
@@ -397,6 +399,7 @@ export class ProjectFiles {
       this.starterIndex = new Map();
       this.heritageIndex = new Set();
       this.loaderIndex = new Map();
+      this.loadedIndex = new Map();
       this.computedLoaderList = [];
       this.importerIndex = this.buildImporterIndex();
       this.indexedAt = Date.now();
@@ -440,6 +443,12 @@ export class ProjectFiles {
     return index;
   }
 
+  /** Files `loader` loads by a computed path (its plugins, commands, migrations). */
+  loadedBy(loader: string, maxAgeMs = 5_000): readonly string[] {
+    this.indexes(maxAgeMs);
+    return this.loadedIndex.get(loader) ?? [];
+  }
+
   /** Files that load `file` by a computed path (migration runners, plugin loaders): built with the importer index. */
   loadersOf(file: string, maxAgeMs = 5_000): readonly string[] {
     this.indexes(maxAgeMs);
@@ -464,8 +473,16 @@ export class ProjectFiles {
         const list = this.loaderIndex.get(loaded);
         if (!list) this.loaderIndex.set(loaded, [file]);
         else if (!list.includes(file)) list.push(file);
+        const loads = this.loadedIndex.get(file);
+        if (!loads) this.loadedIndex.set(file, [loaded]);
+        else if (!loads.includes(loaded)) loads.push(loaded);
       }
     }
+  }
+
+  /** What a load in `file` of the path `argument` builds reads from a folder (`require(path.join(eventsPath, name))`), or `null`. */
+  loadedFromFolderOf(file: string, argument: string, text: string): ComputedLoad | null {
+    return loadedFromFolder(file, argument, text, this.packageDirOf(file));
   }
 
   /** The folders `file` lists when it also loads a module by a computed path (a command loader's `readdirSync(dir)`, then `require(file)`). */

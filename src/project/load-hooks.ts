@@ -110,3 +110,46 @@ export function memberNameOf(key: string): string | null {
   return last === undefined || last === 'new()' || last === '()' || last === 'default' || last === '<module>' ? null : last;
 }
 
+
+const registryCalls = new WeakMap<Node, Map<string, Node[]>>();
+
+/**
+ * Calls of member `hook` on a value looked up in a registry: `client.commands.get(name).execute(…)`,
+ * `commands[name].run(…)`, and a local holding such a lookup (`const command = commands.get(name) ||
+ * commands.find(…)`, then `command.execute(…)`). What a loader stores in a registry runs there.
+ */
+export function registryMemberCalls(sourceCode: ProjectSourceCode, hook: string): readonly Node[] {
+  let byHook = registryCalls.get(sourceCode.ast);
+  if (!byHook) registryCalls.set(sourceCode.ast, (byHook = new Map()));
+  let found = byHook.get(hook);
+  if (found) return found;
+  const calls: Node[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'CallExpression') {
+      const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === hook && isLookup(sourceCode, callee.object, 0)) calls.push(node);
+    }
+    forEachChild(node, sourceCode.visitorKeys, visit);
+  };
+  visit(sourceCode.ast);
+  byHook.set(hook, (found = calls));
+  return found;
+}
+
+/** `registry.get(key)`, `registry.find(fn)`, `registry[key]`, `a || b` of those, or a local set once to one. */
+function isLookup(sourceCode: ProjectSourceCode, node: Node, depth: number): boolean {
+  if (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression') return isLookup(sourceCode, node.expression, depth);
+  if (node.type === 'MemberExpression') return node.computed && node.property.type !== 'Literal';
+  if (node.type === 'CallExpression') {
+    const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+    return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && (callee.property.name === 'get' || callee.property.name === 'find') && node.arguments.length > 0;
+  }
+  if (node.type === 'LogicalExpression') return isLookup(sourceCode, node.left, depth) || isLookup(sourceCode, node.right, depth);
+  if (node.type !== 'Identifier' || depth > 0) return false;
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (; scope && !variable; scope = scope.upper) variable = scope.set.get(node.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = definition?.node.type === 'VariableDeclarator' && definition.node.id.type === 'Identifier' ? definition.node.init : null;
+  return init !== null && init !== undefined && isLookup(sourceCode, init.type === 'AwaitExpression' ? init.argument : init, depth + 1);
+}

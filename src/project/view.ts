@@ -10,7 +10,7 @@ import { describeFunction, type ServingContext, type ServingKind } from '../cont
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
 import { mayReachRoots } from '../resolve/trace.js';
-import { escapeRegExp, isFunction, projectRequireSource, type FunctionNode } from '../resolve/ast.js';
+import { escapeRegExp, isFunction, projectRequireSource, staticPropertyName, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
 import { exportKey, functionKey, moduleExports } from './exports.js';
@@ -21,7 +21,7 @@ import { frameworkExportTrie } from './framework-exports.js';
 import { WeightBudget } from './budget.js';
 import { isStandaloneProgram, servingTextTest } from './programs.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
-import { dynamicLoadCalls, loadTimeCalls, memberNameOf } from './load-hooks.js';
+import { dynamicLoadCalls, loadTimeCalls, memberNameOf, registryMemberCalls } from './load-hooks.js';
 import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, type PassedParameters } from './parameter-values.js';
 
 type Node = TSESTree.Node;
@@ -694,7 +694,7 @@ export class ProjectView {
       this.touch(loader);
       const analysed = this.analysisOf(loader);
       if (!analysed) continue;
-      for (const load of computedLoadCalls(analysed.sourceCode, loader, loaded, this.files.folderLoadsOf(loader, analysed.sourceCode.text))) {
+      for (const load of computedLoadCalls(this.files, analysed.sourceCode, loader, loaded)) {
         const serving = analysed.analysis.context.contextOf(load);
         if (serving?.kind === 'async-function' && !serving.servingRoot) {
           // An async loader (`async function migrate()`): it runs where its own callers are.
@@ -708,6 +708,9 @@ export class ProjectView {
             sawCall = true;
             continue;
           }
+          // Kept in a registry that the loader, or a module it imports, looks it up in while serving (`client.commands.get(name).execute(interaction)`).
+          const lookedUp = hook === null ? null : this.registryLookupUsage(loader, hook);
+          if (lookedUp) return lookedUp;
           // Kept in a module that is itself loaded at start-up (`apps[name] = (await import(…)).x; export { apps }`): its loaders decide.
           const onward = this.files.loadersOf(loader);
           if (onward.length === 0) {
@@ -721,12 +724,41 @@ export class ProjectView {
           for (const next of onward) loads.push({ loader: next, loaded: loader });
           continue;
         }
+        // Bound to a local the loader calls the member on: it runs where that call is (`client.on(name, (...args) => event.execute(...args))`).
+        if (hook !== null) {
+          for (const call of loadedMemberCalls(analysed.sourceCode, load, hook)) {
+            const where = analysed.analysis.context.contextOf(call);
+            if (where && (where.kind !== 'async-function' || where.servingRoot)) return this.servingUsage(where, analysed.analysis, loader, call);
+          }
+        }
         sawCall = true;
       }
     }
     // Imported by no file and loaded by none the index can read: so loaded by a path it cannot read.
     if (!sawCall && hook !== null && loads.length === 0 && queue.length === 0 && this.mayBeLoadedUnseen(file) && this.startupLoaderRuns(hook)) return STARTUP;
     return sawCall ? STARTUP : UNKNOWN;
+  }
+
+  /** Where the loader, or a project module it imports, calls `hook` on a registry lookup while serving (`null`: nowhere). */
+  private registryLookupUsage(loader: string, hook: string): Usage | null {
+    const member = new RegExp(`\\.${escapeRegExp(hook)}\\s*(?:\\?\\.\\s*)?\\(`);
+    // The loader, what it imports, and what it loads (`events/messageCreate.js` looking up `client.commands`).
+    for (const file of [...new Set([loader, ...this.files.dependencies(loader), ...this.files.loadedBy(loader)])].slice(0, MAX_IMPORTERS)) {
+      this.touch(file);
+      const text = this.files.entry(file)?.text;
+      if (text === undefined || !member.test(text)) continue;
+      const analysed = this.analysisOf(file);
+      if (!analysed) continue;
+      for (const call of registryMemberCalls(analysed.sourceCode, hook)) {
+        const where = analysed.analysis.context.contextOf(call);
+        if (where && (where.kind !== 'async-function' || where.servingRoot)) return this.servingUsage(where, analysed.analysis, file, call);
+        // In an exported function (`async function onInteraction(client, interaction)`): where its callers are.
+        const caller = where?.root ?? analysed.analysis.context.functionOf(call);
+        const outer = caller ? this.exportedFunctionUsage(file, analysed.sourceCode, caller) : UNKNOWN;
+        if (outer.kind === 'serving') return outer;
+      }
+    }
+    return null;
   }
 
   /** A project file on disk that nothing imports and that is no entry of its own (not the service, no server, no tool). */
@@ -960,18 +992,40 @@ const MAX_IMPORTERS = 200;
 const NO_FILES: ReadonlySet<string> = new Set();
 
 
-const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: ComputedLoad[] }[]>();
+const loadCallCache = new WeakMap<TSESTree.Program, { call: Node; loads: readonly ComputedLoad[] }[]>();
 
 /** The `require(…)`/`import(…)` calls of `loader` whose computed path may stand for `file` (the walk is made once per AST). */
-function computedLoadCalls(sourceCode: ProjectSourceCode, loader: string, file: string, folders: readonly ComputedLoad[]): Node[] {
+function computedLoadCalls(files: ProjectFiles, sourceCode: ProjectSourceCode, loader: string, file: string): Node[] {
   let calls = loadCallCache.get(sourceCode.ast);
   if (!calls) {
-    calls = dynamicLoadCalls(sourceCode).map((call) => ({ call, loads: computedLoads(loader, sourceCode.text.slice(call.range[0], call.range[1])) }));
+    const folders = files.folderLoadsOf(loader, sourceCode.text);
+    calls = dynamicLoadCalls(sourceCode).map((call) => {
+      const loads = computedLoads(loader, sourceCode.text.slice(call.range[0], call.range[1]));
+      if (loads.length > 0 || folders.length === 0) return { call, loads };
+      // A loader of a folder it lists: a path built from the listing loads from that folder; one it cannot read, from any it lists.
+      const argument = call.type === 'ImportExpression' ? call.source : call.type === 'CallExpression' ? call.arguments[0] : undefined;
+      const fromFolder = argument ? files.loadedFromFolderOf(loader, sourceCode.text.slice(argument.range[0], argument.range[1]), sourceCode.text) : null;
+      return { call, loads: fromFolder ? [fromFolder] : folders };
+    });
     loadCallCache.set(sourceCode.ast, calls);
   }
-  // A loader of a folder it lists loads each file by a path its text does not show (`require(filePath)`).
-  const listed = folders.some((load) => isLoadedBy(load, file));
-  return calls.filter(({ loads }) => (listed && loads.length === 0) || loads.some((load) => isLoadedBy(load, file))).map(({ call }) => call);
+  return calls.filter(({ loads }) => loads.some((load) => isLoadedBy(load, file))).map(({ call }) => call);
+}
+
+/** Calls of member `hook` on the local a load is bound to (`const event = require(file)`, then `event.execute(…)`). */
+function loadedMemberCalls(sourceCode: ProjectSourceCode, load: Node, hook: string): Node[] {
+  const declarator = load.parent?.type === 'AwaitExpression' ? load.parent.parent : load.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return [];
+  const calls: Node[] = [];
+  for (const variable of sourceCode.getDeclaredVariables(declarator)) {
+    for (const reference of variable.references) {
+      const member = (reference.identifier as Node).parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== hook) continue;
+      const call = member.parent?.type === 'ChainExpression' ? member.parent.parent : member.parent;
+      if (call?.type === 'CallExpression' && (call.callee === member || call.callee === member.parent)) calls.push(call);
+    }
+  }
+  return calls;
 }
 
 /**

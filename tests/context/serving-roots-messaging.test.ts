@@ -64,6 +64,33 @@ aedes.on('client', function (client) { fs.appendFileSync('clients', client.id); 
 aedes.on('closed', () => fs.writeFileSync('closed', '1'));`,
   },
   {
+    name: 'ioBroker adapters: a class extending utils.Adapter and the options form; ready and unload are start-up',
+    code: `import fs from 'node:fs';
+const utils = require('@iobroker/adapter-core');
+class Backup extends utils.Adapter {
+  constructor(options) {
+    super({ ...options, name: 'backup' });
+    this.on('ready', () => this.onReady());
+    this.on('message', (obj) => this.onMessage(obj)); // ← it calls \`fs.writeFileSync\` (line 15)
+    this.on('unload', (callback) => { fs.writeFileSync('stopped', '1'); callback(); });
+  }
+  async onReady() {
+    fs.mkdirSync(this.dataDir(), { recursive: true });
+  }
+  dataDir() { return 'data'; }
+  onMessage(obj) {
+    fs.writeFileSync('backup.json', JSON.stringify(obj.message)); // ← ioBroker adapter event handler
+  }
+}
+const legacy = utils.adapter({
+  name: 'legacy',
+  ready: () => fs.readFileSync('legacy.json'),
+  message: function (obj) { fs.writeFileSync('message.json', obj.message); }, // ← ioBroker adapter event handler
+  stateChange: (id, state) => fs.appendFileSync('states.log', id), // ← ioBroker adapter event handler
+});
+module.exports = (options) => new Backup(options);`,
+  },
+  {
     name: "Redis pub/sub: ioredis 'message' listeners, node-redis subscribe listeners; ready is start-up",
     code: `import Redis from 'ioredis';
 import { createClient } from 'redis';

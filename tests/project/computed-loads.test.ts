@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computedLoads, folderLoads, isLoadedBy } from '../../src/project/computed-loads.js';
+import { computedLoads, folderLoads, isLoadedBy, loadedFromFolder } from '../../src/project/computed-loads.js';
 
 const loader = path.resolve('/app/src/store.js');
 const loaded = (text: string, file: string) => computedLoads(loader, text).some((load) => isLoadedBy(load, path.resolve(file)));
@@ -54,5 +54,26 @@ describe('folders a loader lists and loads each file of', () => {
     expect(folderLoads(loader, "fs.readdirSync('/etc/app')", path.resolve('/app'))).toEqual([]);
     expect(folderLoads(loader, "fs.readdirSync(path.join(__dirname, '..', '..', 'other'))", path.resolve('/app'))).toEqual([]);
     expect(folderLoads(loader, 'fs.readdirSync(`${root}/${kind}/x`)', path.resolve('/app'))).toEqual([]);
+  });
+});
+
+describe('the folder a load of a built path reads from', () => {
+  const from = (argument: string, text: string, file: string) => {
+    const load = loadedFromFolder(loader, argument, text, path.resolve('/app'));
+    return load !== null && isLoadedBy(load, path.resolve(file));
+  };
+
+  it('follows the constants the path is built from, and tells two listed folders apart', () => {
+    const text = "const eventsPath = path.join(__dirname, 'events');\nconst filePath = path.join(eventsPath, file);\nconst command = require(`./commands/${folder}/${file}`);";
+    expect(from('filePath', text, '/app/src/events/ready.js')).toBe(true);
+    expect(from('filePath', text, '/app/src/commands/fun/joke.js')).toBe(false);
+    expect(from('`./commands/${folder}/${file}`', text, '/app/src/commands/fun/joke.js')).toBe(true);
+    expect(from('`./commands/${folder}/${file}`', text, '/app/src/events/ready.js')).toBe(false);
+    expect(from("path.normalize(process.cwd() + `/scripts/${kind}` + '/' + file)", '', '/app/scripts/cmds/help.js')).toBe(true);
+  });
+
+  it('reads nothing from a path it cannot build', () => {
+    expect(loadedFromFolder(loader, 'pathCommand', 'const x = 1;', path.resolve('/app'))).toBeNull();
+    expect(loadedFromFolder(loader, "'./fixed.js'", '', path.resolve('/app'))).toBeNull();
   });
 });

@@ -829,6 +829,76 @@ const chat = require('./bot/chat.js');
     expect(messages.get('scripts/cmds/note.js:8 no-sync-fs')).toContain("inside async function 'onStart'");
   });
 
+  it('an event module a loader binds to a local runs where the loader calls its member: in a listener it serves, at the top it starts up', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'guide-bot', main: 'index.js' }),
+      'index.js': `const fs = require('node:fs');
+const path = require('node:path');
+const { Client, Events } = require('discord.js');
+const client = new Client({ intents: [] });
+const eventsPath = path.join(__dirname, 'events');
+for (const file of fs.readdirSync(eventsPath).filter((name) => name.endsWith('.js'))) {
+  const filePath = path.join(eventsPath, file);
+  const event = require(filePath);
+  event.setup?.(client);
+  client.on(Events[file.split('.')[0]], (...args) => event.execute(client, ...args));
+}
+client.login(process.env.TOKEN);
+`,
+      'events/messageCreate.js': `const fs = require('node:fs');
+module.exports = {
+  setup(client) {
+    fs.mkdirSync('logs', { recursive: true });
+  },
+  execute(client, message) {
+    fs.appendFileSync('logs/messages.log', message.content);
+  },
+};
+`,
+    });
+    const messages = await lintProject(root);
+    expect([...messages.keys()].sort()).toEqual(['events/messageCreate.js:7 no-sync-fs']);
+    expect(messages.get('events/messageCreate.js:7 no-sync-fs')).toContain("inside method 'execute', called from this discord.js event handler in index.js:10");
+  });
+
+  it('a command the loader keeps in a registry runs where the registry is looked up while serving (the discord.js guide)', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'guide-commands', main: 'index.js' }),
+      'index.js': `const fs = require('node:fs');
+const path = require('node:path');
+const { Client, Collection, Events } = require('discord.js');
+const client = new Client({ intents: [] });
+client.commands = new Collection();
+const foldersPath = path.join(__dirname, 'commands');
+for (const folder of fs.readdirSync(foldersPath)) {
+  const commandsPath = path.join(foldersPath, folder);
+  for (const file of fs.readdirSync(commandsPath).filter((name) => name.endsWith('.js'))) {
+    const command = require(path.join(commandsPath, file));
+    if ('data' in command && 'execute' in command) client.commands.set(command.data.name, command);
+  }
+}
+client.on(Events.InteractionCreate, async (interaction) => {
+  const command = interaction.client.commands.get(interaction.commandName);
+  if (!command) return;
+  await command.execute(interaction);
+});
+client.login(process.env.TOKEN);
+`,
+      'commands/utility/quote.js': `const fs = require('node:fs');
+module.exports = {
+  data: { name: 'quote' },
+  execute(interaction) {
+    const quotes = fs.readFileSync('quotes.txt', 'utf8').split('\\n');
+    return interaction.reply(quotes[0]);
+  },
+};
+`,
+    });
+    const messages = await lintProject(root);
+    expect([...messages.keys()].sort()).toEqual(['commands/utility/quote.js:5 no-sync-fs']);
+    expect(messages.get('commands/utility/quote.js:5 no-sync-fs')).toContain("inside method 'execute', called from this discord.js event handler in index.js:17");
+  });
+
   it('commands only a command-line tool loads stay scripts', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'tasks', main: 'server.js' }),

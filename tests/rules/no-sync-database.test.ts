@@ -548,6 +548,23 @@ export async function handler(name: string) {
       ],
     },
     {
+      name: 'libsql and better-sqlite3-multiple-ciphers have better-sqlite3 API',
+      code: `import Database from 'libsql';
+import Cipher from 'better-sqlite3-multiple-ciphers';
+const db = new Database('vectors.db');
+const secrets = new Cipher('secrets.db');
+secrets.pragma("key = 'k'");
+export async function search(id: number) {
+  const row = db.prepare('select * from vectors where id = ?').get(id);
+  secrets.prepare('insert into reads values (?)').run(id);
+  return row;
+}`,
+      errors: [
+        { messageId: 'blocking', line: 7, column: 15, endLine: 7, endColumn: 67, suggestions: [] },
+        { messageId: 'blocking', line: 8, column: 3, endLine: 8, endColumn: 54, suggestions: [] },
+      ],
+    },
+    {
       name: 'bun:sqlite default import',
       code: `import Database from 'bun:sqlite';
 const db = new Database(':memory:');

@@ -15,7 +15,7 @@ import { polka, restify, tinyhttp } from './restify.js';
 import { socketIo, socketIoClient, uWebSockets, ws } from './realtime.js';
 import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
 import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
-import { aedes, amqpConnectionManager, amqplib, amqplibCallback, electron, ioredis, kafkajs, mqtt, nats, nodeRedis, sqsConsumer } from './messaging.js';
+import { aedes, amqpConnectionManager, amqplib, amqplibCallback, electron, iobroker, ioredis, kafkajs, mqtt, nats, nodeRedis, sqsConsumer } from './messaging.js';
 import { apolloIntegrations, apolloServer, graphqlHttp, graphqlJs, graphqlTools, graphqlYoga, mercurius, nexus, pothos } from './graphql.js';
 import { loopback, moleculer } from './services.js';
 import { passport, passportStrategies } from './passport.js';
@@ -84,6 +84,7 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   nats,
   mqtt,
   aedes,
+  iobroker,
   ioredis,
   nodeRedis,
   sqsConsumer,

@@ -170,6 +170,37 @@ export const sqsConsumer: FrameworkSpec = {
   types: { consumer: { members: listenerMethods({ label: 'SQS consumer event listener' }) } },
 };
 
+/** ioBroker adapter events: `ready`, `install` and `unload` run at start and stop; state, object, file changes and messages while it serves. */
+const IOBROKER_STARTUP_EVENTS = ['ready', 'install', 'unload'];
+const IOBROKER_SERVING_EVENTS = ['stateChange', 'objectChange', 'message', 'fileChange'];
+
+/**
+ * ioBroker adapters (`@iobroker/adapter-core`): `class MyAdapter extends utils.Adapter` with
+ * `this.on('stateChange', …)`, or the options form `utils.adapter({ name, ready, stateChange, message })`.
+ */
+export const iobroker: FrameworkSpec = {
+  framework: 'iobroker',
+  name: 'ioBroker',
+  label: 'ioBroker adapter event handler',
+  modules: ['@iobroker/adapter-core'],
+  exports: {
+    members: Object.fromEntries(
+      ['Adapter', 'adapter'].map((name) => [
+        name,
+        {
+          // One registrar applies to a call: the options' serving events (its `ready` keeps the per-file answer).
+          registers: { keys: IOBROKER_SERVING_EVENTS },
+          constructRegisters: { keys: IOBROKER_SERVING_EVENTS },
+          returns: 'adapter',
+          constructs: 'adapter',
+        },
+      ]),
+    ),
+  },
+  types: { adapter: { members: listenerMethods({ label: 'ioBroker adapter event handler', startup: IOBROKER_STARTUP_EVENTS }) } },
+  typeNames: { instances: { AdapterInstance: 'adapter' } },
+};
+
 /** Electron's main process: `ipcMain.handle/on` handlers and custom `protocol` handlers (a blocked main process freezes every window). */
 export const electron: FrameworkSpec = {
   framework: 'electron',
