@@ -327,6 +327,13 @@ export function traceFile(
    */
   const followReturned = (fn: FunctionNode, trace: TraceNode) => {
     if (fn.async || fn.generator) return;
+    const getter = fn.parent;
+    if (getter?.type === 'MethodDefinition' && getter.value === fn && getter.kind === 'get' && !getter.static) {
+      // `get db() { return this._db; }` is read as `this.db` in the same class: the read is the value.
+      const name = classMemberKey(getter);
+      if (name !== null) for (const use of thisMembers(getter.parent, name, sourceCode.visitorKeys)) follow(use, trace);
+      return;
+    }
     const wrapper = returning(trace);
     if (!wrapper) return;
     onReach?.(fn, wrapper);
@@ -684,10 +691,11 @@ export function traceFile(
   // 4. Values annotated with a catalog class (`(db: DatabaseSync)`, `private readonly db: Database`),
   //    type-only imports included: the annotation says what the value is, whatever its name.
   for (const statement of programStatements(program)) {
-    if (statement.type !== 'ImportDeclaration') continue;
-    const root = moduleTrace(statement.source.value);
+    const importsModule = statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference';
+    if (statement.type !== 'ImportDeclaration' && !importsModule) continue;
+    const root = moduleTrace(statement.type === 'ImportDeclaration' ? statement.source.value : (statement.moduleReference as TSESTree.TSExternalModuleReference).expression.value);
     if (!root) continue;
-    for (const specifier of statement.specifiers) {
+    for (const specifier of statement.type === 'ImportDeclaration' ? statement.specifiers : [statement]) {
       for (const { typeName, owner } of annotatedUses(sourceCode, specifier)) {
         const type = memberTrace(root, typeName);
         // A class whose instances block only when made with some options (TypeORM's `DataSource` with

@@ -13,9 +13,10 @@ export interface AnnotatedUse {
  * Every place an import (type-only ones included) names the type of a value:
  * `(req: Request)` for a named import, `(db: sqlite.DatabaseSync)` for a namespace or default one.
  */
-export function* annotatedUses(sourceCode: Readonly<TSESLint.SourceCode>, specifier: TSESTree.ImportClause): Generator<AnnotatedUse> {
+export function* annotatedUses(sourceCode: Readonly<TSESLint.SourceCode>, specifier: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration): Generator<AnnotatedUse> {
   const variable = sourceCode.getDeclaredVariables(specifier)[0];
   if (!variable) return;
+  // `import BetterSqlite3 = require('better-sqlite3')` names the module, as a namespace import does.
   const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : null;
   for (const reference of variable.references) {
     const identifier = reference.identifier as Node;
@@ -29,7 +30,9 @@ export function* annotatedUses(sourceCode: Readonly<TSESLint.SourceCode>, specif
     }
     const typeReference = nameNode.parent;
     if (typeReference?.type !== 'TSTypeReference' || typeReference.typeName !== nameNode) continue;
-    const annotation = typeReference.parent;
+    // `Database | undefined`: a field set later holds the type when it holds anything.
+    let annotation = typeReference.parent;
+    while (annotation?.type === 'TSUnionType') annotation = annotation.parent;
     if (annotation?.type !== 'TSTypeAnnotation' || !annotation.parent) continue;
     yield { typeName, owner: annotation.parent };
   }

@@ -79,6 +79,35 @@ export class UsersRepository {
       ],
     },
     {
+      name: 'a field read through a getter, and a getter that feeds its own field',
+      code: `import Database from 'better-sqlite3';
+export class Store {
+  private _db: Database.Database | undefined;
+  protected get db(): Database.Database {
+    if (!this._db) this._db = this.db;
+    return this._db;
+  }
+  open() {
+    this._db = new Database('app.db');
+  }
+  async find(id: string) {
+    return this.db.prepare('SELECT * FROM t WHERE id = ?').get(id);
+  }
+}`,
+      errors: [{ messageId: 'blocking', line: 12, suggestions: [] }],
+    },
+    {
+      name: 'a TypeScript import-equals of the module, in a union with undefined',
+      code: `import BetterSqlite3 = require('better-sqlite3');
+export class Games {
+  private db: BetterSqlite3.Database | undefined;
+  async load(id: string) {
+    return this.db!.prepare('SELECT game FROM games WHERE id = ?').get(id);
+  }
+}`,
+      errors: [{ messageId: 'blocking', line: 5, suggestions: [] }],
+    },
+    {
       name: 'annotated class field',
       code: `import * as sqlite from 'node:sqlite';
 export class Jobs {
