@@ -182,7 +182,8 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoo
   const exports = exportedValues(program);
   const modules = importedModules(sourceCode);
   const normalised = filename.replaceAll('\\', '/');
-  const uiFile = /\.[jt]sx$/.test(normalised) || importsAny(modules, UI_FRAMEWORKS);
+  // A `.tsx` page rendered by a server (Elysia's or Hono's JSX) is server code, timers and all.
+  const uiFile = (/\.[jt]sx$/.test(normalised) || importsAny(modules, UI_FRAMEWORKS)) && !importsAny(modules, JSX_SERVERS);
   for (const [index, table] of frameworks.entries()) {
     const imported = projectRoots?.(index);
     traceFile(
@@ -278,6 +279,8 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoo
 }
 
 /** Browser UI code: its sockets are clients in a page, not a server's connections. */
+/** Servers whose files may be `.tsx` (server-rendered JSX): such a file is not browser code. */
+const JSX_SERVERS = ['elysia', 'hono', '@hono/node-server', 'express', 'fastify', 'koa', 'h3'];
 const UI_FRAMEWORKS = ['react', 'react-dom', 'preact', 'vue', 'svelte', 'solid-js', '@angular/core', 'mobx-react', 'next/router', 'next/navigation'];
 /** Receiver names the socket-listener heuristic trusts: `socket`, `ws`, `websocket` (and `this.socket`, …). */
 const SOCKET_NAMES = new Set(['socket', 'ws', 'websocket', 'webSocket', 'webstream']);

@@ -49,6 +49,27 @@ passport.use(new TotpStrategy((user, done) => done(null, fs.readFileSync('totp/'
 passport.use(new ApiKeyStrategy((apikey, done) => done(null, fs.existsSync('keys/' + apikey)))); // ← Passport verify callback
 const secret = fs.readFileSync('session.key');`,
   },
+  {
+    name: 'Multer: storage and filter callbacks run for every upload',
+    code: `import multer from 'multer';
+import fs from 'node:fs';
+import path from 'node:path';
+fs.mkdirSync('uploads', { recursive: true });
+const storage = multer.diskStorage({
+  destination: function (req, file, cb) {
+    const dir = path.join('uploads', req.params.id);
+    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true }); // ← Multer upload callback
+    cb(null, dir);
+  },
+  filename: (req, file, cb) => cb(null, Date.now() + path.extname(file.originalname)),
+});
+export const upload = multer({
+  storage,
+  fileFilter(req, file, cb) {
+    cb(null, fs.readFileSync('allowed-types.txt', 'utf8').includes(file.mimetype)); // ← Multer upload callback
+  },
+});`,
+  },
 ];
 
 describe('serving roots: authentication', () => {

@@ -22,7 +22,7 @@ export function lintCase(code: string, filename = 'src/server.ts', settings: Rec
   const linter = new Linter({ configType: 'flat', cwd: '/work/project' });
   const config: Linter.Config[] = [
     {
-      files: ['**/*.{js,ts,mjs,cjs}'],
+      files: ['**/*.{js,ts,mjs,cjs,jsx,tsx}'],
       plugins: { 'event-loop': plugin as never },
       rules: Object.fromEntries(Object.keys(plugin.rules).map((name) => [`event-loop/${name}`, 'error'])),
       languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType: 'module' },
@@ -49,7 +49,7 @@ export function checkCase({ code, filename, settings }: RootCase): void {
     reported.set(message.line, list);
     for (const suggestion of message.suggestions ?? []) {
       const output = code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
-      expect(() => parse(output, { ecmaVersion: 'latest', sourceType: 'module', range: true }), `suggestion "${suggestion.desc}" parses`).not.toThrow();
+      expect(() => parse(output, { ecmaVersion: 'latest', sourceType: 'module', range: true, ecmaFeatures: { jsx: /\.[jt]sx$/.test(filename ?? '') } }), `suggestion "${suggestion.desc}" parses`).not.toThrow();
     }
   }
   const unexpected = [...reported].filter(([line]) => !expected.has(line)).map(([line, texts]) => `${line}: ${texts.join(' | ')}`);

@@ -91,6 +91,31 @@ class Watcher {
 }
 export const watcher = new Watcher();`,
   },
+  {
+    name: 'timers in a .tsx file a server renders (Elysia JSX) are schedules',
+    filename: 'src/index.tsx',
+    code: `import { Elysia } from 'elysia';
+import { rmSync } from 'node:fs';
+const app = new Elysia().get('/', () => <h1>ok</h1>).listen(3000);
+const clearJobs = () => {
+  rmSync('output/old', { recursive: true, force: true }); // ← recurring timer
+  setTimeout(clearJobs, 60 * 60 * 1000);
+};
+clearJobs();`,
+  },
+  {
+    name: 'timers in a React component file are browser code',
+    filename: 'src/Clock.tsx',
+    code: `import { useEffect } from 'react';
+import { readFileSync } from 'node:fs';
+export function Clock() {
+  useEffect(() => {
+    const id = setInterval(() => readFileSync('tick'), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return <span>tick</span>;
+}`,
+  },
 ];
 
 describe('serving roots: jobs and schedules', () => {

@@ -15,6 +15,7 @@ import { polka, restify, tinyhttp } from './restify.js';
 import { socketIo, socketIoClient, uWebSockets, ws } from './realtime.js';
 import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
 import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
+import { multer } from './uploads.js';
 import { aedes, amqpConnectionManager, amqplib, amqplibCallback, electron, iobroker, ioredis, kafkajs, mqtt, nats, nodeRedis, sqsConsumer } from './messaging.js';
 import { apolloIntegrations, apolloServer, graphqlHttp, graphqlJs, graphqlTools, graphqlYoga, mercurius, nexus, pothos } from './graphql.js';
 import { loopback, moleculer } from './services.js';
@@ -85,6 +86,7 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   mqtt,
   aedes,
   iobroker,
+  multer,
   ioredis,
   nodeRedis,
   sqsConsumer,
