@@ -119,7 +119,8 @@ export function fileRole(
 
 /**
  * `fileRole`, and whether a `script` is one only by the folder it is in (`scripts/`, `bin/`, `cli/`,
- * `tools/`: no shebang, no argument parser): the project model may then show application code loading it.
+ * `tools/`) or by importing an argument parser, with no shebang: the project model may then show that
+ * application code loads it, or that the package's supervisor runs it as the service.
  */
 export function fileRoleWithReason(
   filename: string,
@@ -127,18 +128,19 @@ export function fileRoleWithReason(
   program: TSESTree.Program,
   text: string,
   workerFiles: readonly string[] = [],
-): { readonly role: FileRole; readonly byFolderOnly: boolean } {
+): { readonly role: FileRole; readonly provisional: boolean } {
   const projectPath = projectPathOf(filename, cwd);
-  if (TEST_PATH.test(projectPath)) return { role: 'test', byFolderOnly: false };
+  if (TEST_PATH.test(projectPath)) return { role: 'test', provisional: false };
   let cli = false;
   for (const statement of program.body) {
     const module = moduleOf(statement);
     if (module === null) continue;
-    if (TEST_MODULES.has(module)) return { role: 'test', byFolderOnly: false };
+    if (TEST_MODULES.has(module)) return { role: 'test', provisional: false };
     if (CLI_MODULES.has(module) || BUILD_MODULES.has(module)) cli = true;
   }
-  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return { role: 'worker', byFolderOnly: false };
-  if (cli || SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return { role: 'script', byFolderOnly: false };
-  if (TOOLING_NAMED_FOLDER.test(projectPath)) return { role: 'script', byFolderOnly: true };
-  return { role: 'application', byFolderOnly: false };
+  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return { role: 'worker', provisional: false };
+  if (SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return { role: 'script', provisional: false };
+  // A folder named for tooling, or an argument parser: a bot's `scripts/cmds/`, a service reading its flags with yargs.
+  if (cli || TOOLING_NAMED_FOLDER.test(projectPath)) return { role: 'script', provisional: true };
+  return { role: 'application', provisional: false };
 }

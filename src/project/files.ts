@@ -99,6 +99,8 @@ const PATH_FROM_MODULE_URL = /\bnew\s+URL\s*\(\s*(['"`])([^'"`\n\r]+)\1\s*,\s*im
 const PATH_AFTER_FOLDER = /__dirname\s*\+\s*(['"])\/?([^'"\n\r]+)\1|\$\{__dirname\}\/([^`$\n\r]+)`/g;
 // `new Worker('./task.js')`, `fork('./child.js')`
 const LITERAL_STARTED = /\b(?:new\s+Worker|fork)\s*\(\s*(['"`])(\.{0,2}\/?[^'"`\n\r]+)\1/g;
+// `spawn('node', ['Goat.js'])`, `execFile(process.execPath, ['./child.js'])`: Node run on a file of the project.
+const NODE_STARTED = /\b(?:spawn|execFile)\s*\(\s*(?:(['"`])node\1|process\.execPath|process\.argv\[0\])\s*,\s*\[\s*(['"`])(\.{0,2}\/?[^'"`\n\r]+)\2/g;
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 const resolverOptions = {
@@ -511,6 +513,7 @@ export class ProjectFiles {
     for (const match of text.matchAll(PATH_AFTER_FOLDER)) add(match[2] ?? match[3]!, [folder]);
     // `new Worker('./task.js')` resolves from the process's working folder: the package's, usually.
     for (const match of text.matchAll(LITERAL_STARTED)) add(match[2]!, [this.packageDirOf(file), folder]);
+    for (const match of text.matchAll(NODE_STARTED)) add(match[3]!, [this.packageDirOf(file), folder]);
     return found;
   }
 

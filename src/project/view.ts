@@ -5,7 +5,7 @@ import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '
 import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
-import { fileRole, isTestPath, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
+import { fileRole, fileRoleWithReason, isTestPath, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
 import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
@@ -862,11 +862,12 @@ export class ProjectView {
     return this.cached(this.roles, file, own, () => {
       const importers = this.files.importersOf(file);
       // What the package runs as its service serves, even when its `bin` entry requires it; so does a server.
-      if (this.files.isServiceEntry(file) || this.startsServer(file)) return own;
+      if (this.files.isServiceEntry(file) || this.startsServer(file) || this.startedBySupervisor(file)) return own;
       // A file another starts by path in a thread or process (that serves nothing) runs off this event loop.
       const starters = this.files.startersOf(file);
       for (const starter of starters) this.touch(starter);
-      let tooling: FileRole | null = starters.length > 0 && !this.files.dependencies(file).some((dependency) => this.startsServer(dependency)) ? 'worker' : null;
+      let tooling: FileRole | null =
+        starters.length > 0 && !this.startedBySupervisor(file) && !this.files.dependencies(file).some((dependency) => this.startsServer(dependency)) ? 'worker' : null;
       // A program package.json runs as tooling (`"deploy": "node deploy.js"`) is a command-line tool.
       // So is a program run on its own (it reads its arguments) that neither it nor what it imports serves from.
       if (importers.length === 0) return tooling ?? (this.files.isToolingEntry(file) || this.isStandaloneProgram(file) ? 'script' : own);
@@ -890,13 +891,15 @@ export class ProjectView {
     // Most importers' roles follow from their path and text: those are not parsed.
     const sourceCode = roleNeedsSyntax(text) ? this.sourceOf(importer) : null;
     if (!sourceCode && roleNeedsSyntax(text)) return null;
-    let role = fileRole(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
+    const ownRole = fileRoleWithReason(importer, this.cwd, sourceCode?.ast ?? NO_STATEMENTS, text, this.settings.workerFiles);
+    let role = ownRole.role;
     // An importer that starts a server serves, whatever starts it (`bin/start.js` → `web-server.js` → `listen`);
     // so does the package's service entry, even with a shebang (`"main"` and `"start": "node index.js"`).
     if ((role === 'script' || role === 'application') && (STARTS_SERVER.test(text) || this.files.isServiceEntry(importer))) return 'application';
     // A module under `scripts/` (by its path) that other files import is what they make of it:
     // `scripts/app.ts` builds the Koa app that `scripts/worker.ts` listens with.
-    if (role === 'script' && this.files.importersOf(importer).length > 0) role = this.roleOf(importer, 'application');
+    if (role === 'script' && ownRole.provisional && this.loadedByApplication(importer)) role = 'application';
+    else if (role === 'script' && this.files.importersOf(importer).length > 0) role = this.roleOf(importer, 'application');
     return role === 'application' ? this.roleOf(importer, role) : role;
   }
 
@@ -906,8 +909,22 @@ export class ProjectView {
    */
   loadedByApplication(file: string): boolean {
     return this.cached(this.applicationLoads, file, false, () =>
+      this.startedBySupervisor(file) ||
       [...this.files.importersOf(file), ...this.files.loadersOf(file)].some((importer) => importer !== file && this.importerRole(importer) === 'application'),
     );
+  }
+
+  /**
+   * Whether the package's service entry only supervises `file`: it starts it in a process and starts it
+   * again when it exits, and serves nothing itself (`spawn('node', ['Goat.js'])`, then `child.on('close', start)`).
+   * The file is then the service, not a worker.
+   */
+  private startedBySupervisor(file: string): boolean {
+    return this.files.startersOf(file).some((starter) => {
+      this.touch(starter);
+      const text = this.files.entry(starter)?.text;
+      return text !== undefined && this.files.isServiceEntry(starter) && RESTARTS_CHILD.test(text) && !this.startsServer(starter);
+    });
   }
 
   private servingText: ((text: string) => boolean) | undefined;
@@ -988,6 +1005,8 @@ const EXPORT_ALL = /\bexport\s*\*/;
 const WORD = /[\w$]+/g;
 
 /** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
+/** A child process started again when it exits: `child.on('close', …)`, `p.on('exit', …)`. */
+const RESTARTS_CHILD = /\.on\(\s*['"](?:exit|close)['"]/;
 const MAX_IMPORTERS = 200;
 const NO_FILES: ReadonlySet<string> = new Set();
 

@@ -92,6 +92,16 @@ class Watcher {
 export const watcher = new Watcher();`,
   },
   {
+    name: 'file watchers of node:fs, fs-extra and graceful-fs: their listeners run on each change',
+    code: `import fs from 'node:fs';
+import fse from 'fs-extra';
+import gfs from 'graceful-fs';
+fs.watch('config.json', () => fs.readFileSync('config.json')); // ← file watcher listener
+fse.watch('commands.json', (eventType) => { if (eventType === 'change') fse.readJsonSync('commands.json'); }); // ← file watcher listener
+gfs.watchFile('users.json', () => gfs.readFileSync('users.json')); // ← file watcher listener
+fse.readJsonSync('boot.json');`,
+  },
+  {
     name: 'timers in a .tsx file a server renders (Elysia JSX) are schedules',
     filename: 'src/index.tsx',
     code: `import { Elysia } from 'elysia';

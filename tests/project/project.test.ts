@@ -899,6 +899,32 @@ module.exports = {
     expect(messages.get('commands/utility/quote.js:5 no-sync-fs')).toContain("inside method 'execute', called from this discord.js event handler in index.js:17");
   });
 
+  it('a program the service entry only supervises (started again on exit) is the service, even when it reads flags with a parser', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'supervised', main: 'index.js', scripts: { start: 'node index.js' } }),
+      'index.js': `const { spawn } = require('node:child_process');
+function start() {
+  const child = spawn('node', ['bot.js'], { cwd: __dirname, stdio: 'inherit' });
+  child.on('close', (code) => { if (code === 2) start(); });
+}
+start();
+`,
+      'bot.js': `const yargs = require('yargs/yargs');
+const store = require('./store.js');
+global.opts = yargs(process.argv.slice(2)).parse();
+setInterval(() => store.save({ at: Date.now() }), global.opts.interval ?? 60000);
+`,
+      'store.js': "const fs = require('node:fs');\nexports.save = function save(event) {\n  fs.appendFileSync('events.log', JSON.stringify(event));\n};\n",
+      'worker-host.js': `const { fork } = require('node:child_process');
+fork('./resize.js');
+`,
+      'resize.js': "const fs = require('node:fs');\nprocess.on('message', (file) => process.send(fs.readFileSync(file).length));\n",
+    });
+    const messages = await lintProject(root);
+    expect([...messages.keys()].sort()).toEqual(['bot.js:4 no-indirect-blocking', 'store.js:3 no-sync-fs']);
+    expect(messages.get('store.js:3 no-sync-fs')).toContain("inside function 'save'");
+  });
+
   it('commands only a command-line tool loads stay scripts', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'tasks', main: 'server.js' }),

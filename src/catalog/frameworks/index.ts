@@ -13,7 +13,7 @@ import { trpc } from './trpc.js';
 import { hapi } from './hapi.js';
 import { polka, restify, tinyhttp } from './restify.js';
 import { socketIo, socketIoClient, uWebSockets, ws } from './realtime.js';
-import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
+import { chokidar, nodeChildProcess, nodeDgram, nodeEvents, fsExtraWatch, nodeFsWatch, nodeNet, nodeWorkerThreads } from './node-net.js';
 import { agenda, beeQueue, bull, bullmq, cron, croner, nodeCron, nodeSchedule, pgBoss, timers } from './jobs.js';
 import { multer } from './uploads.js';
 import { aedes, amqpConnectionManager, amqplib, amqplibCallback, electron, iobroker, ioredis, kafkajs, mqtt, nats, nodeRedis, sqsConsumer } from './messaging.js';
@@ -67,6 +67,7 @@ export const FRAMEWORK_SPECS: readonly FrameworkSpec[] = [
   nodeChildProcess,
   nodeWorkerThreads,
   nodeFsWatch,
+  fsExtraWatch,
   chokidar,
   bullmq,
   bull,

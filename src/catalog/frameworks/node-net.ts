@@ -154,6 +154,9 @@ export const nodeFsWatch: FrameworkSpec = {
   types: { watcher: { members: WATCHER_LISTENERS } },
 };
 
+/** fs-extra and graceful-fs pass `fs.watch` and `fs.watchFile` on. */
+export const fsExtraWatch: FrameworkSpec = { ...nodeFsWatch, modules: ['fs-extra', 'graceful-fs'], builtin: false };
+
 export const chokidar: FrameworkSpec = {
   framework: 'chokidar',
   name: 'chokidar',
