@@ -145,7 +145,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   const byPath = fileRoleWithReason(filename, cwd, sourceCode.ast, sourceCode.text, settings.workerFiles);
   // A file that is a script only by its folder or its argument parser is application code when application code
   // loads it (a bot's `scripts/cmds/`), or when the package's supervisor runs it as the service.
-  const ownRole: FileRole = byPath.provisional && project?.loadedByApplication() ? 'application' : byPath.role;
+  const ownRole: FileRole = byPath.provisional && project?.loadedByApplication(byPath.provisional) ? 'application' : byPath.role;
   // A module only command-line entries, tests or build scripts import has their role: asked only
   // when the file has something to report (it reads the importers).
   let projectRole: FileRole | undefined;

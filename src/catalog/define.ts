@@ -168,3 +168,35 @@ export function insertAlias(root: TraceNode, alias: PathAlias): void {
   else if (last === AWAITED) parent.awaitResult = target;
   else if (last !== undefined) parent.children.set(last, target);
 }
+
+const unions = new WeakMap<TraceNode, WeakMap<TraceNode, TraceNode>>();
+
+/** A trace of a value that is one or the other: every member, payload and result of both, a few levels deep. */
+export function unionOf(first: TraceNode, second: TraceNode, depth = 0): TraceNode {
+  if (first === second || depth > 6) return first;
+  let bySecond = unions.get(first);
+  if (!bySecond) unions.set(first, (bySecond = new WeakMap()));
+  const known = bySecond.get(second);
+  if (known) return known;
+  const union = createTraceNode(first.isModule || second.isModule);
+  bySecond.set(second, union);
+  union.calls.push(...first.calls, ...second.calls.filter((payload) => !first.calls.includes(payload)));
+  union.constructs.push(...first.constructs, ...second.constructs.filter((payload) => !first.constructs.includes(payload)));
+  for (const [name, child] of first.children) {
+    const other = second.children.get(name);
+    union.children.set(name, other ? unionOf(child, other, depth + 1) : child);
+  }
+  for (const [name, child] of second.children) if (!union.children.has(name)) union.children.set(name, child);
+  const both = (a: TraceNode | null, b: TraceNode | null) => (a && b ? unionOf(a, b, depth + 1) : (a ?? b));
+  union.callResult = both(first.callResult, second.callResult);
+  union.constructResult = both(first.constructResult, second.constructResult);
+  union.anyMember = both(first.anyMember, second.anyMember);
+  union.awaitResult = both(first.awaitResult, second.awaitResult);
+  union.callGuard = first.callGuard ?? second.callGuard;
+  union.constructGuard = first.constructGuard ?? second.constructGuard;
+  if (first.constructCalls || second.constructCalls) union.constructCalls = [...(first.constructCalls ?? []), ...(second.constructCalls ?? [])];
+  if (first.awaitable || second.awaitable) union.awaitable = true;
+  const esDefault = both(first.esDefault ?? null, second.esDefault ?? null);
+  if (esDefault) union.esDefault = esDefault;
+  return union;
+}

@@ -117,10 +117,13 @@ export function fileRole(
   return fileRoleWithReason(filename, cwd, program, text, workerFiles).role;
 }
 
+/** Why a file is a script that the project model may show to be application code. */
+export type ProvisionalScript = 'folder' | 'parser';
+
 /**
  * `fileRole`, and whether a `script` is one only by the folder it is in (`scripts/`, `bin/`, `cli/`,
- * `tools/`) or by importing an argument parser, with no shebang: the project model may then show that
- * application code loads it, or that the package's supervisor runs it as the service.
+ * `tools/`: application code may load it) or by importing an argument parser (the package's supervisor
+ * may run it as the service), with no shebang.
  */
 export function fileRoleWithReason(
   filename: string,
@@ -128,19 +131,20 @@ export function fileRoleWithReason(
   program: TSESTree.Program,
   text: string,
   workerFiles: readonly string[] = [],
-): { readonly role: FileRole; readonly provisional: boolean } {
+): { readonly role: FileRole; readonly provisional: ProvisionalScript | null } {
   const projectPath = projectPathOf(filename, cwd);
-  if (TEST_PATH.test(projectPath)) return { role: 'test', provisional: false };
+  if (TEST_PATH.test(projectPath)) return { role: 'test', provisional: null };
   let cli = false;
   for (const statement of program.body) {
     const module = moduleOf(statement);
     if (module === null) continue;
-    if (TEST_MODULES.has(module)) return { role: 'test', provisional: false };
+    if (TEST_MODULES.has(module)) return { role: 'test', provisional: null };
     if (CLI_MODULES.has(module) || BUILD_MODULES.has(module)) cli = true;
   }
-  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return { role: 'worker', provisional: false };
-  if (SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return { role: 'script', provisional: false };
-  // A folder named for tooling, or an argument parser: a bot's `scripts/cmds/`, a service reading its flags with yargs.
-  if (cli || TOOLING_NAMED_FOLDER.test(projectPath)) return { role: 'script', provisional: true };
-  return { role: 'application', provisional: false };
+  if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return { role: 'worker', provisional: null };
+  if (SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return { role: 'script', provisional: null };
+  // A folder named for tooling (a bot's `scripts/cmds/`), or an argument parser (a service reading its flags with yargs).
+  if (TOOLING_NAMED_FOLDER.test(projectPath) && !cli) return { role: 'script', provisional: 'folder' };
+  if (cli) return { role: 'script', provisional: 'parser' };
+  return { role: 'application', provisional: null };
 }

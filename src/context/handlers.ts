@@ -218,6 +218,7 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoo
   resolverMaps(sourceCode, modules, addHandler);
   routeObjects(sourceCode, handlers, addHandler, startupSeeds);
   processListeners(sourceCode, addHandler);
+  consoleReplacements(sourceCode, addHandler);
   const relative = path.relative(cwd, filename).replaceAll('\\', '/');
   for (const table of frameworks) {
     for (const convention of table.conventions) {
@@ -278,9 +279,9 @@ export function findHandlers({ sourceCode, filename, cwd, frameworks, projectRoo
   return { handlers, heuristic, startup, registeredValues };
 }
 
-/** Browser UI code: its sockets are clients in a page, not a server's connections. */
 /** Servers whose files may be `.tsx` (server-rendered JSX): such a file is not browser code. */
 const JSX_SERVERS = ['elysia', 'hono', '@hono/node-server', 'express', 'fastify', 'koa', 'h3'];
+/** Browser UI code: its sockets are clients in a page, not a server's connections. */
 const UI_FRAMEWORKS = ['react', 'react-dom', 'preact', 'vue', 'svelte', 'solid-js', '@angular/core', 'mobx-react', 'next/router', 'next/navigation'];
 /** Receiver names the socket-listener heuristic trusts: `socket`, `ws`, `websocket` (and `this.socket`, …). */
 const SOCKET_NAMES = new Set(['socket', 'ws', 'websocket', 'webSocket', 'webstream']);
@@ -490,6 +491,31 @@ function processListeners(sourceCode: Readonly<TSESLint.SourceCode>, addHandler:
     for (const argument of call.arguments.slice(1)) {
       if (argument.type === 'SpreadElement') continue;
       for (const fn of functionValues(sourceCode, argument, { keys: [], throughCalls: true })) addHandler(fn, { label, framework: 'node', source: 'registration', asyncNote: null });
+    }
+  }
+}
+
+const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']);
+
+/**
+ * A function put in place of a `console` method (`console.log = (...args) => { fs.appendFileSync(…) }`,
+ * a logger copying the console to a file): it runs on every `console.log` of the process, while it serves.
+ */
+function consoleReplacements(sourceCode: Readonly<TSESLint.SourceCode>, addHandler: AddHandler): void {
+  if (!/\bconsole\s*\.\s*\w+\s*=[^=]/.test(sourceCode.text)) return;
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return;
+  const references = globalScope.through.filter((reference) => reference.identifier.name === 'console');
+  const declared = globalScope.set.get('console');
+  if (declared && declared.defs.length === 0) references.push(...declared.references);
+  for (const reference of references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) continue;
+    const assignment = member.parent;
+    const method = staticPropertyName(member);
+    if (assignment?.type !== 'AssignmentExpression' || assignment.left !== member || assignment.operator !== '=' || method === null || !CONSOLE_METHODS.has(method)) continue;
+    for (const fn of functionValues(sourceCode, assignment.right, { keys: [], throughCalls: false })) {
+      addHandler(fn, { label: `replacement of console.${method}`, framework: 'node', source: 'registration', asyncNote: null });
     }
   }
 }

@@ -84,6 +84,8 @@ const MAX_AVERAGE_LINE = 400;
 const SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\b(?:require|rfr)\s*\(\s*|\bexport\s*\*\s*from\s*)(['"`])([^'"`\n\r]+)\1/g;
 
+// `require(process.env.NODE_ENV === 'development' ? './db.dev.js' : './db.js')`: either module.
+const REQUIRE_EITHER = /\brequire\s*\(\s*[^()\n]*?\?\s*(['"])([^'"\n\r]+)\1\s*:\s*(['"])([^'"\n\r]+)\3\s*\)/g;
 // `require(path.join(__dirname, 'lib', 'db.js'))`, `require(__dirname + '/db.js')`, `` require(`${__dirname}/db.js`) ``
 const REQUIRE_FROM_FOLDER =
   /\brequire\s*\(\s*(?:(?:[\w$]+\.)?(join|resolve)\s*\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:(['"`])[^'"`\n\r$]*\3\s*,?\s*)+)\)|__dirname\s*\+\s*(['"`])(\/[^'"`\n\r]+)\4|`\$\{\s*__dirname\s*\}(\/[^`$\n\r]+)`)\s*\)/g;
@@ -590,6 +592,12 @@ export function specifiersIn(text: string): string[] {
   const found = new Set<string>();
   if (text.includes('from') || text.includes('import') || text.includes('require')) {
     for (const match of text.matchAll(SPECIFIER)) found.add(detached(match[2]!));
+  }
+  if (text.includes('?') && text.includes('require')) {
+    for (const match of text.matchAll(REQUIRE_EITHER)) {
+      found.add(detached(match[2]!));
+      found.add(detached(match[4]!));
+    }
   }
   if (text.includes('__dirname') || text.includes('import.meta.dirname')) {
     for (const match of text.matchAll(REQUIRE_FROM_FOLDER)) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TraceNode } from '../catalog/define.js';
 import type { Frameworks } from '../catalog/frameworks/index.js';
-import type { FileRole } from '../context/file-role.js';
+import type { FileRole, ProvisionalScript } from '../context/file-role.js';
 import { describeFunction, type CallerSite, type ContextDecider } from '../context/serving-context.js';
 import { createValueResolver } from '../analysis/function-summaries.js';
 import type { FunctionNode } from '../resolve/ast.js';
@@ -15,8 +15,8 @@ import { ProjectView, type Usage } from './view.js';
 export interface ProjectLink {
   /** The file's role once its importers are known (a module only tests or CLIs import). */
   roleOf(own: FileRole): FileRole;
-  /** Whether this file, a script only by its folder (`scripts/cmds/ping.js`), is imported or loaded by application code. */
-  loadedByApplication(): boolean;
+  /** Whether this file, a script only by its folder or its argument parser, is application code (see `ProjectView.loadedByApplication`). */
+  loadedByApplication(reason: ProvisionalScript): boolean;
   /** Trace roots for the project files this file imports whose exports can block, by the specifier written. */
   importRoots(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, TraceNode>;
   /** Trace roots for the framework values (apps, routers, procedures) the project files this file imports export. */
@@ -32,7 +32,7 @@ export interface ProjectLink {
 export function createLink(view: ProjectView, file: string): ProjectLink {
   return {
     roleOf: (own) => view.roleOf(file, own),
-    loadedByApplication: () => view.loadedByApplication(file),
+    loadedByApplication: (reason) => view.loadedByApplication(file, reason),
     exportUncalled: (name) => view.exportUncalled(file, name),
     importRoots(sourceCode) {
       const roots = new Map<string, TraceNode>();

@@ -1,11 +1,11 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createTraceNode, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '../catalog/define.js';
+import { createTraceNode, unionOf, CALL_RESULT, CONSTRUCT_RESULT, type TraceNode } from '../catalog/define.js';
 import type { Frameworks } from '../catalog/frameworks/index.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { catalogFor } from '../catalog/user.js';
-import { fileRole, fileRoleWithReason, isTestPath, NO_STATEMENTS, roleNeedsSyntax, type FileRole } from '../context/file-role.js';
+import { fileRole, fileRoleWithReason, isTestPath, NO_STATEMENTS, roleNeedsSyntax, type FileRole, type ProvisionalScript } from '../context/file-role.js';
 import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
@@ -898,18 +898,21 @@ export class ProjectView {
     if ((role === 'script' || role === 'application') && (STARTS_SERVER.test(text) || this.files.isServiceEntry(importer))) return 'application';
     // A module under `scripts/` (by its path) that other files import is what they make of it:
     // `scripts/app.ts` builds the Koa app that `scripts/worker.ts` listens with.
-    if (role === 'script' && ownRole.provisional && this.loadedByApplication(importer)) role = 'application';
+    if (role === 'script' && ownRole.provisional && this.loadedByApplication(importer, ownRole.provisional)) role = 'application';
     else if (role === 'script' && this.files.importersOf(importer).length > 0) role = this.roleOf(importer, 'application');
     return role === 'application' ? this.roleOf(importer, role) : role;
   }
 
   /**
-   * Whether a file that is a script only by its folder (`scripts/cmds/ping.js`) is application code:
-   * application code imports it, or loads it by a computed path (a bot's command loader listing the folder).
+   * Whether a file that is a script only by its folder (`scripts/cmds/ping.js`) or its argument parser is
+   * application code: the package's supervisor runs it as the service, or (by its folder only) application
+   * code imports it or loads it by a computed path (a bot's command loader listing the folder).
    */
-  loadedByApplication(file: string): boolean {
+  loadedByApplication(file: string, reason: ProvisionalScript): boolean {
+    if (this.startedBySupervisor(file)) return true;
+    // A command-line tool (it parses arguments) that the application imports is still one: its commands start things.
+    if (reason === 'parser') return false;
     return this.cached(this.applicationLoads, file, false, () =>
-      this.startedBySupervisor(file) ||
       [...this.files.importersOf(file), ...this.files.loadersOf(file)].some((importer) => importer !== file && this.importerRole(importer) === 'application'),
     );
   }
@@ -1218,38 +1221,6 @@ function carries(trie: TraceNode, file: string, key: string): boolean {
     return visit(node.constructResult, depth + 1) || visit(node.callResult, depth + 1);
   };
   return visit(trie, 0);
-}
-
-const unions = new WeakMap<TraceNode, WeakMap<TraceNode, TraceNode>>();
-
-/** A trace of a value that is one or the other: every member, payload and result of both, a few levels deep. */
-function unionOf(first: TraceNode, second: TraceNode, depth = 0): TraceNode {
-  if (first === second || depth > 6) return first;
-  let bySecond = unions.get(first);
-  if (!bySecond) unions.set(first, (bySecond = new WeakMap()));
-  const known = bySecond.get(second);
-  if (known) return known;
-  const union = createTraceNode(first.isModule || second.isModule);
-  bySecond.set(second, union);
-  union.calls.push(...first.calls, ...second.calls.filter((payload) => !first.calls.includes(payload)));
-  union.constructs.push(...first.constructs, ...second.constructs.filter((payload) => !first.constructs.includes(payload)));
-  for (const [name, child] of first.children) {
-    const other = second.children.get(name);
-    union.children.set(name, other ? unionOf(child, other, depth + 1) : child);
-  }
-  for (const [name, child] of second.children) if (!union.children.has(name)) union.children.set(name, child);
-  const both = (a: TraceNode | null, b: TraceNode | null) => (a && b ? unionOf(a, b, depth + 1) : (a ?? b));
-  union.callResult = both(first.callResult, second.callResult);
-  union.constructResult = both(first.constructResult, second.constructResult);
-  union.anyMember = both(first.anyMember, second.anyMember);
-  union.awaitResult = both(first.awaitResult, second.awaitResult);
-  union.callGuard = first.callGuard ?? second.callGuard;
-  union.constructGuard = first.constructGuard ?? second.constructGuard;
-  if (first.constructCalls || second.constructCalls) union.constructCalls = [...(first.constructCalls ?? []), ...(second.constructCalls ?? [])];
-  if (first.awaitable || second.awaitable) union.awaitable = true;
-  const esDefault = both(first.esDefault ?? null, second.esDefault ?? null);
-  if (esDefault) union.esDefault = esDefault;
-  return union;
 }
 
 function copyNode(node: TraceNode): TraceNode {

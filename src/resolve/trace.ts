@@ -1,6 +1,6 @@
 import { programStatements } from './program-statements.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createTraceNode, type TraceNode } from '../catalog/define.js';
+import { createTraceNode, unionOf, type TraceNode } from '../catalog/define.js';
 import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
 import { calleeName, constantString, instanceConstructor, folderRelativePath, escapeRegExp, isFunction, prototypeMethods, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
@@ -422,8 +422,11 @@ export function traceFile(
           if (parent.callee === node) {
             if (trace === LOADER) {
               // `require('./db')`, and `require(path.join(__dirname, 'db.js'))` as `./db.js`, the key the project gives it.
-              const root = moduleTrace(constantString(parent.arguments[0]) ?? folderRelativePath(parent.arguments[0]));
-              if (root) follow(parent, root);
+              // `require(dev ? './db.dev.js' : './db.js')`: either module.
+              const argument = parent.arguments[0];
+              const loaded = argument?.type === 'ConditionalExpression' ? [argument.consequent, argument.alternate] : [argument];
+              const roots = loaded.map((each) => moduleTrace(constantString(each) ?? folderRelativePath(each))).filter((root): root is TraceNode => root !== undefined);
+              if (roots.length > 0) follow(parent, roots.reduce((union, root) => unionOf(union, root)));
               return;
             }
             if (trace.calls.length > 0) report(trace, node, unwrapExpression(node), parent, onModuleObject);

@@ -3,6 +3,29 @@ import { checkCase, type RootCase } from './serving-roots-harness.js';
 
 const cases: RootCase[] = [
   {
+    name: 'a function put in place of a console method runs on every console call of the process',
+    code: `import fs from 'node:fs';
+fs.mkdirSync('logs', { recursive: true });
+class FileLogger {
+  constructor(file) {
+    this.file = file;
+    this.original = console.log;
+    console.log = (...args) => {
+      this.original(...args);
+      this.write(args.join(' ')); // ← it calls \`fs.appendFileSync\`
+    };
+    console.error = function (...args) {
+      fs.appendFileSync('logs/errors.txt', args.join(' ')); // ← replacement of console.error
+    };
+  }
+  write(line) {
+    fs.appendFileSync(this.file, line); // ← replacement of console.log
+  }
+}
+export const logger = new FileLogger('logs/app.txt');
+const same = console.log === console.info;`,
+  },
+  {
     name: 'socket.io: connection, socket.on, namespaces, middleware, acknowledgement callbacks',
     code: `import { Server } from 'socket.io';
 import http from 'node:http';

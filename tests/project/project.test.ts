@@ -925,6 +925,25 @@ fork('./resize.js');
     expect(messages.get('store.js:3 no-sync-fs')).toContain("inside function 'save'");
   });
 
+  it('a require that picks one of two modules by a condition imports both', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'either', main: 'index.js' }),
+      'index.js': `const http = require('node:http');
+(async () => {
+  const data = await require(process.env.NODE_ENV === 'development' ? './loadData.dev.js' : './loadData.js')('data');
+  const store = require(process.env.STORE === 'memory' ? './memory.js' : './files.js');
+  http.createServer((req, res) => res.end(store.read(req.url))).listen(8080);
+})();
+`,
+      'loadData.js': "const fs = require('node:fs');\nmodule.exports = async function loadData(dir) {\n  return fs.readdirSync(dir);\n};\n",
+      'loadData.dev.js': "const fs = require('node:fs');\nmodule.exports = async function loadData(dir) {\n  return fs.readdirSync(dir + '-dev');\n};\n",
+      'files.js': "const fs = require('node:fs');\nexports.read = (name) => fs.readFileSync('pages' + name);\n",
+      'memory.js': "const pages = new Map();\nexports.read = (name) => pages.get(name);\n",
+    });
+    const messages = await lintProject(root);
+    expect([...messages.keys()].sort()).toEqual(['files.js:2 no-sync-fs', 'index.js:5 no-indirect-blocking']);
+  });
+
   it('commands only a command-line tool loads stay scripts', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'tasks', main: 'server.js' }),
