@@ -472,16 +472,24 @@ function moleculerSchema(
 const PROCESS_NOT_SERVING = new Set(['exit', 'beforeExit', 'uncaughtException', 'uncaughtExceptionMonitor', 'unhandledRejection', 'rejectionHandled', 'warning']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
-function processListeners(sourceCode: Readonly<TSESLint.SourceCode>, addHandler: AddHandler): void {
-  if (!sourceCode.text.includes('process')) return;
+/** `name.x` for a global `name` the file does not declare (`process.on`, `console.log`). */
+function globalMembers(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.MemberExpression[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return;
-  const references = [...globalScope.through.filter((reference) => reference.identifier.name === 'process')];
-  const declared = globalScope.set.get('process');
+  if (!globalScope) return [];
+  const references = globalScope.through.filter((reference) => reference.identifier.name === name);
+  const declared = globalScope.set.get(name);
   if (declared && declared.defs.length === 0) references.push(...declared.references);
+  const members: TSESTree.MemberExpression[] = [];
   for (const reference of references) {
     const member = reference.identifier.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) continue;
+    if (member?.type === 'MemberExpression' && member.object === reference.identifier) members.push(member);
+  }
+  return members;
+}
+
+function processListeners(sourceCode: Readonly<TSESLint.SourceCode>, addHandler: AddHandler): void {
+  if (!sourceCode.text.includes('process')) return;
+  for (const member of globalMembers(sourceCode, 'process')) {
     const call = member.parent;
     const method = staticPropertyName(member);
     if (call?.type !== 'CallExpression' || call.callee !== member || method === null || !LISTENER_METHODS.has(method)) continue;
@@ -503,14 +511,7 @@ const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace
  */
 function consoleReplacements(sourceCode: Readonly<TSESLint.SourceCode>, addHandler: AddHandler): void {
   if (!/\bconsole\s*\.\s*\w+\s*=[^=]/.test(sourceCode.text)) return;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return;
-  const references = globalScope.through.filter((reference) => reference.identifier.name === 'console');
-  const declared = globalScope.set.get('console');
-  if (declared && declared.defs.length === 0) references.push(...declared.references);
-  for (const reference of references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) continue;
+  for (const member of globalMembers(sourceCode, 'console')) {
     const assignment = member.parent;
     const method = staticPropertyName(member);
     if (assignment?.type !== 'AssignmentExpression' || assignment.left !== member || assignment.operator !== '=' || method === null || !CONSOLE_METHODS.has(method)) continue;
