@@ -135,45 +135,41 @@ function folderOf(base: string, listed: string, packageDir: string, name: RegExp
   return { folder, name, inSubfolders };
 }
 
-/** The text of the first argument of a call whose arguments start at `start`, up to its `,` or `)`. */
-function leadingArgument(text: string, start: number): string | null {
+/**
+ * Where the expression at `start` ends at its top level: the index of the first `separator` outside
+ * strings and brackets, or of a closing bracket it did not open; `-1` when neither comes before `limit`.
+ */
+function topLevelEnd(text: string, start: number, separator: string, limit = text.length): number {
   let depth = 0;
   let quote: string | null = null;
-  for (let at = start; at < text.length && at < start + 300; at++) {
+  for (let at = start; at < text.length && at < limit; at++) {
     const char = text[at]!;
-    if (quote) {
-      if (char === '\\') at++;
-      else if (char === quote) quote = null;
-      continue;
-    }
-    if (char === "'" || char === '"' || char === '`') quote = char;
-    else if (char === '(' || char === '[' || char === '{') depth++;
-    else if (char === ')' || char === ']' || char === '}') {
-      if (depth === 0) return text.slice(start, at).trim();
-      depth--;
-    } else if (char === ',' && depth === 0) return text.slice(start, at).trim();
-  }
-  return null;
-}
-
-/** The parts of an expression joined at its top level by `separator` (`,` for arguments, `+` for a concatenation). */
-function topLevelParts(expression: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let from = 0;
-  for (let at = 0; at < expression.length; at++) {
-    const char = expression[at]!;
     if (quote) {
       if (char === '\\') at++;
       else if (char === quote) quote = null;
     } else if (char === "'" || char === '"' || char === '`') quote = char;
     else if (char === '(' || char === '[' || char === '{') depth++;
-    else if (char === ')' || char === ']' || char === '}') depth--;
-    else if (char === separator && depth === 0) {
-      parts.push(expression.slice(from, at).trim());
-      from = at + 1;
-    }
+    else if (char === ')' || char === ']' || char === '}') {
+      if (depth === 0) return at;
+      depth--;
+    } else if (char === separator && depth === 0) return at;
+  }
+  return -1;
+}
+
+/** The text of the first argument of a call whose arguments start at `start`, up to its `,` or `)`. */
+function leadingArgument(text: string, start: number): string | null {
+  const end = topLevelEnd(text, start, ',', start + 300);
+  return end < 0 ? null : text.slice(start, end).trim();
+}
+
+/** The parts of an expression joined at its top level by `separator` (`,` for arguments, `+` for a concatenation). */
+function topLevelParts(expression: string, separator: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let end = topLevelEnd(expression, from, separator); end >= 0 && expression[end] === separator; end = topLevelEnd(expression, from, separator)) {
+    parts.push(expression.slice(from, end).trim());
+    from = end + 1;
   }
   parts.push(expression.slice(from).trim());
   return parts;

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { functionValues } from '../context/function-values.js';
+import { functionValues, variableOf } from '../context/function-values.js';
 import { forEachChild, isFunction } from '../resolve/ast.js';
 import type { ProjectSourceCode } from './parse.js';
 
@@ -146,9 +146,7 @@ function isLookup(sourceCode: ProjectSourceCode, node: Node, depth: number): boo
   }
   if (node.type === 'LogicalExpression') return isLookup(sourceCode, node.left, depth) || isLookup(sourceCode, node.right, depth);
   if (node.type !== 'Identifier' || depth > 0) return false;
-  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
-  let variable: TSESLint.Scope.Variable | undefined;
-  for (; scope && !variable; scope = scope.upper) variable = scope.set.get(node.name);
+  const variable = variableOf(sourceCode, node);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const init = definition?.node.type === 'VariableDeclarator' && definition.node.id.type === 'Identifier' ? definition.node.init : null;
   return init !== null && init !== undefined && isLookup(sourceCode, init.type === 'AwaitExpression' ? init.argument : init, depth + 1);

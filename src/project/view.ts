@@ -113,6 +113,7 @@ export class ProjectView {
   private readonly usages = new Map<string, Cached<Usage>>();
   private readonly roles = new Map<string, Cached<FileRole>>();
   private readonly applicationLoads = new Map<string, Cached<boolean>>();
+  private readonly supervised = new Map<string, Cached<boolean>>();
   /** The names the files importing a service entry use (`null`: not one, or its exports may be anyone's). */
   private readonly entryImporters = new Map<string, Cached<Set<string> | null>>();
   /** Exported functions' blocking paths (per use filter) and whether running them blocks, by file and key. */
@@ -727,8 +728,8 @@ export class ProjectView {
         // Bound to a local the loader calls the member on: it runs where that call is (`client.on(name, (...args) => event.execute(...args))`).
         if (hook !== null) {
           for (const call of loadedMemberCalls(analysed.sourceCode, load, hook)) {
-            const where = analysed.analysis.context.contextOf(call);
-            if (where && (where.kind !== 'async-function' || where.servingRoot)) return this.servingUsage(where, analysed.analysis, loader, call);
+            const serving = this.servingCall(loader, analysed, call);
+            if (serving) return serving;
           }
         }
         sawCall = true;
@@ -750,15 +751,23 @@ export class ProjectView {
       const analysed = this.analysisOf(file);
       if (!analysed) continue;
       for (const call of registryMemberCalls(analysed.sourceCode, hook)) {
-        const where = analysed.analysis.context.contextOf(call);
-        if (where && (where.kind !== 'async-function' || where.servingRoot)) return this.servingUsage(where, analysed.analysis, file, call);
-        // In an exported function (`async function onInteraction(client, interaction)`): where its callers are.
-        const caller = where?.root ?? analysed.analysis.context.functionOf(call);
-        const outer = caller ? this.exportedFunctionUsage(file, analysed.sourceCode, caller) : UNKNOWN;
-        if (outer.kind === 'serving') return outer;
+        const serving = this.servingCall(file, analysed, call);
+        if (serving) return serving;
       }
     }
     return null;
+  }
+
+  /**
+   * The usage of a call in `file` when it runs while serving: in a serving root, or in an exported
+   * function whose callers serve (`async function onInteraction(client, interaction)`); `null` otherwise.
+   */
+  private servingCall(file: string, analysed: AnalysedFile, call: Node): Usage | null {
+    const where = analysed.analysis.context.contextOf(call);
+    if (where && (where.kind !== 'async-function' || where.servingRoot)) return this.servingUsage(where, analysed.analysis, file, call);
+    const caller = where?.root ?? analysed.analysis.context.functionOf(call);
+    const outer = caller ? this.exportedFunctionUsage(file, analysed.sourceCode, caller) : UNKNOWN;
+    return outer.kind === 'serving' ? outer : null;
   }
 
   /** A project file on disk that nothing imports and that is no entry of its own (not the service, no server, no tool). */
@@ -923,11 +932,13 @@ export class ProjectView {
    * The file is then the service, not a worker.
    */
   private startedBySupervisor(file: string): boolean {
-    return this.files.startersOf(file).some((starter) => {
-      this.touch(starter);
-      const text = this.files.entry(starter)?.text;
-      return text !== undefined && this.files.isServiceEntry(starter) && RESTARTS_CHILD.test(text) && !this.startsServer(starter);
-    });
+    return this.cached(this.supervised, file, false, () =>
+      this.files.startersOf(file).some((starter) => {
+        this.touch(starter);
+        const text = this.files.entry(starter)?.text;
+        return text !== undefined && this.files.isServiceEntry(starter) && RESTARTS_CHILD.test(text) && !this.startsServer(starter);
+      }),
+    );
   }
 
   private servingText: ((text: string) => boolean) | undefined;
@@ -1007,9 +1018,9 @@ function callsModuleFunction(text: string, file: string): boolean {
 const EXPORT_ALL = /\bexport\s*\*/;
 const WORD = /[\w$]+/g;
 
-/** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 /** A child process started again when it exits: `child.on('close', …)`, `p.on('exit', …)`. */
 const RESTARTS_CHILD = /\.on\(\s*['"](?:exit|close)['"]/;
+/** How many importers one usage question reads (a file imported everywhere: its callers are too many to matter). */
 const MAX_IMPORTERS = 200;
 const NO_FILES: ReadonlySet<string> = new Set();
 

@@ -92,7 +92,6 @@ export const mqtt: FrameworkSpec = {
       connect: { returns: 'client' },
       connectAsync: { returns: 'client' },
       MqttClient: { constructs: 'client' },
-      default: { members: { connect: { returns: 'client' }, connectAsync: { returns: 'client' } } },
     },
   },
   types: { client: mqttClient },

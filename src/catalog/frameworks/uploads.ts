@@ -15,6 +15,6 @@ export const multer: FrameworkSpec = {
   modules: ['multer'],
   exports: {
     registers: { keys: ['fileFilter'] },
-    members: { diskStorage: STORAGE, default: { registers: { keys: ['fileFilter'] }, members: { diskStorage: STORAGE } } },
+    members: { diskStorage: STORAGE },
   },
 };
