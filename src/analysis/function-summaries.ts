@@ -530,10 +530,21 @@ export function createValueResolver(sourceCode: Readonly<TSESLint.SourceCode>): 
   const valueOfProperty = (node: TSESTree.MemberExpression, depth: number): Value | null => {
     const name = memberKey(node);
     const owner = name === null ? null : valueOf(node.object, depth + 1);
-    if (!owner || (owner.kind !== 'object' && owner.kind !== 'namespace')) return null;
+    if (!owner || name === null) return null;
+    // `System.runtime.info()` where `static get runtime() { return { info: async () => … } }`: what the getter returns.
+    if (owner.kind === 'class' || owner.kind === 'instance') {
+      // `Bridges.update(id).info()`: a method is a function value, so its call is what it returns.
+      const member = memberOf(owner, name, depth + 1);
+      if (!member) return null;
+      return member.getter ? returnedValue(member.fn, depth + 1) : { kind: 'function', fn: member.fn };
+    }
+    if (owner.kind !== 'object' && owner.kind !== 'namespace') return null;
     const object = owner.object;
     for (const property of object?.properties ?? []) {
-      if (property.type === 'Property' && property.kind === 'init' && staticPropertyName(property) === name) return valueOfInit(property.value as Node, depth + 1);
+      if (property.type !== 'Property' || staticPropertyName(property) !== name) continue;
+      if (property.kind === 'init') return valueOfInit(property.value as Node, depth + 1);
+      const getter = unwrapExpression(property.value as TSESTree.Expression);
+      if (property.kind === 'get' && isFunction(getter)) return returnedValue(getter, depth + 1);
     }
     const assigned = owner.kind === 'namespace' ? owner.members.get(name!) : undefined;
     return assigned ? valueOfInit(assigned, depth + 1) : null;

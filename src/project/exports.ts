@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL_RESULT, CONSTRUCT_RESULT } from '../catalog/define.js';
 import { exportedValues } from '../context/exports.js';
 import { thisAssignments, type Value, type ValueResolver } from '../analysis/function-summaries.js';
-import { forEachChild, isFunction, prototypeMethods, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
+import { forEachChild, isFunction, prototypeMethods, returnedExpressionsOf, staticPropertyName, unwrapExpression, type FunctionNode } from '../resolve/ast.js';
 import { thisMembersByName } from '../resolve/trace.js';
 
 type Node = TSESTree.Node;
@@ -60,6 +60,11 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
     seen.add(key);
     functions.push({ path, fn });
   };
+  // A getter's member reads are what it returns; a field or literal it returns leaves the file there too.
+  const addGetter = (path: readonly string[], getter: FunctionNode, depth: number) => {
+    for (const returned of returnedExpressionsOf(getter, sourceCode.visitorKeys)) expressions.push({ path, node: returned });
+    addValue(path, resolver.returnedValue(getter), depth);
+  };
   const addValue = (path: readonly string[], value: Value | null, depth: number) => {
     if (!value) return;
     switch (value.kind) {
@@ -97,16 +102,26 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
             else if (value.kind === 'class') addFunction([...path, name], arrowProperty);
             continue;
           }
+          if (member.type === 'MethodDefinition' && member.kind === 'get' && member.value.type === 'FunctionExpression') {
+            // `static get runtime() { return { info: async () => … } }`: `System.runtime.info()` calls what it returns.
+            const name = staticPropertyName(member);
+            if (name !== null && (member.static ? value.kind === 'class' : true)) addGetter([...(member.static ? path : instancePath), name], member.value, depth);
+            continue;
+          }
           if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.value.type !== 'FunctionExpression') continue;
           const name = staticPropertyName(member);
           if (name === null) continue;
+          // A method that returns an object of functions (`static update(id) { return { info: … } }`) is a factory.
+          const returned = resolver.returnedValue(member.value);
           if (member.static) {
             if (value.kind === 'class') {
               addFunction([...path, name], member.value);
+              if (returned?.kind === 'object') addValue([...path, name, CALL_RESULT], returned, depth);
               if (handsOutInstances(member.value, value.body, sourceCode.visitorKeys)) functions.push({ path: [...path, name], fn: member.value, returnsInstance: true });
             }
           } else {
             addFunction([...instancePath, name], member.value);
+            if (returned?.kind === 'object') addValue([...instancePath, name, CALL_RESULT], returned, depth);
           }
         }
         // What the instance holds (`constructor(protected readonly db: Database)`, `this.store = new Store()`):
@@ -124,9 +139,12 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
           addValue([...path, name], valueOfExport(resolver, propertyValue), depth + 1);
         };
         for (const property of value.object?.properties ?? []) {
-          if (property.type !== 'Property' || property.kind !== 'init') continue;
+          if (property.type !== 'Property' || property.kind === 'set') continue;
           const name = staticPropertyName(property);
-          if (name !== null) addProperty(name, property.value as Node);
+          if (name === null) continue;
+          const getter = property.kind === 'get' ? unwrapExpression(property.value as TSESTree.Expression) : null;
+          if (getter && isFunction(getter)) addGetter([...path, name], getter, depth + 1);
+          else if (property.kind === 'init') addProperty(name, property.value as Node);
         }
         // `const db = module.exports = {}; db.set = function …`
         if (value.kind === 'namespace') for (const [name, assigned] of value.members) addProperty(name, assigned);

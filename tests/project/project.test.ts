@@ -318,6 +318,62 @@ describe('the project model: who starts a file, and framework values from other 
   });
 });
 
+describe('the project model: getters and factory methods of another file', () => {
+  it('follows a static getter that returns an object of functions, and a static method that returns one', async () => {
+    const root = scratchProject({
+      'package.json': '{ "name": "hub", "type": "commonjs" }\n',
+      'system.js': [
+        "const fs = require('fs');",
+        'class System {',
+        '  static get runtime() {',
+        '    return {',
+        "      info: async () => fs.existsSync('/usr/bin/node') && System.gui.release(),",
+        "      upgrade: async () => { fs.writeFileSync('/tmp/upgrade', 'y'); },",
+        '    };',
+        '  }',
+        "  static get gui() { return { release: () => fs.readFileSync('/tmp/gui', 'utf8') }; }",
+        '  static update(name) {',
+        "    return { info: (display) => new Promise((resolve) => { fs.writeFileSync('/tmp/' + name, display); resolve(true); }) };",
+        '  }',
+        '  static get version() { return { read: () => fs.readFileSync("/tmp/version", "utf8") }; }',
+        '}',
+        'module.exports = System;',
+        '',
+      ].join('\n'),
+      'app.js': [
+        "const express = require('express');",
+        "const System = require('./system');",
+        'const app = express();',
+        "app.get('/upgrade', async (req, res) => {",
+        '  const data = await System.runtime.info();',
+        '  await System.runtime.upgrade();',
+        "  await System.update(req.params.id).info('display');",
+        '  res.send(data);',
+        '});',
+        // Read once at boot: start-up code.
+        'const version = System.version.read();',
+        "app.listen(3000, () => console.log(version));",
+        '',
+      ].join('\n'),
+    });
+    const reports = await lintProject(root);
+    expect([...reports.keys()].sort()).toEqual([
+      'app.js:5 no-indirect-blocking',
+      'app.js:6 no-indirect-blocking',
+      'app.js:7 no-indirect-blocking',
+      'system.js:11 no-sync-fs',
+      'system.js:5 no-indirect-blocking',
+      'system.js:5 no-sync-fs',
+      'system.js:6 no-sync-fs',
+      'system.js:9 no-sync-fs',
+    ]);
+    expect(reports.get('app.js:5 no-indirect-blocking')).toBe('`System.runtime.info()` blocks the event loop: it calls `fs.existsSync` (system.js:5). In `info`, use `fs.promises.access` instead.');
+    expect(reports.get('system.js:6 no-sync-fs')).toContain("inside async arrow function 'upgrade', called from this Express route handler in app.js:6");
+    expect(reports.get('system.js:11 no-sync-fs')).toContain("inside arrow function 'info', called from this Express route handler in app.js:7");
+    expect(reports.get('system.js:9 no-sync-fs')).toContain("inside arrow function 'release', called (line 5)");
+  });
+});
+
 describe('the project model: inherited members, JSDoc types and modules loaded by a computed path', () => {
   const stores = path.join(fixtures, 'stores');
 
