@@ -163,7 +163,7 @@ export function calledOnlyFromStartupDecider(
           break;
         }
         const caller = enclosingFunction(call);
-        if (caller === fn) continue;
+        if (caller === fn || isDelayedRetry(caller, fn)) continue;
         // A lazy initialisation (`loading ??= load()`) runs it once, whoever calls the function around it.
         if (caller !== null && !runsOnce(sourceCode, call) && !startupOnly(caller)) {
           onlyStartupCalls = false;
@@ -178,6 +178,23 @@ export function calledOnlyFromStartupDecider(
     return result;
   };
   return (fn) => (startupOnly(fn) ? null : undefined);
+}
+
+/** Timers that run a callback once, later. */
+const ONE_SHOT_TIMERS = new Set(['setTimeout', 'setImmediate']);
+
+/**
+ * `setTimeout(() => connect(), 3000)` written inside `connect` (in a listener it adds, too): a
+ * reconnect or retry runs `connect` again where it already runs, so it does not start it elsewhere.
+ */
+function isDelayedRetry(caller: FunctionNode | null, fn: FunctionNode): boolean {
+  const timer = caller?.parent;
+  if (timer?.type !== 'CallExpression' || timer.arguments[0] !== caller) return false;
+  const callee = timer.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : null;
+  if (name === null || !ONE_SHOT_TIMERS.has(name)) return false;
+  for (let node: Node | undefined = timer.parent; node; node = node.parent) if (node === fn) return true;
+  return false;
 }
 
 const TOP_LEVEL = 'top-level' as const;

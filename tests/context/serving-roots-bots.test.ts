@@ -144,6 +144,30 @@ function connect() {
 connect();`,
   },
   {
+    name: 'Baileys: an async connect that reconnects itself through a timer is start-up; called from a message handler it serves',
+    code: `import makeWASocket from '@whiskeysockets/baileys';
+import fs from 'node:fs';
+function cleanSession() { if (fs.existsSync('session')) fs.rmSync('session', { recursive: true }); }
+async function connect() {
+  cleanSession();
+  const sock = makeWASocket({ printQRInTerminal: true });
+  sock.ev.on('connection.update', ({ connection }) => {
+    if (connection === 'close') setTimeout(() => connect(), 3000);
+  });
+  sock.ev.on('messages.upsert', () => fs.appendFileSync('wa.log', 'm')); // ← Baileys event handler
+}
+connect();
+async function relogin() {
+  fs.readFileSync('token'); // ← inside async function 'relogin'
+}
+async function startRelogin() {
+  const sock = makeWASocket({});
+  sock.ev.on('messages.upsert', () => setTimeout(() => relogin(), 10)); // ← \`relogin()\` blocks
+  await relogin();
+}
+startRelogin();`,
+  },
+  {
     name: 'a local object named like a bot is not a framework value',
     code: `import fs from 'node:fs';
 const bot = { command(name, fn) { return fn; }, on(event, fn) { return fn; } };
