@@ -18,8 +18,25 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { globSync } from 'tinyglobby';
+import ts from 'typescript';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `baseUrl` and `paths` of the repository's own root tsconfig.json (JSON with comments), read from git. */
+function ownAliases(gitDir, commit) {
+  let text;
+  try {
+    text = execSync(`git --git-dir=${sh(gitDir)} show ${commit}:tsconfig.json`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  } catch {
+    return {};
+  }
+  const { config } = ts.parseConfigFileTextToJson('tsconfig.json', text);
+  const options = config?.compilerOptions ?? {};
+  const aliases = {};
+  if (typeof options.baseUrl === 'string') aliases.baseUrl = options.baseUrl;
+  if (options.paths && typeof options.paths === 'object') aliases.paths = options.paths;
+  return aliases;
+}
 const args = process.argv.slice(2);
 const mirrorsIndex = args.indexOf('--mirrors');
 const mirrors = path.resolve(mirrorsIndex >= 0 ? args[mirrorsIndex + 1] : '/work/.mirror');
@@ -73,7 +90,8 @@ for (const { repo, commit, tsconfig, files: expectedFiles, lines: expectedLines 
     .sort();
   writeFileSync(path.join(dest, '.files'), `${files.join('\n')}\n`);
   if (tsconfig === 'generated') {
-    const generated = { compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', jsx: 'preserve', types: ['node'] }, include: files };
+    // The application's own import aliases (`"paths": { "@/*": ["./src/*"] }`) stay: its users lint with them.
+    const generated = { compilerOptions: { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', jsx: 'preserve', types: ['node'], ...ownAliases(gitDir, commit) }, include: files };
     writeFileSync(path.join(dest, 'tsconfig.json'), `${JSON.stringify(generated, null, 2)}\n`);
   }
   manifest.push({ repo, commit, path: relative });
