@@ -5,7 +5,7 @@ import type { CallCondition, CallPayload } from '../catalog/types.js';
 import { SAME_OBJECT_CALLS } from '../catalog/same-object-calls.js';
 import { calleeName, constantString, instanceConstructor, folderRelativePath, escapeRegExp, isFunction, prototypeMethods, staticPropertyName, undeclaredReferences, unwrapExpression, type FunctionNode, forEachChild } from './ast.js';
 import { matchesCondition } from './conditions.js';
-import { annotatedUses } from './type-annotations.js';
+import { annotatedUses, DEFAULT_EXPORT } from './type-annotations.js';
 import { jsdocUses } from './jsdoc-annotations.js';
 import { callSitesOf } from '../context/startup.js';
 
@@ -699,8 +699,8 @@ export function traceFile(
     const root = moduleTrace(statement.type === 'ImportDeclaration' ? statement.source.value : (statement.moduleReference as TSESTree.TSExternalModuleReference).expression.value);
     if (!root) continue;
     for (const specifier of statement.type === 'ImportDeclaration' ? statement.specifiers : [statement]) {
-      for (const { typeName, owner } of annotatedUses(sourceCode, specifier)) {
-        const type = memberTrace(root, typeName);
+      for (const { typeName, owner } of annotatedUses(sourceCode, specifier, true)) {
+        const type = specifier.type === 'ImportDefaultSpecifier' && typeName === DEFAULT_EXPORT ? (root.esDefault ?? root) : memberTrace(root, typeName);
         // A class whose instances block only when made with some options (TypeORM's `DataSource` with
         // `type: 'better-sqlite3'`): an annotation names the class, not how it was made.
         if (type?.constructResult && !type.constructGuard) followAnnotated(owner, type.constructResult);

@@ -2,6 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
+/** The type name of a default import used as a type (`(files: FileManagerService)`). */
+export const DEFAULT_EXPORT = 'default';
+
 export interface AnnotatedUse {
   /** The imported type's name: `Request` for `import { Request }` and for `express.Request`. */
   readonly typeName: string;
@@ -13,7 +16,12 @@ export interface AnnotatedUse {
  * Every place an import (type-only ones included) names the type of a value:
  * `(req: Request)` for a named import, `(db: sqlite.DatabaseSync)` for a namespace or default one.
  */
-export function* annotatedUses(sourceCode: Readonly<TSESLint.SourceCode>, specifier: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration): Generator<AnnotatedUse> {
+export function* annotatedUses(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specifier: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration,
+  /** Yield `(files: FileManagerService)` of `import FileManagerService from './x'` as the type `default`. */
+  defaultImport = false,
+): Generator<AnnotatedUse> {
   const variable = sourceCode.getDeclaredVariables(specifier)[0];
   if (!variable) return;
   // `import BetterSqlite3 = require('better-sqlite3')` names the module, as a namespace import does.
@@ -24,9 +32,13 @@ export function* annotatedUses(sourceCode: Readonly<TSESLint.SourceCode>, specif
     let nameNode: Node = identifier;
     if (typeName === null) {
       const qualified = identifier.parent;
-      if (qualified?.type !== 'TSQualifiedName' || qualified.left !== identifier) continue;
-      typeName = qualified.right.name;
-      nameNode = qualified;
+      // A default-exported class names its instances (`export default class FileManagerService`).
+      if (defaultImport && specifier.type === 'ImportDefaultSpecifier' && qualified?.type === 'TSTypeReference') typeName = DEFAULT_EXPORT;
+      else if (qualified?.type !== 'TSQualifiedName' || qualified.left !== identifier) continue;
+      else {
+        typeName = qualified.right.name;
+        nameNode = qualified;
+      }
     }
     const typeReference = nameNode.parent;
     if (typeReference?.type !== 'TSTypeReference' || typeReference.typeName !== nameNode) continue;

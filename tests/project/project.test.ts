@@ -374,6 +374,58 @@ describe('the project model: getters and factory methods of another file', () =>
   });
 });
 
+describe('the project model: a default-exported class injected by its annotation', () => {
+  it('follows `constructor(private files: FileManagerService)` of `import FileManagerService from …` into the class', async () => {
+    const root = scratchProject({
+      'package.json': '{ "name": "media", "dependencies": { "@nestjs/common": "10" } }\n',
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "*": ["./*", "./src/*"] } }, "include": ["src/**/*.ts"] }\n',
+      'src/file-manager/file-manager.service.ts': [
+        "import fs from 'fs';",
+        "import { Injectable } from '@nestjs/common';",
+        '@Injectable()',
+        'export default class FileManagerService {',
+        '  fileExists(filePath: string): boolean {',
+        '    return fs.existsSync(filePath);',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/stream/stream.service.ts': [
+        "import { Injectable } from '@nestjs/common';",
+        "import FileManagerService from 'src/file-manager/file-manager.service';",
+        '@Injectable()',
+        'export class StreamService {',
+        '  constructor(private fileManagerService: FileManagerService) {}',
+        '  check(path: string) {',
+        "    if (!this.fileManagerService.fileExists(path)) throw new Error('missing');",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/stream/stream.controller.ts': [
+        "import { Controller, Get, Param } from '@nestjs/common';",
+        "import { StreamService } from './stream.service';",
+        "@Controller('stream')",
+        'export class StreamController {',
+        '  constructor(private streamService: StreamService) {}',
+        "  @Get(':path')",
+        "  get(@Param('path') path: string) { return this.streamService.check(path); }",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const reports = await lintProject(root);
+    expect([...reports.keys()].sort()).toEqual([
+      'src/file-manager/file-manager.service.ts:6 no-sync-fs',
+      'src/stream/stream.controller.ts:7 no-indirect-blocking',
+      'src/stream/stream.service.ts:7 no-indirect-blocking',
+    ]);
+    expect(reports.get('src/stream/stream.service.ts:7 no-indirect-blocking')).toBe(
+      '`this.fileManagerService.fileExists()` blocks the event loop: it calls `fs.existsSync` (src/file-manager/file-manager.service.ts:6). In `fileExists`, use `fs.promises.access` instead.',
+    );
+  });
+});
+
 describe('the project model: inherited members, JSDoc types and modules loaded by a computed path', () => {
   const stores = path.join(fixtures, 'stores');
 
