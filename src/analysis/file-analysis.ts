@@ -29,9 +29,8 @@ import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { crossFileCallers, projectLinkFor, type CrossFileCallers, type ProjectLink } from '../project/link.js';
 import { createBusyWaitLoopFinder, type BusyWaitLoop, type BusyWaitLoopNode } from '../resolve/busy-wait-loops.js';
 import { findProjectTwin } from './async-twins.js';
-import { ALL_USES, createSummaryFactory, createValueResolver, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
-import { functionKey, moduleExports } from '../project/exports.js';
-import { parameterKey } from '../project/parameter-values.js';
+import { ALL_USES, createSummaryFactory, type ExternalResolver, type FunctionSummaries, type UseFilter } from './function-summaries.js';
+import { seedPassedParameters } from '../project/parameter-values.js';
 import { createTypedAnalysis, typedServices } from './typed.js';
 
 /** Everything the rules need about one file, computed once and shared by every rule. */
@@ -113,6 +112,12 @@ export interface AnalysisInput {
   readonly onReach?: (node: TSESTree.Node, trace: TraceNode) => void;
   /** Whether start-up answers from other files also apply to what helpers cost (the linted file: yes). */
   readonly crossFileInHelperCost: boolean;
+  /**
+   * Whether other files' modules passed to this file's functions are followed (`createRoutes({ configModule })`):
+   * the linted file, yes; the project model's analyses behind export tries, no (no import cycle then runs
+   * from an export trie through the importers).
+   */
+  readonly followPassedModules: boolean;
 }
 
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
@@ -132,6 +137,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
       typed: typedServices(context, settings.typeAware),
       project: settings.crossFile ? projectLinkFor(context.filename, settings, frameworks, context.cwd) : null,
       crossFileInHelperCost: true,
+      followPassedModules: true,
     });
     cache.set(sourceCode.ast, analysis);
   }
@@ -158,7 +164,7 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
   const roots = projectRoots && projectRoots.size > 0 ? withModules(catalog, projectRoots) : catalog;
   // Most files name no catalog module at all: one scan of the text spares them the trace.
   // What other files pass to this file's exported functions (`new FileSystem(this)`): traced from the parameter.
-  const passed = serves && project ? project.passedParameters() : null;
+  const passed = serves && project ? (input.followPassedModules ? project.passedValues() : project.passedParameters()) : null;
   const seedParameters = passed && passed.size > 0 ? (tracer: Tracer) => seedPassedParameters(sourceCode, passed, tracer) : undefined;
   const resolved =
     serves && (roots !== catalog || seedParameters || mayReachRoots(sourceCode.text, catalog))
@@ -295,17 +301,6 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
     passedValueUse: (reference) => passedValueUse(sourceCode, reference, getHandlers(), contextFor(DEFAULT_CONTEXTS)),
     reachesBlocking,
   };
-}
-
-/** Starts a trace at each exported function's parameters that other files pass known values to. */
-function seedPassedParameters(sourceCode: Readonly<TSESLint.SourceCode>, passed: ReadonlyMap<string, TraceNode>, tracer: Tracer): void {
-  for (const exported of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {
-    const key = functionKey(exported);
-    exported.fn.params.forEach((_, index) => {
-      const value = passed.get(parameterKey(key, index));
-      if (value) tracer.followParameter(exported.fn, index, value);
-    });
-  }
 }
 
 /** The catalog's roots plus the project files a file imports (by the specifier it writes). */

@@ -25,6 +25,8 @@ export interface ProjectLink {
   usage(key: string): Usage;
   /** What other files pass to this file's exported functions and constructors, by `parameterKey` (values the trace knows). */
   passedParameters(): ReadonlyMap<string, TraceNode>;
+  /** The same, with the other project modules importers pass (`createRoutes({ configModule })`, two hops at most per file). */
+  passedValues(): ReadonlyMap<string, TraceNode>;
   /** Whether no other file can call this file's export `name`: the package runs it as its service, and no importer names it. */
   exportUncalled(name: string): boolean;
 }
@@ -49,6 +51,7 @@ export function createLink(view: ProjectView, file: string): ProjectLink {
     frameworkRoots: (sourceCode, table) => view.frameworkRoots(file, table, specifiersIn(sourceCode.text)),
     usage: (key) => view.usage(file, key),
     passedParameters: () => view.passedParameters(file).values,
+    passedValues: () => view.passedValues(file),
   };
 }
 

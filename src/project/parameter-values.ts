@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { CALL_RESULT, CONSTRUCT_RESULT, createTraceNode, type TraceNode } from '../catalog/define.js';
 import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { createValueResolver } from '../analysis/function-summaries.js';
-import { traceFile, type TraceRoots } from '../resolve/trace.js';
+import { traceFile, type Tracer, type TraceRoots } from '../resolve/trace.js';
+import { detached } from './files.js';
 import { isFunction, type FunctionNode } from '../resolve/ast.js';
 import { exportKey, functionKey, moduleExports, type ExportedFunction, type ModuleExports } from './exports.js';
 import type { ProjectSourceCode } from './parse.js';
@@ -56,6 +57,17 @@ function makesInstances(root: TraceNode): boolean {
 /** The key of parameter `index` of the exported function `key` (`Server.new()` is the constructor). */
 export function parameterKey(key: string, index: number): string {
   return `${key}\0${index}`;
+}
+
+/** Starts a trace at each exported function's parameters with what other files pass to them. */
+export function seedPassedParameters(sourceCode: ProjectSourceCode, passed: ReadonlyMap<string, TraceNode>, tracer: Tracer): void {
+  for (const exported of moduleExports(sourceCode, createValueResolver(sourceCode)).functions) {
+    const key = functionKey(exported);
+    exported.fn.params.forEach((_, index) => {
+      const value = passed.get(parameterKey(key, index));
+      if (value) tracer.followParameter(exported.fn, index, value);
+    });
+  }
 }
 
 /** Exported functions whose parameters are worth asking about: they take some. */
@@ -124,10 +136,13 @@ interface PassedArgument {
   readonly value: TraceNode | undefined;
 }
 
-/** The arguments of calls (and `new`) of marked functions that the trace reached, or that are `this`. */
-function passedArguments(sourceCode: ProjectSourceCode, roots: TraceRoots): PassedArgument[] {
+/**
+ * The arguments of calls (and `new`) of marked functions that the trace reached, or that are `this`.
+ * An object literal of such values (`createRoutes({ configModule, db })`) is an object of them.
+ */
+function passedArguments(sourceCode: ProjectSourceCode, roots: TraceRoots, seed?: (tracer: Tracer) => void): PassedArgument[] {
   const reached = new Map<Node, TraceNode>();
-  const { hits } = traceFile(sourceCode, roots, undefined, undefined, (node, trace) => {
+  const { hits } = traceFile(sourceCode, roots, undefined, seed, (node, trace) => {
     if (!reached.has(node)) reached.set(node, trace);
   });
   const passed: PassedArgument[] = [];
@@ -136,11 +151,27 @@ function passedArguments(sourceCode: ProjectSourceCode, roots: TraceRoots): Pass
     if (payload.kind !== 'project-function' || !call || call.type === 'TaggedTemplateExpression') continue;
     for (const [index, argument] of call.arguments.entries()) {
       if (argument.type === 'SpreadElement') break;
-      const value = reached.get(argument);
+      const value = reached.get(argument) ?? (argument.type === 'ObjectExpression' ? objectOfValues(argument, reached) : undefined);
       if (value || argument.type === 'ThisExpression') passed.push({ payload, index, argument, value });
     }
   }
   return passed;
+}
+
+/** `{ configModule, db: database }` where the trace reached some of the values: an object with those members. */
+function objectOfValues(object: TSESTree.ObjectExpression, reached: ReadonlyMap<Node, TraceNode>): TraceNode | undefined {
+  let members: TraceNode | undefined;
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.computed || property.kind !== 'init') continue;
+    const { key } = property;
+    const name = key.type === 'Identifier' ? key.name : key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
+    const value = name === null ? undefined : reached.get(property.value);
+    // Another file's exports as a whole (the marker standing for them) are not a known value.
+    if (!value || anyExportMarkers.has(value) || name === null) continue;
+    members ??= createTraceNode();
+    if (!members.children.has(name)) members.children.set(detached(name), value);
+  }
+  return members;
 }
 
 /** The files whose marked functions an importer passes known values (or, `withThis`, `this`) to. */
@@ -154,10 +185,17 @@ export function filesPassedValues(sourceCode: ProjectSourceCode, roots: TraceRoo
  * In one importer, the values passed to the marked functions of `markedFile`: each call's arguments
  * whose value the trace reached, and (given `payloadOf`) `this` inside a class or constructor function as an instance of that class.
  */
-export function passedValuesIn(sourceCode: ProjectSourceCode, roots: TraceRoots, markedFile: string, payloadOf: PayloadOf | null): Map<string, TraceNode[]> {
+export function passedValuesIn(
+  sourceCode: ProjectSourceCode,
+  roots: TraceRoots,
+  markedFile: string,
+  payloadOf: PayloadOf | null,
+  /** What other files pass to the importer's own exported functions, followed from those parameters. */
+  seed?: (tracer: Tracer) => void,
+): Map<string, TraceNode[]> {
   const found = new Map<string, TraceNode[]>();
   const instances = new Map<Node, TraceNode | null>();
-  for (const { payload, index, argument, value } of passedArguments(sourceCode, roots)) {
+  for (const { payload, index, argument, value } of passedArguments(sourceCode, roots, seed)) {
     if (payload.file !== markedFile) continue;
     const known = value ?? (payloadOf ? instanceOf(sourceCode, argument as TSESTree.ThisExpression, instances, payloadOf) : null);
     if (!known) continue;

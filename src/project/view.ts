@@ -9,7 +9,7 @@ import { fileRole, fileRoleWithReason, isTestPath, NO_STATEMENTS, roleNeedsSynta
 import { describeFunction, type ServingContext, type ServingKind } from '../context/serving-context.js';
 import { createFileAnalysis, type FileAnalysis } from '../analysis/file-analysis.js';
 import { ALL_USES, createValueResolver, MAX_DEPTH, type BlockingPath, type UseFilter } from '../analysis/function-summaries.js';
-import { mayReachRoots } from '../resolve/trace.js';
+import { mayReachRoots, type Tracer } from '../resolve/trace.js';
 import { escapeRegExp, isFunction, projectRequireSource, staticPropertyName, type FunctionNode } from '../resolve/ast.js';
 import { createLink, type ProjectLink } from './link.js';
 import type { ExtensionSettings } from '../settings.js';
@@ -22,7 +22,9 @@ import { WeightBudget } from './budget.js';
 import { isStandaloneProgram, servingTextTest } from './programs.js';
 import { computedLoads, isLoadedBy, type ComputedLoad } from './computed-loads.js';
 import { dynamicLoadCalls, loadTimeCalls, memberNameOf, registryMemberCalls } from './load-hooks.js';
-import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, type PassedParameters } from './parameter-values.js';
+import { anyExportMarker, filesPassedValues, functionsWithParameters, instanceMakingRoots, markerTrie, NO_PASSED_PARAMETERS, PASSES_THIS_TO_CONSTRUCTOR, passedValuesIn, seedPassedParameters, type PassedParameters } from './parameter-values.js';
+
+const NO_VALUES: ReadonlyMap<string, TraceNode> = new Map();
 
 type Node = TSESTree.Node;
 
@@ -122,6 +124,7 @@ export class ProjectView {
   private readonly runningPaths = new Map<string, Cached<BlockingPath | null>>();
   private readonly passed = new Map<string, Cached<PassedParameters>>();
   private readonly passesTo = new Map<string, Cached<ReadonlySet<string>>>();
+  private readonly passedModules = new Map<string, Cached<ReadonlyMap<string, TraceNode>>>();
   private readonly hooks = new Map<string, Cached<boolean>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
@@ -288,6 +291,7 @@ export class ProjectView {
           reached.set(node, before && before !== trace ? unionOf(before, trace) : trace);
         },
         crossFileInHelperCost: false,
+        followPassedModules: false,
       });
       return { sourceCode, analysis, reached };
     });
@@ -521,6 +525,66 @@ export class ProjectView {
       for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
       return { values, from };
     });
+  }
+
+  /**
+   * What importers pass to `file`'s exported functions, the project's own modules included: another
+   * file's exports (`createConfigRoutes({ configModule })` with `configModule = require('./configModule')`),
+   * and what an importer was passed itself and hands on (`registerRoutes(app, deps)` passing
+   * `deps.configModule` along). Asked by a linted file only: the export tries never depend on it, so
+   * it can trace importers with the export tries of their imports without a cycle through `file`'s.
+   */
+  passedValues(file: string): ReadonlyMap<string, TraceNode> {
+    return this.cached(this.passedModules, file, NO_VALUES, () => {
+      this.touch(file);
+      const parameters = this.passedParameters(file).values;
+      const importers = this.files.importersOf(file).slice(0, MAX_IMPORTERS).filter((importer) => this.passesModules(importer, file));
+      if (importers.length === 0) return parameters;
+      const sourceCode = this.sourceOf(file);
+      if (!sourceCode) return parameters;
+      const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
+      const functions = functionsWithParameters(exports);
+      if (functions.length === 0) return parameters;
+      const marker = markerTrie(file, exports, functions);
+      const catalog = catalogFor(this.settings);
+      const lists = new Map<string, TraceNode[]>();
+      for (const [key, value] of parameters) lists.set(key, [value]);
+      for (const importer of importers) {
+        const importerSource = this.sourceOf(importer);
+        if (!importerSource) continue;
+        const modules = new Map(catalog.modules);
+        for (const specifier of this.files.specifiers(importer)) {
+          const target = this.files.resolve(importer, specifier);
+          if (!target || target === importer) continue;
+          const trie = target === file ? marker : this.exportTrie(target);
+          if (trie) modules.set(specifier, trie);
+        }
+        const own = this.passedValues(importer);
+        const seed = own.size > 0 ? (tracer: Tracer) => seedPassedParameters(importerSource, own, tracer) : undefined;
+        for (const [key, values] of passedValuesIn(importerSource, { modules, globals: catalog.globals }, file, null, seed)) {
+          const list = lists.get(key);
+          if (list) list.push(...values);
+          else lists.set(detached(key), values);
+        }
+      }
+      if (lists.size === 0) return parameters;
+      const values = new Map<string, TraceNode>();
+      for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
+      return values;
+    });
+  }
+
+  /**
+   * Whether `importer` may pass `file` another project module: application code that imports `file`
+   * and a module whose exports can block, or was passed values itself. Read off the text and the
+   * import graph, so most importers are not parsed for it.
+   */
+  private passesModules(importer: string, file: string): boolean {
+    const text = this.files.entry(importer)?.text;
+    if (text === undefined || isTestPath(importer, this.cwd)) return false;
+    const others = this.files.dependencies(importer).filter((dependency) => dependency !== file && dependency !== importer);
+    if (others.some((dependency) => this.mayBlock(dependency))) return true;
+    return this.files.importersOf(importer).length > 0 && this.passedValues(importer).size > 0;
   }
 
   /**
