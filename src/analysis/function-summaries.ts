@@ -285,10 +285,24 @@ function asyncRunningPaths(
   const find = (fn: FunctionNode, depth: number): BlockingPath | null => {
     const own = paths.get(fn);
     if (own) return own;
-    if (!fn.async || fn.generator || depth > MAX_ASYNC_DEPTH) return null;
+    if (fn.generator || depth > MAX_ASYNC_DEPTH) return null;
     if (running.has(fn)) return running.get(fn)!;
     running.set(fn, null);
     if (!usesIn) index();
+    // A sync function that starts an async one (`upsert(rows) { return this.upsertMany(rows); }`) runs what
+    // that one runs; its own blocking calls are in `paths` (or are the direct rules' to report).
+    if (!fn.async) {
+      let started: BlockingPath | null = null;
+      for (const call of callsIn!.get(fn) ?? []) {
+        const path = call.callee ? (call.callee.async ? find(call.callee, depth + 1) : null) : (inputs.externalRunning?.(call as HelperCall & { readonly callee: null }, filter) ?? null);
+        if (path) {
+          started = prepend(call, path);
+          break;
+        }
+      }
+      running.set(fn, started);
+      return started;
+    }
     let found: BlockingPath | null = null;
     const use = usesIn!.get(fn);
     if (use) found = { steps: [{ label: use.payload.api, line: use.reference.loc.start.line, file: null }], entry: use.payload, owner: ownerName(fn), depth: 1 };

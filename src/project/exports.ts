@@ -33,6 +33,8 @@ export interface ModuleExports {
   readonly expressions: readonly ExportedExpression[];
   /** `module.exports = value`: the module object is that value (so `require(m)()` calls it). */
   readonly commonJsDefault: boolean;
+  /** Exported classes that extend another (`class ChatRepo extends KVRepository`): their instances have its members too. */
+  readonly superClasses: readonly ExportedExpression[];
 }
 
 /** Nesting of object literals followed for `export default { users: { get() {…} } }`. */
@@ -52,6 +54,7 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
   if (cached) return cached;
   const functions: ExportedFunction[] = [];
   const expressions: ExportedExpression[] = [];
+  const superClasses: ExportedExpression[] = [];
   const seen = new Set<string>();
   const prototypes = prototypeMethods(program);
   const addFunction = (path: readonly string[], fn: FunctionNode) => {
@@ -83,6 +86,8 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
       case 'class':
       case 'instance': {
         const instancePath = value.kind === 'class' ? [...path, CONSTRUCT_RESULT] : path;
+        const declaration = value.body.parent;
+        if (value.kind === 'class' && (declaration.type === 'ClassDeclaration' || declaration.type === 'ClassExpression') && declaration.superClass) superClasses.push({ path, node: declaration.superClass });
         for (const member of value.body.body) {
           if (value.kind === 'class' && member.type === 'MethodDefinition' && member.kind === 'constructor' && member.value.type === 'FunctionExpression') {
             const key = [...path, CONSTRUCT_RESULT].join('\0');
@@ -159,7 +164,7 @@ export function moduleExports(sourceCode: Readonly<TSESLint.SourceCode>, resolve
     expressions.push({ path, node: value });
     addValue(path, valueOfExport(resolver, value), 0);
   }
-  const result = { functions, expressions, commonJsDefault };
+  const result = { functions, expressions, commonJsDefault, superClasses };
   cache.set(program, result);
   return result;
 }

@@ -401,6 +401,11 @@ export class ProjectView {
       if (!existing) parent.children.set(detached(last), value);
       else if (owned.has(existing)) mergeInto(existing, value);
     }
+    // `class ChatRepo extends KVRepository` (imported): the base class's methods a subclass does not override are its instances' too.
+    for (const { path: classPath, node } of exports.superClasses) {
+      const inherited = reached.get(node)?.constructResult;
+      if (inherited) mergeInto(nodeAt([...classPath, CONSTRUCT_RESULT]), inherited);
+    }
     // `constructor(private db: IDatabaseConnector)`: an instance of any class of the project that implements it.
     for (const [name, implementers] of this.implementationsOf(file)) {
       const node = nodeAt([name]);
