@@ -117,13 +117,13 @@ export function fileRole(
   return fileRoleWithReason(filename, cwd, program, text, workerFiles).role;
 }
 
-/** Why a file is a script that the project model may show to be application code. */
-export type ProvisionalScript = 'folder' | 'parser';
+/** Why a file is a script that the project model may show to be application code (`entry`: a shebang). */
+export type ProvisionalScript = 'folder' | 'parser' | 'entry';
 
 /**
  * `fileRole`, and whether a `script` is one only by the folder it is in (`scripts/`, `bin/`, `cli/`,
- * `tools/`: application code may load it) or by importing an argument parser (the package's supervisor
- * may run it as the service), with no shebang.
+ * `tools/`: application code may load it), by importing an argument parser (the package's supervisor
+ * may run it as the service), with no shebang, or by its shebang (the package may run it as its service).
  */
 export function fileRoleWithReason(
   filename: string,
@@ -142,7 +142,9 @@ export function fileRoleWithReason(
     if (CLI_MODULES.has(module) || BUILD_MODULES.has(module)) cli = true;
   }
   if (matchesGlobs(workerFiles, projectPath) || (text.includes('worker') && isWorkerModule(program))) return { role: 'worker', provisional: null };
-  if (SCRIPT_PATH.test(projectPath) || text.startsWith('#!')) return { role: 'script', provisional: null };
+  if (SCRIPT_PATH.test(projectPath)) return { role: 'script', provisional: null };
+  // `#!/usr/bin/env node`: a command-line program, unless the package runs it as its service (`"start": "node webui.js"`).
+  if (text.startsWith('#!')) return { role: 'script', provisional: 'entry' };
   // A folder named for tooling (a bot's `scripts/cmds/`), or an argument parser (a service reading its flags with yargs).
   if (TOOLING_NAMED_FOLDER.test(projectPath) && !cli) return { role: 'script', provisional: 'folder' };
   if (cli) return { role: 'script', provisional: 'parser' };

@@ -982,12 +982,15 @@ export class ProjectView {
   }
 
   /**
-   * Whether a file that is a script only by its folder (`scripts/cmds/ping.js`) or its argument parser is
-   * application code: the package's supervisor runs it as the service, or (by its folder only) application
-   * code imports it or loads it by a computed path (a bot's command loader listing the folder).
+   * Whether a file that is a script only by its folder (`scripts/cmds/ping.js`), its argument parser or its
+   * shebang is application code: the package's supervisor runs it as the service, a shebang program is the
+   * package's service entry, or (by its folder only) application code imports it or loads it by a computed
+   * path (a bot's command loader listing the folder).
    */
   loadedByApplication(file: string, reason: ProvisionalScript): boolean {
     if (this.startedBySupervisor(file)) return true;
+    // A shebang program the package runs as its service (`"start": "node webui.js"`, `"main"`) serves.
+    if (reason === 'entry') return this.files.isServiceEntry(file);
     // A command-line tool (it parses arguments) that the application imports is still one: its commands start things.
     if (reason === 'parser') return false;
     return this.cached(this.applicationLoads, file, false, () =>

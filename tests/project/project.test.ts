@@ -794,6 +794,18 @@ describe('the project model: namespace objects and projects without package.json
     }
   });
 
+  it('a shebang program the package runs as its service (`"start": "node webui.js"`) serves; another shebang program stays a command-line tool', async () => {
+    const handler = "app.get('/log', (req, res) => {\n  fs.appendFileSync('access.log', req.ip);\n  res.end();\n});\n";
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'shebang-service', scripts: { start: 'node webui.js' }, dependencies: { express: '^5.0.0' } }),
+      'webui.js': `#!/usr/bin/env node\nconst fs = require('fs');\nconst app = require('express')();\n${handler}app.listen(8443);\n`,
+      'tool.js': `#!/usr/bin/env node\nconst fs = require('fs');\nconst app = require('express')();\n${handler}app.listen(9000);\n`,
+    });
+    const reports = await lintProject(root, {}, ['webui.js', 'tool.js']);
+    expect([...reports.keys()]).toEqual(['webui.js:5 no-sync-fs']);
+    expect(reports.get('webui.js:5 no-sync-fs')).toContain('inside this Express route handler');
+  });
+
   it('an instance of a class expression (`module.exports = new class Api { … }`) is the class\'s instance, and static factories hand out instances', async () => {
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'anonymous-class', dependencies: { express: '^5.0.0' } }),
