@@ -252,7 +252,8 @@ export function createFileAnalysis(input: AnalysisInput): FileAnalysis {
         const callers = options.syncHelpers || input.crossFileInHelperCost ? acrossFiles() : null;
         if (callers) deciders.push(options.syncHelpers ? callers.decider : (fn) => (callers.startupOnly(fn) ? null : undefined));
         // An async function only ever called from start-up code runs at start-up.
-        deciders.push(calledOnlyFromStartupDecider(sourceCode, (fn) => found.startup.has(fn) || (callers?.startupOnly(fn) ?? false), exportUncalled));
+        const isHandler = (fn: FunctionNode) => found.handlers.has(fn) || found.heuristic.has(fn);
+        deciders.push(calledOnlyFromStartupDecider(sourceCode, (fn) => found.startup.has(fn) || (callers?.startupOnly(fn) ?? false), exportUncalled, isHandler));
         if (options.asyncFunctions) deciders.push(asyncFunctionDecider);
         if (options.syncHelpers) deciders.push(calledFromServingDecider(summaryFactory.callersOf));
       }

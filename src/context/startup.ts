@@ -121,11 +121,14 @@ export function calledOnlyFromStartupDecider(
   sourceCode: Readonly<TSESLint.SourceCode>,
   knownStartup: (fn: FunctionNode) => boolean,
   exportUncalled: ExportUncalled = NEVER,
+  /** Handlers a framework (or their request-shaped parameters) says serve: what they call is never start-up only. */
+  isHandler: (fn: FunctionNode) => boolean = () => false,
 ): (fn: FunctionNode) => null | undefined {
   const memo = new Map<FunctionNode, boolean>();
   const inProgress = new Set<FunctionNode>();
   const startupOnly = (fn: FunctionNode): boolean => {
-    if (runsBackgroundLoop(fn, sourceCode.visitorKeys)) return false;
+    // `http.createServer((req, res) => this.requestHandler(req, res))` inside `start()`: the listener serves.
+    if (isHandler(fn) || runsBackgroundLoop(fn, sourceCode.visitorKeys)) return false;
     if (knownStartup(fn)) return true;
     const known = memo.get(fn);
     if (known !== undefined) return known;

@@ -983,13 +983,15 @@ export class ProjectView {
 
   /**
    * Whether a file that is a script only by its folder (`scripts/cmds/ping.js`), its argument parser or its
-   * shebang is application code: the package's supervisor runs it as the service, a shebang program is the
-   * package's service entry, or (by its folder only) application code imports it or loads it by a computed
-   * path (a bot's command loader listing the folder).
+   * shebang is application code: the package's supervisor runs it as the service, it starts a server (by its
+   * parser or shebang), a shebang program is the package's service entry, or (by its folder only) application
+   * code imports it or loads it by a computed path (a bot's command loader listing the folder).
    */
   loadedByApplication(file: string, reason: ProvisionalScript): boolean {
     if (this.startedBySupervisor(file)) return true;
-    // A shebang program the package runs as its service (`"start": "node webui.js"`, `"main"`) serves.
+    // A program that starts a server serves, whatever else it does with its arguments (`new Command()` next to
+    // `http.createServer(…)`); so does a shebang program the package runs as its service (`"start": "node webui.js"`).
+    if (reason !== 'folder' && this.startsServer(file)) return true;
     if (reason === 'entry') return this.files.isServiceEntry(file);
     // A command-line tool (it parses arguments) that the application imports is still one: its commands start things.
     if (reason === 'parser') return false;

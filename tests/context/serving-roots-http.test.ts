@@ -152,6 +152,27 @@ export async function startApi() {
   await app.listen(3000);
 }`,
   },
+  {
+    name: 'node:http: the helpers of a method a listener calls serve, though the listener is made in start()',
+    code: `import fs from 'node:fs';
+import http from 'node:http';
+export class Gateway {
+  private template() {
+    return fs.readFileSync('index.html', 'utf8'); // ← called (line 8) from a helper of 'handle', a request handler
+  }
+  private render() {
+    return this.template(); // ← \`this.template()\` blocks the event loop
+  }
+  handle(req, res) {
+    res.end(this.render()); // ← \`this.render()\` blocks the event loop
+  }
+  start() {
+    const banner = fs.readFileSync('banner.txt', 'utf8');
+    http.createServer((req, res) => this.handle(req, res)).listen(3000); // ← \`this.handle()\` blocks the event loop
+    console.log(banner);
+  }
+}`,
+  },
 ];
 
 describe('serving roots: HTTP frameworks beyond Express', () => {

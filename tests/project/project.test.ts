@@ -794,15 +794,17 @@ describe('the project model: namespace objects and projects without package.json
     }
   });
 
-  it('a shebang program the package runs as its service (`"start": "node webui.js"`) serves; another shebang program stays a command-line tool', async () => {
+  it('a shebang program the package runs as its service (`"start": "node webui.js"`) serves, and so does a program with an argument parser that starts a server; another shebang program stays a command-line tool', async () => {
     const handler = "app.get('/log', (req, res) => {\n  fs.appendFileSync('access.log', req.ip);\n  res.end();\n});\n";
     const root = scratchProject({
       'package.json': JSON.stringify({ name: 'shebang-service', scripts: { start: 'node webui.js' }, dependencies: { express: '^5.0.0' } }),
       'webui.js': `#!/usr/bin/env node\nconst fs = require('fs');\nconst app = require('express')();\n${handler}app.listen(8443);\n`,
-      'tool.js': `#!/usr/bin/env node\nconst fs = require('fs');\nconst app = require('express')();\n${handler}app.listen(9000);\n`,
+      'tool.js': `#!/usr/bin/env node\nconst fs = require('fs');\nconst app = require('express')();\n${handler}`,
+      // An argument parser next to `http.createServer(…)`: the file serves.
+      'gateway.js': "const fs = require('fs');\nconst http = require('http');\nconst { Command } = require('commander');\nnew Command().option('--port <n>').parse();\nhttp.createServer((req, res) => res.end(fs.readFileSync('index.html'))).listen(8080);\n",
     });
-    const reports = await lintProject(root, {}, ['webui.js', 'tool.js']);
-    expect([...reports.keys()]).toEqual(['webui.js:5 no-sync-fs']);
+    const reports = await lintProject(root, {}, ['webui.js', 'tool.js', 'gateway.js']);
+    expect([...reports.keys()].sort()).toEqual(['gateway.js:5 no-sync-fs', 'webui.js:5 no-sync-fs']);
     expect(reports.get('webui.js:5 no-sync-fs')).toContain('inside this Express route handler');
   });
 
