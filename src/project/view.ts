@@ -125,6 +125,7 @@ export class ProjectView {
   private readonly passed = new Map<string, Cached<PassedParameters>>();
   private readonly passesTo = new Map<string, Cached<ReadonlySet<string>>>();
   private readonly passedModules = new Map<string, Cached<ReadonlyMap<string, TraceNode>>>();
+  private readonly passedImportsCache = new Map<string, { readonly text: string; readonly files: string[] }>();
   private readonly hooks = new Map<string, Cached<boolean>>();
   /** What each computation under way has read, innermost last. */
   private readonly collecting: Collecting[] = [];
@@ -587,9 +588,32 @@ export class ProjectView {
   private passesModules(importer: string, file: string): boolean {
     const text = this.files.entry(importer)?.text;
     if (text === undefined || isTestPath(importer, this.cwd)) return false;
-    const others = this.files.dependencies(importer).filter((dependency) => dependency !== file && dependency !== importer);
-    if (others.some((dependency) => this.mayBlock(dependency))) return true;
+    const passed = this.passedImports(importer, text);
+    if (passed.some((dependency) => dependency !== file && dependency !== importer && this.mayBlock(dependency))) return true;
     return this.files.importersOf(importer).length > 0 && this.passedValues(importer).size > 0;
+  }
+
+  /**
+   * The project files whose imports `importer` writes where an argument or a property value goes
+   * (`f(db)`, `{ configModule }`, `{ robot: new RoborockRobot() }`), read off its text: only those can be
+   * what it passes along, so an importer that passes none of its imports is never parsed for it.
+   */
+  private passedImports(importer: string, text: string): string[] {
+    const cached = this.passedImportsCache.get(importer);
+    if (cached && cached.text === text) return cached.files;
+    const { modules, classes } = importBindings(text);
+    const files: string[] = [];
+    if (modules.size > 0 || classes.size > 0) {
+      const code = text.replace(COMMENT, ' ').replace(IMPORT_STATEMENT, '');
+      for (const match of code.matchAll(ARGUMENT_NAME)) {
+        // `new Robot(` of any imported name; a bare name only of a whole module.
+        const specifier = match[1] !== undefined ? (classes.get(match[1]) ?? modules.get(match[1])) : modules.get(match[2]!);
+        const target = specifier === undefined ? null : this.files.resolve(importer, specifier);
+        if (target && !files.includes(target)) files.push(target);
+      }
+    }
+    this.passedImportsCache.set(importer, { text, files });
+    return files;
   }
 
   /**
@@ -1266,6 +1290,49 @@ const BARREL = /\bexport\s*\*\s*(?:as\s+[\w$]+\s*)?from\b|\bexport\s*\{[^}]*\}\s
 
 /** Text that exports anything at all (ES or CommonJS). */
 const EXPORTS = /\bexport\b|\bexports\b/;
+/** `import x from`, `import * as x from`, `import { a, b as c } from`, `const x = require(…)`, `const { a, b: c } = require(…)`. */
+const IMPORT_BINDING =
+  /\bimport\s+(?:type\s+)?(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s+([\w$]+)\s*)?(?:\{([^}]*)\}\s*)?from\s*(['"])([^'"\n]+)\4|\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\8\s*\)/g;
+/** Comments (their examples hold imports and calls), not `//` inside a URL. */
+const COMMENT = /\/\*[\s\S]*?\*\/|(?<![:'"\w\\])\/\/[^\n]*/g;
+/** Static import statements, left out when looking for names in argument positions (`import { a } from` is not an argument). */
+const IMPORT_STATEMENT = /^\s*import\s[^;]*?from\s*['"][^'"\n]+['"];?/gm;
+/**
+ * A name where an argument or a property value goes: `(db,`, `, configModule }`, `robot: new Robot(`. Not a call
+ * (`pipe(map(f))`): what an imported function returns is followed through its export trie's call result already.
+ */
+const ARGUMENT_NAME = /(?:[(,{]|[\w$'"]\s*:)\s*(?:new\s+([\w$]+)\s*\(|([\w$]+)\s*[,)}])/g;
+
+/**
+ * Local names bound to a whole module by the file's imports and requires (`import config from`, `import * as
+ * store from`, `const db = require(…)`), and the specifier each came from. Named imports (`import { identity }`)
+ * are left out: functional code passes imported functions everywhere (`flow(a, b)`), modules and instances rarely.
+ * A class imported by name is kept for `new Robot()` in an argument (`ARGUMENT_NAME` asks `new` of those).
+ */
+function importBindings(text: string): { readonly modules: Map<string, string>; readonly classes: Map<string, string> } {
+  const modules = new Map<string, string>();
+  const classes = new Map<string, string>();
+  const named = (list: string, specifier: string, separator: RegExp) => {
+    for (const part of list.split(',')) {
+      const name = part.split(separator).at(-1)?.trim().replace(/^type\s+/, '');
+      if (name && /^[A-Z][\w$]*$/.test(name)) classes.set(name, specifier);
+    }
+  };
+  for (const match of text.matchAll(IMPORT_BINDING)) {
+    const esSpecifier = match[5];
+    if (esSpecifier !== undefined) {
+      if (match[1]) modules.set(match[1], esSpecifier);
+      if (match[2]) modules.set(match[2], esSpecifier);
+      if (match[3]) named(match[3], esSpecifier, /\s+as\s+/);
+      continue;
+    }
+    const specifier = match[9]!;
+    if (match[6]) modules.set(match[6], specifier);
+    if (match[7]) named(match[7], specifier, /:/);
+  }
+  return { modules, classes };
+}
+
 const STARTS_SERVER = /\.listen\s*\(|\bcreate(?:Secure)?Server\s*\(|\bserve\s*\(\s*\{/;
 
 const blockingTries = new WeakMap<TraceNode, boolean>();
