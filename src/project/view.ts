@@ -503,12 +503,8 @@ export class ProjectView {
       this.touch(file);
       const importers = this.files.importersOf(file).slice(0, MAX_IMPORTERS).filter((importer) => this.passedValuesTargets(importer).has(file));
       if (importers.length === 0) return NO_PASSED_PARAMETERS;
-      const sourceCode = this.sourceOf(file);
-      if (!sourceCode) return NO_PASSED_PARAMETERS;
-      const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
-      const functions = functionsWithParameters(exports);
-      if (functions.length === 0) return NO_PASSED_PARAMETERS;
-      const marker = markerTrie(file, exports, functions);
+      const marker = this.parameterMarker(file);
+      if (!marker) return NO_PASSED_PARAMETERS;
       const catalog = catalogFor(this.settings);
       const lists = new Map<string, TraceNode[]>();
       const from = new Set<string>();
@@ -520,17 +516,19 @@ export class ProjectView {
         const passesThis = mayReachRoots(importerSource.text, catalog);
         const found = passedValuesIn(importerSource, roots, file, passesThis ? (key, fn) => this.functionPayload(importer, detached(key), fn, null) : null);
         if (found.size > 0) from.add(importer);
-        for (const [key, values] of found) {
-          const list = lists.get(key);
-          if (list) list.push(...values);
-          else lists.set(detached(key), values);
-        }
+        addLists(lists, found);
       }
-      if (lists.size === 0) return NO_PASSED_PARAMETERS;
-      const values = new Map<string, TraceNode>();
-      for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
-      return { values, from };
+      return lists.size === 0 ? NO_PASSED_PARAMETERS : { values: unionsOf(lists), from };
     });
+  }
+
+  /** `file`'s exported functions that take parameters, marked in a trie of its exports (`null`: none, or it does not parse). */
+  private parameterMarker(file: string): TraceNode | null {
+    const sourceCode = this.sourceOf(file);
+    if (!sourceCode) return null;
+    const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
+    const functions = functionsWithParameters(exports);
+    return functions.length === 0 ? null : markerTrie(file, exports, functions);
   }
 
   /**
@@ -546,12 +544,8 @@ export class ProjectView {
       const parameters = this.passedParameters(file).values;
       const importers = this.files.importersOf(file).slice(0, MAX_IMPORTERS).filter((importer) => this.passesModules(importer, file));
       if (importers.length === 0) return parameters;
-      const sourceCode = this.sourceOf(file);
-      if (!sourceCode) return parameters;
-      const exports = moduleExports(sourceCode, createValueResolver(sourceCode));
-      const functions = functionsWithParameters(exports);
-      if (functions.length === 0) return parameters;
-      const marker = markerTrie(file, exports, functions);
+      const marker = this.parameterMarker(file);
+      if (!marker) return parameters;
       const catalog = catalogFor(this.settings);
       const lists = new Map<string, TraceNode[]>();
       for (const [key, value] of parameters) lists.set(key, [value]);
@@ -567,16 +561,9 @@ export class ProjectView {
         }
         const own = this.passedValues(importer);
         const seed = own.size > 0 ? (tracer: Tracer) => seedPassedParameters(importerSource, own, tracer) : undefined;
-        for (const [key, values] of passedValuesIn(importerSource, { modules, globals: catalog.globals }, file, null, seed)) {
-          const list = lists.get(key);
-          if (list) list.push(...values);
-          else lists.set(detached(key), values);
-        }
+        addLists(lists, passedValuesIn(importerSource, { modules, globals: catalog.globals }, file, null, seed));
       }
-      if (lists.size === 0) return parameters;
-      const values = new Map<string, TraceNode>();
-      for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
-      return values;
+      return lists.size === 0 ? parameters : unionsOf(lists);
     });
   }
 
@@ -1382,6 +1369,22 @@ function copyNode(node: TraceNode): TraceNode {
 }
 
 /** Adds what `from` has and `into` lacks (members, payloads, call and construct results). */
+/** Adds what one importer passes (values by parameter key) to the lists gathered so far. */
+function addLists(lists: Map<string, TraceNode[]>, found: ReadonlyMap<string, TraceNode[]>): void {
+  for (const [key, values] of found) {
+    const list = lists.get(key);
+    if (list) list.push(...values);
+    else lists.set(detached(key), [...values]);
+  }
+}
+
+/** Each parameter's values, as one trie: the union of what the call sites pass. */
+function unionsOf(lists: ReadonlyMap<string, TraceNode[]>): Map<string, TraceNode> {
+  const values = new Map<string, TraceNode>();
+  for (const [key, list] of lists) values.set(key, list.reduce((union, value) => (union === value ? union : unionOf(union, value))));
+  return values;
+}
+
 function mergeInto(into: TraceNode, from: TraceNode): void {
   if (into === from) return;
   for (const [name, child] of from.children) if (!into.children.has(name)) into.children.set(name, child);
