@@ -4,7 +4,7 @@ import type { ProjectFunctionPayload } from '../catalog/types.js';
 import { createValueResolver } from '../analysis/function-summaries.js';
 import { traceFile, type Tracer, type TraceRoots } from '../resolve/trace.js';
 import { detached } from './files.js';
-import { isFunction, type FunctionNode } from '../resolve/ast.js';
+import { isFunction, staticPropertyName, type FunctionNode } from '../resolve/ast.js';
 import { exportKey, functionKey, moduleExports, type ExportedFunction, type ModuleExports } from './exports.js';
 import type { ProjectSourceCode } from './parse.js';
 
@@ -162,12 +162,11 @@ function passedArguments(sourceCode: ProjectSourceCode, roots: TraceRoots, seed?
 function objectOfValues(object: TSESTree.ObjectExpression, reached: ReadonlyMap<Node, TraceNode>): TraceNode | undefined {
   let members: TraceNode | undefined;
   for (const property of object.properties) {
-    if (property.type !== 'Property' || property.computed || property.kind !== 'init') continue;
-    const { key } = property;
-    const name = key.type === 'Identifier' ? key.name : key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
+    if (property.type !== 'Property' || property.kind !== 'init') continue;
+    const name = staticPropertyName(property);
     const value = name === null ? undefined : reached.get(property.value);
     // Another file's exports as a whole (the marker standing for them) are not a known value.
-    if (!value || anyExportMarkers.has(value) || name === null) continue;
+    if (name === null || !value || anyExportMarkers.has(value)) continue;
     members ??= createTraceNode();
     if (!members.children.has(name)) members.children.set(detached(name), value);
   }

@@ -573,6 +573,8 @@ export class ProjectView {
    * import graph, so most importers are not parsed for it.
    */
   private passesModules(importer: string, file: string): boolean {
+    // Its text decides: an edit that starts passing a module must be seen by the next lint of `file`.
+    this.touch(importer);
     const text = this.files.entry(importer)?.text;
     if (text === undefined || isTestPath(importer, this.cwd)) return false;
     const passed = this.passedImports(importer, text);
@@ -1368,7 +1370,6 @@ function copyNode(node: TraceNode): TraceNode {
   return copy;
 }
 
-/** Adds what `from` has and `into` lacks (members, payloads, call and construct results). */
 /** Adds what one importer passes (values by parameter key) to the lists gathered so far. */
 function addLists(lists: Map<string, TraceNode[]>, found: ReadonlyMap<string, TraceNode[]>): void {
   for (const [key, values] of found) {
@@ -1385,6 +1386,7 @@ function unionsOf(lists: ReadonlyMap<string, TraceNode[]>): Map<string, TraceNod
   return values;
 }
 
+/** Adds what `from` has and `into` lacks (members, payloads, call and construct results). */
 function mergeInto(into: TraceNode, from: TraceNode): void {
   if (into === from) return;
   for (const [name, child] of from.children) if (!into.children.has(name)) into.children.set(name, child);

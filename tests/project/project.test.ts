@@ -879,6 +879,31 @@ describe('the project model degrades, never throws', () => {
     expect(reverted.has('src/routes/users.js:16 no-indirect-blocking')).toBe(true);
   });
 
+  it('sees an edit of the importer that passes a module along (`createRoutes({ store })`) at the next lint of the receiving file, and its revert', async () => {
+    const root = scratchProject({
+      'package.json': JSON.stringify({ name: 'passed-edit', dependencies: { express: '^5.0.0' } }),
+      'store.js': "const fs = require('fs');\nmodule.exports = { save: (data) => fs.writeFileSync('store.json', data) };\n",
+      'routes.js': "const express = require('express');\nmodule.exports = function createRoutes({ store }) {\n  const router = express.Router();\n  router.post('/save', (req, res) => res.send(store.save(req.body)));\n  return router;\n};\n",
+      'server.js': "const express = require('express');\nconst store = require('./store');\nconst createRoutes = require('./routes');\nconst app = express();\napp.use(createRoutes({ store }));\napp.listen(3000);\n",
+    });
+    const server = path.join(root, 'server.js');
+    const passing = readFileSync(server, 'utf8');
+    const lintRoutes = async () => [...(await lintProject(root, {}, ['routes.js'])).keys()];
+    const edit = async (text: string, ahead: number) => {
+      writeFileSync(server, text);
+      utimesSync(server, new Date(), new Date(Date.now() + ahead));
+      // Files the lint does not import are stat'ed again at most once a second.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+    };
+    // First a server that passes no module (its text is all the gate reads), then one that does, then back.
+    await edit(passing.replace('createRoutes({ store })', 'createRoutes({ store: { save: () => null } })'), 5000);
+    expect(await lintRoutes()).toEqual([]);
+    await edit(passing, 10000);
+    expect(await lintRoutes()).toEqual(['routes.js:4 no-indirect-blocking']);
+    await edit(passing.replace('createRoutes({ store })', 'createRoutes({ store: { save: () => null } })'), 15000);
+    expect(await lintRoutes()).toEqual([]);
+  });
+
   it('an unparsable helper, an unresolvable import, a symlink loop and a deleted file keep the per-file answer', async () => {
     const app = copyOf('app');
     writeFileSync(path.join(app, 'src/settings.js'), 'module.exports = { writeSettings( };\n');
